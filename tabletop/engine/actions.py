@@ -1,0 +1,280 @@
+"""Actions: the only things that change a game, each a small frozen value.
+
+Every action converts to plain data (``to_dict``) and back (``action_from_dict``),
+which is what a save file holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+
+from tabletop.engine.model import Effects, Posture, Response, Side
+from tabletop.engine.state import Concession, Offer
+
+
+class ActionError(ValueError):
+    """Plain data that does not describe an action (a corrupt save line, say)."""
+
+
+@attrs.frozen
+class Action:
+    """Base of all actions; ``kind`` names the trigger in the phase machine."""
+
+    kind: ClassVar[str] = ""
+    by_facilitator: ClassVar[bool] = False
+
+    def to_dict(self) -> dict:
+        data: dict[str, Any] = {"type": self.kind}
+        for field in attrs.fields(type(self)):
+            value = getattr(self, field.name)
+            data[field.name] = _plain(value)
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Offer):
+        return value.to_dict()
+    if isinstance(value, Effects):
+        return {"trust": value.trust, "tension": value.tension,
+                "standing": dict(sorted(value.standing.items())), "rungs": dict(sorted(value.rungs.items()))}
+    if isinstance(value, (Side, Posture, Response)):
+        return value.value
+    return value
+
+
+@attrs.frozen
+class Statement(Action):
+    """Choose a public posture for this round (secret until both have chosen)."""
+
+    kind: ClassVar[str] = "statement"
+    side: Side
+    posture: Posture
+
+
+@attrs.frozen
+class RespondInject(Action):
+    """Answer an inject that forces a choice: respond, or absorb the blow."""
+
+    kind: ClassVar[str] = "respond_inject"
+    side: Side
+    inject: str
+    response: Response
+
+
+@attrs.frozen
+class Propose(Action):
+    """Put a package on the table."""
+
+    kind: ClassVar[str] = "propose"
+    side: Side
+    offer: Offer
+
+
+@attrs.frozen
+class Accept(Action):
+    """Accept the package on the table; it is implemented at once."""
+
+    kind: ClassVar[str] = "accept"
+    side: Side
+
+
+@attrs.frozen
+class Counter(Action):
+    """Answer the package on the table with another; the counter becomes the offer."""
+
+    kind: ClassVar[str] = "counter"
+    side: Side
+    offer: Offer
+
+
+@attrs.frozen
+class Reject(Action):
+    """Reject the package on the table; the negotiation closes for this round."""
+
+    kind: ClassVar[str] = "reject"
+    side: Side
+
+
+@attrs.frozen
+class Gesture(Action):
+    """A unilateral concession: move one of your own irritants up, asking nothing."""
+
+    kind: ClassVar[str] = "gesture"
+    side: Side
+    irritant: str
+    to: int
+
+
+@attrs.frozen
+class Retaliate(Action):
+    """Move one of your own irritants down."""
+
+    kind: ClassVar[str] = "retaliate"
+    side: Side
+    irritant: str
+    to: int
+
+
+@attrs.frozen
+class Renege(Action):
+    """Undo one of your concessions in an earlier deal, and everything linked to it."""
+
+    kind: ClassVar[str] = "renege"
+    side: Side
+    deal: int
+    irritant: str
+
+
+@attrs.frozen
+class Pass(Action):
+    """Do nothing this turn."""
+
+    kind: ClassVar[str] = "pass"
+    side: Side
+
+
+@attrs.frozen
+class WalkOut(Action):
+    """Leave the table: the talks collapse, and the side that left pays double."""
+
+    kind: ClassVar[str] = "walk_out"
+    side: Side
+
+
+@attrs.frozen
+class ProposeConclude(Action):
+    """Propose to end the talks here and be graded on the board as it stands."""
+
+    kind: ClassVar[str] = "propose_conclude"
+    side: Side
+
+
+@attrs.frozen
+class AgreeConclude(Action):
+    """Agree to the other side's proposal to conclude: the game ends."""
+
+    kind: ClassVar[str] = "agree_conclude"
+    side: Side
+
+
+@attrs.frozen
+class DeclineConclude(Action):
+    """Decline to conclude: the talks go on."""
+
+    kind: ClassVar[str] = "decline_conclude"
+    side: Side
+
+
+@attrs.frozen
+class FireInject(Action):
+    """Facilitator: fire one of the scenario's injects now, by hand."""
+
+    kind: ClassVar[str] = "fire_inject"
+    by_facilitator: ClassVar[bool] = True
+    inject: str
+
+
+@attrs.frozen
+class CustomInject(Action):
+    """Facilitator: a free-text inject with chosen effects."""
+
+    kind: ClassVar[str] = "custom_inject"
+    by_facilitator: ClassVar[bool] = True
+    title: str
+    text: str
+    effects: Effects = Effects()
+
+
+ACTION_TYPES: dict[str, type[Action]] = {
+    cls.kind: cls
+    for cls in (Statement, RespondInject, Propose, Accept, Counter, Reject, Gesture, Retaliate,
+                Renege, Pass, WalkOut, ProposeConclude, AgreeConclude, DeclineConclude,
+                FireInject, CustomInject)
+}
+
+
+def register(cls: type[Action]) -> type[Action]:
+    """Add an action class (facilitator controls live outside the negotiating core)."""
+    ACTION_TYPES[cls.kind] = cls
+    return cls
+
+
+def action_from_dict(data: Any) -> Action:
+    """Rebuild an action from plain data; raise :class:`ActionError` with a clear message."""
+    if not isinstance(data, dict):
+        raise ActionError(f"expected an action object, got {type(data).__name__}")
+    kind = data.get("type")
+    cls = ACTION_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise ActionError(f"unknown action type {kind!r}")
+    values: dict[str, Any] = {}
+    fields = {f.name: f for f in attrs.fields(cls)}
+    for name in data:
+        if name != "type" and name not in fields:
+            raise ActionError(f"{kind}: unexpected field {name!r}")
+    for name, field in fields.items():
+        if name not in data:
+            if field.default is attrs.NOTHING:
+                raise ActionError(f"{kind}: missing field {name!r}")
+            continue
+        values[name] = _convert(kind, name, field.type, data[name])
+    return cls(**values)
+
+
+def _convert(kind: str, name: str, annotation: Any, value: Any) -> Any:
+    where = f"{kind}.{name}"
+    try:
+        if annotation in ("Side", Side):
+            return Side(value)
+        if annotation in ("Posture", Posture):
+            return Posture(value)
+        if annotation in ("Response", Response):
+            return Response(value)
+        if annotation in ("Offer", Offer):
+            return offer_from_dict(value)
+        if annotation in ("Effects", Effects):
+            return _effects(value)
+        if annotation in ("int", int):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ActionError(f"{where}: expected a whole number, got {value!r}")
+            return value
+        if annotation in ("str", str):
+            if not isinstance(value, str):
+                raise ActionError(f"{where}: expected text, got {value!r}")
+            return value
+    except (ValueError, TypeError, KeyError) as error:
+        if isinstance(error, ActionError):
+            raise
+        raise ActionError(f"{where}: {value!r} is not valid") from None
+    raise ActionError(f"{where}: cannot read {value!r}")
+
+
+def offer_from_dict(value: Any) -> Offer:
+    if not isinstance(value, dict):
+        raise ActionError("offer: expected an object")
+    concessions = []
+    for item in value.get("concessions", []):
+        if not isinstance(item, dict) or not isinstance(item.get("irritant"), str) \
+                or not isinstance(item.get("to"), int) or isinstance(item.get("to"), bool):
+            raise ActionError(f"offer: bad concession {item!r}")
+        concessions.append(Concession(item["irritant"], item["to"]))
+    links = []
+    for pair in value.get("links", []):
+        if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(x, str) for x in pair):
+            raise ActionError(f"offer: bad link {pair!r}")
+        links.append((pair[0], pair[1]))
+    return Offer(tuple(concessions), tuple(links))
+
+
+def _effects(value: Any) -> Effects:
+    if not isinstance(value, dict):
+        raise ActionError("effects: expected an object")
+    standing = value.get("standing", {})
+    rungs = value.get("rungs", {})
+    numbers = [value.get("trust", 0), value.get("tension", 0), *standing.values(), *rungs.values()]
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+        raise ActionError("effects: expected whole numbers")
+    return Effects(trust=value.get("trust", 0), tension=value.get("tension", 0),
+                   standing=dict(standing), rungs=dict(rungs))

@@ -1,0 +1,212 @@
+"""A game: scenario, seed, seats and the log of actions; ``apply`` is the one door for change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from tabletop.engine import actions as act
+from tabletop.engine import rules
+from tabletop.engine.flow import PhaseFlow
+from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.rules import Event, MoveError
+from tabletop.engine.scoring import final_scores, score
+from tabletop.engine.state import GameState, MeterPoint, Phase
+
+
+class IllegalAction(ValueError):
+    """An action the rules or the phase refuse; the game is left exactly as it was."""
+
+
+HUMAN = "human"
+
+
+def initial_state(scenario: Scenario) -> GameState:
+    """The board and meters before round 1 opens."""
+    meters = scenario.meters
+    return GameState(
+        round=1,
+        phase=Phase.ROUND_START,
+        rungs=scenario.start_rungs(),
+        trust=meters.trust,
+        tension=meters.tension,
+        standing=meters.standing,
+        tone=(0.0, 0.0),
+        initiative=scenario.first_initiative,
+        curve=(MeterPoint(0, meters.trust, meters.tension, meters.standing),),
+    )
+
+
+_RULE: dict[str, Callable] = {
+    "statement": rules.statement,
+    "respond_inject": rules.respond_inject,
+    "propose": rules.propose,
+    "counter": rules.propose,
+    "accept": rules.accept,
+    "reject": rules.reject,
+    "gesture": rules.gesture,
+    "retaliate": rules.retaliate,
+    "renege": rules.renege,
+    "pass": rules.pass_turn,
+    "walk_out": rules.walk_out,
+    "propose_conclude": rules.propose_conclude,
+    "agree_conclude": rules.answer_conclude,
+    "decline_conclude": rules.answer_conclude,
+    "fire_inject": rules.fire_by_hand,
+    "custom_inject": rules.custom_inject,
+}
+
+
+def register_rule(kind: str, rule: Callable, sources: list[Phase], conditions: list[str] | None = None) -> None:
+    """Add an action kind with its rule and the phases it is legal in (used by classroom controls)."""
+    from tabletop.engine.flow import TRIGGERS
+
+    _RULE[kind] = rule
+    TRIGGERS[kind] = (sources, conditions or [])
+
+
+class Game:
+    """Scenario + seed + seats + action log. Everything else is derived by applying actions."""
+
+    def __init__(self, scenario: Scenario, seed: int, seats: dict[Side, str] | None = None) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.seats = dict(seats or {Side.WASHINGTON: HUMAN, Side.MOSCOW: HUMAN})
+        self.actions: list[act.Action] = []
+        self.events: list[tuple[int, Event]] = []
+        self.state = initial_state(scenario)
+        self.flow = PhaseFlow(self, Phase.ROUND_START)
+        self.history: list[GameState] = []
+        state, events = rules.start_round(scenario, self.state, seed)
+        self._record(state, events, 0)
+        self._run_automatic(0)
+        self.history.append(self.state)
+
+    # -- the one door --------------------------------------------------------
+
+    def apply(self, action: act.Action) -> list[Event]:
+        """Apply one action; raise :class:`IllegalAction` (state unchanged) if it is refused."""
+        kind = action.kind
+        if kind not in _RULE:
+            raise IllegalAction(f"unknown action {kind!r}")
+        side = getattr(action, "side", None)
+        if side is not None and not isinstance(side, Side):
+            raise IllegalAction(f"{side!r} is not a side")
+        before = self.state
+        if not self.flow.allows(action):
+            raise IllegalAction(self.flow.why_not(action))
+        try:
+            state, events = _RULE[kind](self.scenario, before, action)
+        except MoveError as error:
+            raise IllegalAction(str(error)) from None
+        index = len(self.actions) + 1
+        self.state = state
+        self.actions.append(action)
+        for event in events:
+            self.events.append((index, event))
+        self._run_automatic(index)
+        self.history.append(self.state)
+        return [event for i, event in self.events if i == index]
+
+    def _run_automatic(self, index: int) -> None:
+        """Move through the phases that need no one's decision, running their rules."""
+        flow = self.flow
+        while True:
+            previous = flow.state
+            if not flow.advance():
+                break
+            phase = flow.state
+            state = attrs.evolve(self.state, phase=phase)
+            if phase is Phase.INJECT_RESPONSE and previous is not Phase.INJECT_RESPONSE:
+                resume = Phase.NEGOTIATION if previous is Phase.NEGOTIATION else Phase.STATEMENTS
+                state = attrs.evolve(state, resume_phase=resume)
+            self.state = state
+            if phase is Phase.ROUND_START:
+                state, events = rules.start_round(self.scenario, self.state, self.seed)
+            elif phase is Phase.IMPLEMENTATION:
+                state, events = rules.implement(self.scenario, self.state)
+            elif phase is Phase.ROUND_END:
+                state, events = rules.end_round(self.scenario, self.state)
+            elif phase is Phase.ENDED:
+                state, events = rules.finish(self.scenario, self.state)
+                self._record(state, events, index)
+                break
+            else:
+                continue
+            self._record(state, events, index)
+
+    def _record(self, state: GameState, events: list[Event], index: int) -> None:
+        self.state = state
+        for event in events:
+            self.events.append((index, event))
+
+    # -- questions -----------------------------------------------------------
+
+    @property
+    def is_over(self) -> bool:
+        return self.state.phase is Phase.ENDED
+
+    def legal_kinds(self, side: Side | None) -> list[str]:
+        """The kinds of action ``side`` may take now (None: the facilitator's)."""
+        return self.flow.legal_kinds(side)
+
+    def is_legal(self, action: act.Action) -> bool:
+        """Whether ``action`` would be accepted now (checked on a throwaway copy)."""
+        trial = self.copy()
+        try:
+            trial.apply(action)
+        except IllegalAction:
+            return False
+        return True
+
+    def awaiting(self) -> tuple[Side, ...]:
+        """The sides whose decision the game is waiting for."""
+        state = self.state
+        phase = state.phase
+        if phase is Phase.STATEMENTS:
+            return tuple(s for s, p in zip(SIDES, state.statements) if p is None)
+        if phase is Phase.INJECT_RESPONSE and state.pending:
+            return (Side(self.scenario.inject(state.pending[0]).target.value),)
+        if phase in (Phase.NEGOTIATION, Phase.CONCLUDE_PENDING) and state.to_move is not None:
+            return (state.to_move,)
+        return ()
+
+    def score(self, side: Side) -> float:
+        """The side's private score of the board as it stands."""
+        return score(self.scenario, side, self.state.rungs)
+
+    def final_scores(self) -> dict[Side, float]:
+        return final_scores(self.scenario, self.state)
+
+    def fingerprint(self) -> str:
+        return self.state.fingerprint()
+
+    def copy(self) -> Game:
+        """An independent game at the same moment (for trying moves out)."""
+        other = Game.__new__(Game)
+        other.scenario = self.scenario
+        other.seed = self.seed
+        other.seats = dict(self.seats)
+        other.actions = list(self.actions)
+        other.events = list(self.events)
+        other.state = self.state
+        other.history = list(self.history)
+        other.flow = PhaseFlow(other, self.flow.state)
+        return other
+
+    @classmethod
+    def replay(cls, scenario: Scenario, seed: int, actions: Iterable[act.Action],
+               seats: dict[Side, str] | None = None) -> Game:
+        """Rebuild a game by re-applying its actions."""
+        game = cls(scenario, seed, seats)
+        for action in actions:
+            game.apply(action)
+        return game
+
+    def events_of(self, index: int) -> list[Event]:
+        """The events that action number ``index`` caused (0: the opening)."""
+        return [event for i, event in self.events if i == index]
+
+
+__all__ = ["Game", "HUMAN", "IllegalAction", "initial_state", "MoveError"]

@@ -1,0 +1,339 @@
+"""The scenario's domain values: sides, irritants, briefs, injects, audiences, tiers.
+
+Everything here is a frozen attrs value built once from a scenario file
+(see :mod:`tabletop.engine.scenario`) and never changed during play.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class Side(enum.StrEnum):
+    """One of the two capitals at the table."""
+
+    WASHINGTON = "washington"
+    MOSCOW = "moscow"
+
+    @property
+    def other(self) -> Side:
+        return Side.MOSCOW if self is Side.WASHINGTON else Side.WASHINGTON
+
+    @property
+    def title(self) -> str:
+        return self.value.capitalize()
+
+
+SIDES: tuple[Side, Side] = (Side.WASHINGTON, Side.MOSCOW)
+
+
+class Mover(enum.StrEnum):
+    """Who may move an irritant's ladder: one capital, or both together."""
+
+    WASHINGTON = "washington"
+    MOSCOW = "moscow"
+    BOTH = "both"
+
+    def includes(self, side: Side) -> bool:
+        return self is Mover.BOTH or self.value == side.value
+
+
+class Posture(enum.StrEnum):
+    """A public statement's posture, chosen in secret and revealed together."""
+
+    CONCILIATORY = "conciliatory"
+    NEUTRAL = "neutral"
+    HARDLINE = "hardline"
+
+
+class InjectKind(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    CONDITIONAL = "conditional"
+    RANDOM = "random"
+    CONTINGENCY = "contingency"
+
+
+class InjectTarget(enum.StrEnum):
+    WASHINGTON = "washington"
+    MOSCOW = "moscow"
+    BOTH = "both"
+
+
+class EndReason(enum.StrEnum):
+    CONCLUSION = "conclusion"
+    DEADLINE = "deadline"
+    COLLAPSE = "collapse"
+
+
+class Response(enum.StrEnum):
+    """A side's answer to an inject that forces a choice."""
+
+    RESPOND = "respond"
+    ABSORB = "absorb"
+
+
+@attrs.frozen
+class Irritant:
+    """An issue on the table: a ladder of named rungs, rung 0 most restrictive."""
+
+    id: str
+    name: str
+    rungs: tuple[str, ...]
+    mover: Mover
+    start: int
+    description: str = ""
+
+    @property
+    def top(self) -> int:
+        return len(self.rungs) - 1
+
+    def rung_name(self, rung: int) -> str:
+        return self.rungs[rung]
+
+
+@attrs.frozen
+class RedLine:
+    """A rung a side will not pass on its own concessions without a price (or at all).
+
+    Moving the irritant above ``rung`` costs ``price`` standing on top of the
+    home cost; an absolute red line cannot be passed.
+    """
+
+    rung: int
+    price: int = 0
+    absolute: bool = False
+
+
+@attrs.frozen
+class Valuation:
+    """One side's private view of one irritant.
+
+    ``gain`` is what the side earns when the irritant climbs from its starting
+    rung to the top; ``cost`` is what climbing costs it at home. Both are spread
+    evenly over the rungs climbed. Rungs below the start earn nothing.
+    """
+
+    gain: float = 0.0
+    cost: float = 0.0
+    red_line: RedLine | None = None
+
+    @property
+    def net(self) -> float:
+        return self.gain - self.cost
+
+
+@attrs.frozen
+class SideBrief:
+    """A side's name, delegation and briefs, and its confidential numbers."""
+
+    side: Side
+    name: str
+    delegation: str
+    public: str
+    confidential: str
+    walk_away: float
+    standing: int
+    valuations: dict[str, Valuation]
+    goals: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Objective:
+    """A learning objective and the outcome the facilitator expects."""
+
+    id: str
+    text: str
+    expected: str
+
+
+@attrs.frozen
+class Condition:
+    """A test over the board; every field given must hold (an empty condition always holds)."""
+
+    trust_at_least: int | None = None
+    trust_below: int | None = None
+    tension_at_least: int | None = None
+    tension_below: int | None = None
+    round_at_least: int | None = None
+    standing_below: dict[str, int] = attrs.field(factory=dict)
+    rungs_at_least: dict[str, int] = attrs.field(factory=dict)
+    rungs_below: dict[str, int] = attrs.field(factory=dict)
+    ended_by: tuple[EndReason, ...] = ()
+    response: Response | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Condition()
+
+
+@attrs.frozen
+class Effects:
+    """Changes to the meters and rungs, applied within each meter's range."""
+
+    trust: int = 0
+    tension: int = 0
+    standing: dict[str, int] = attrs.field(factory=dict)
+    rungs: dict[str, int] = attrs.field(factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Effects()
+
+
+@attrs.frozen
+class Inject:
+    """An event from the master scenario events list."""
+
+    id: str
+    title: str
+    text: str
+    kind: InjectKind
+    target: InjectTarget
+    expected_action: str
+    objective: str
+    effects: Effects = Effects()
+    round: int | None = None
+    when: Condition = Condition()
+    probability: float = 0.0
+    from_round: int = 1
+    to_round: int | None = None
+    follows: str | None = None
+    after_rounds: int = 1
+    check: Condition | None = None
+    respond: Effects | None = None
+    absorb: Effects | None = None
+    notes: str = ""
+
+    @property
+    def forces_choice(self) -> bool:
+        return self.respond is not None
+
+
+@attrs.frozen
+class Reaction:
+    """How an audience reacts to a kind of move (optionally on one irritant, by one side)."""
+
+    on: str
+    text: str
+    irritant: str | None = None
+    side: Side | None = None
+    posture: Posture | None = None
+    effects: Effects = Effects()
+    inject: str | None = None
+
+
+REACTION_EVENTS = (
+    "concession",
+    "gesture",
+    "retaliation",
+    "renege",
+    "statement",
+    "walkout",
+    "collapse",
+    "conclusion",
+)
+
+
+@attrs.frozen
+class Audience:
+    """A capital watching the table (Europe, China), with its stance and reactions."""
+
+    id: str
+    name: str
+    stance: str
+    reactions: tuple[Reaction, ...] = ()
+    readings: dict[str, str] = attrs.field(factory=dict)
+
+    def reading(self, tier_id: str) -> str:
+        return self.readings.get(tier_id, self.readings.get("default", self.stance))
+
+
+@attrs.frozen
+class OutcomeTier:
+    """A named grade of the outcome; the first tier whose condition holds wins."""
+
+    id: str
+    name: str
+    description: str
+    when: Condition = Condition()
+
+
+@attrs.frozen
+class Rules:
+    """The scenario's tuning of the rules (all have sensible defaults)."""
+
+    exchange_limit: int = 3
+    tone_min: float = -1.0
+    tone_max: float = 1.0
+    tone_drift: float = 0.4
+    collapse_penalty: float = 10.0
+    standing_per_cost: float = 0.5
+    standing_per_gain: float = 0.25
+    round_timer: int | None = None
+
+
+@attrs.frozen
+class Meters:
+    """Trust (shared, 0-100), standing (each side, 0-100) and tension (1 calm - 5 crisis)."""
+
+    trust: int
+    tension: int
+    standing: tuple[int, int]
+
+    def standing_of(self, side: Side) -> int:
+        return self.standing[0 if side is Side.WASHINGTON else 1]
+
+
+@attrs.frozen
+class Scenario:
+    """A whole scenario, as read from its TOML file."""
+
+    id: str
+    title: str
+    date: str
+    setting: str
+    deadline: str
+    rounds: int
+    public_brief: str
+    objectives: tuple[Objective, ...]
+    debrief_questions: tuple[str, ...]
+    sides: dict[Side, SideBrief]
+    irritants: tuple[Irritant, ...]
+    meters: Meters
+    rules: Rules
+    audiences: tuple[Audience, ...]
+    injects: tuple[Inject, ...]
+    outcomes: tuple[OutcomeTier, ...]
+    hypothetical: bool = False
+    aftermath: str = ""
+    first_initiative: Side = Side.WASHINGTON
+    source: str = attrs.field(default="", eq=False)
+
+    by_irritant: dict[str, Irritant] = attrs.field(init=False, eq=False, repr=False)
+    position: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    by_inject: dict[str, Inject] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "by_irritant", {i.id: i for i in self.irritants})
+        object.__setattr__(self, "position", {i.id: n for n, i in enumerate(self.irritants)})
+        object.__setattr__(self, "by_inject", {i.id: i for i in self.injects})
+
+    def irritant(self, irritant_id: str) -> Irritant:
+        return self.by_irritant[irritant_id]
+
+    def inject(self, inject_id: str) -> Inject:
+        return self.by_inject[inject_id]
+
+    def brief(self, side: Side) -> SideBrief:
+        return self.sides[side]
+
+    def valuation(self, side: Side, irritant_id: str) -> Valuation:
+        return self.sides[side].valuations.get(irritant_id, NO_VALUE)
+
+    def start_rungs(self) -> tuple[int, ...]:
+        return tuple(irritant.start for irritant in self.irritants)
+
+
+NO_VALUE = Valuation()

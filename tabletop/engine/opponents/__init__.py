@@ -1,0 +1,36 @@
+"""Computer opponents: five strategies, each deterministic for a game's seed.
+
+``make_opponent(name, side, seed)`` builds one; ``opponent.decide(game)``
+returns the action it takes when the game is waiting for its side. It decides
+from its own side's :class:`PlayerView` only.
+"""
+
+from __future__ import annotations
+
+from tabletop.engine.model import Side
+from tabletop.engine.opponents.strategies import STRATEGIES, Strategy
+from tabletop.engine.opponents.view import PlayerView
+
+
+class UnknownStrategy(LookupError):
+    """A strategy name that is not one of the five."""
+
+
+def make_opponent(name: str, side: Side, seed: int) -> Strategy:
+    """The computer opponent called ``name`` playing ``side`` in a game with ``seed``."""
+    try:
+        cls = STRATEGIES[name]
+    except KeyError:
+        raise UnknownStrategy(
+            f"unknown strategy {name!r}: expected one of {', '.join(STRATEGIES)}"
+        ) from None
+    return cls(side, seed)
+
+
+def describe(name: str) -> str:
+    """The paragraph a player reads about a strategy (its docstring, unwrapped)."""
+    doc = STRATEGIES[name].__doc__ or ""
+    return " ".join(doc.split())
+
+
+__all__ = ["STRATEGIES", "PlayerView", "Strategy", "UnknownStrategy", "describe", "make_opponent"]

@@ -1,0 +1,125 @@
+"""What one side may know: the public table plus its own confidential brief.
+
+Computer opponents decide from a :class:`PlayerView` only, so they never see
+the other side's valuations, red lines, walk-away value or secret posture.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabletop.engine.model import Irritant, Mover, Posture, Side, Valuation
+from tabletop.engine.scoring import utility_range
+from tabletop.engine.state import Deal, Offer, Phase
+
+if TYPE_CHECKING:
+    from tabletop.engine.game import Game
+
+
+class PlayerView:
+    """One side's window on a game: public facts and its own brief, nothing else."""
+
+    def __init__(self, game: Game, side: Side) -> None:
+        scenario = game.scenario
+        state = game.state
+        self.side = side
+        self.round = state.round
+        self.rounds = scenario.rounds
+        self.phase: Phase = state.phase
+        self.irritants: tuple[Irritant, ...] = scenario.irritants
+        self.rungs: tuple[int, ...] = state.rungs
+        self.trust = state.trust
+        self.tension = state.tension
+        self.my_standing = state.standing_of(side)
+        self.my_tone = state.tone_of(side)
+        self.to_move = state.to_move
+        self.offer: Offer | None = state.offer
+        self.offer_by = state.offer_by
+        self.exchanges = state.exchanges
+        self.exchange_limit = scenario.rules.exchange_limit
+        self.deals: tuple[Deal, ...] = state.deals
+        self.their_last_move = state.last_move[1 if side is Side.WASHINGTON else 0]
+        self.their_last_posture: Posture | None = state.postures[1 if side is Side.WASHINGTON else 0]
+        self.pending_inject = scenario.inject(state.pending[0]) if state.pending else None
+        self.legal = set(game.legal_kinds(side))
+        self.position = scenario.position
+        self.collapse_penalty = scenario.rules.collapse_penalty
+        self.trust_history = tuple(point.trust for point in state.curve)
+        brief = scenario.sides[side]
+        self.walk_away = brief.walk_away
+        self.valuations: dict[str, Valuation] = brief.valuations
+        low, high = utility_range(scenario, side)
+        self._low = low
+        self._span = (high - low) or 1.0
+        self.their_offers: tuple[Offer, ...] = tuple(
+            a.offer for a in game.actions
+            if a.kind in ("propose", "counter") and getattr(a, "side", None) is side.other
+        )
+        self.their_moves: tuple[str, ...] = tuple(
+            a.kind for a in game.actions if getattr(a, "side", None) is side.other
+        )
+
+    # -- my own numbers -------------------------------------------------------
+
+    def value(self, irritant: Irritant) -> Valuation:
+        return self.valuations.get(irritant.id, Valuation())
+
+    def step_value(self, irritant: Irritant, frm: int, to: int) -> float:
+        """My score change (0-100 points) if ``irritant`` moves from rung ``frm`` to ``to``."""
+        span = irritant.top - irritant.start
+        a = max(frm, irritant.start) - irritant.start
+        b = max(to, irritant.start) - irritant.start
+        return self.value(irritant).net * (b - a) / span * 100.0 / self._span
+
+    def score(self, rungs: tuple[int, ...] | list[int]) -> float:
+        total = 0.0
+        for irritant, rung in zip(self.irritants, rungs):
+            total += self.step_value(irritant, irritant.start, rung)
+        return total + (-self._low) * 100.0 / self._span
+
+    @property
+    def score_now(self) -> float:
+        return self.score(self.rungs)
+
+    def apply_offer(self, offer: Offer) -> list[int]:
+        rungs = list(self.rungs)
+        for concession in offer.concessions:
+            rungs[self.position[concession.irritant]] = max(rungs[self.position[concession.irritant]], concession.to)
+        return rungs
+
+    def offer_value(self, offer: Offer) -> float:
+        """My score change if ``offer`` were implemented now."""
+        return self.score(self.apply_offer(offer)) - self.score_now
+
+    def my_ceiling(self, irritant: Irritant) -> int:
+        """The highest rung I would ever let ``irritant`` reach (my absolute red line)."""
+        red = self.value(irritant).red_line
+        if red is not None and red.absolute and irritant.mover.includes(self.side):
+            return red.rung
+        return irritant.top
+
+    def crosses_my_red_line(self, offer: Offer) -> bool:
+        for concession in offer.concessions:
+            irritant = self.irritants[self.position[concession.irritant]]
+            if irritant.mover.includes(self.side) and concession.to > self.my_ceiling(irritant):
+                return True
+        return False
+
+    def moves(self, irritant: Irritant) -> bool:
+        """Whether I can move ``irritant`` on my own."""
+        return irritant.mover.value == self.side.value
+
+    def they_move(self, irritant: Irritant) -> bool:
+        return irritant.mover.value == self.side.other.value
+
+    def is_shared(self, irritant: Irritant) -> bool:
+        return irritant.mover is Mover.BOTH
+
+    @property
+    def time(self) -> float:
+        """How far through the talks we are: 0 in the first round, 1 in the last."""
+        return (self.round - 1) / max(1, self.rounds - 1)
+
+    @property
+    def final_round(self) -> bool:
+        return self.round >= self.rounds

@@ -1,0 +1,657 @@
+"""The consequences of every action and phase, as pure functions.
+
+Each function takes a scenario, a state (and an action) and returns the new
+state with the events that describe, in plain words, what happened. Legality
+(whose turn, which phase) is the phase machine's business (:mod:`flow`);
+the checks here are about the content of a move (a rung off the ladder, an
+irritant the side may not move, an absolute red line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from tabletop.engine import actions as act
+from tabletop.engine.model import (
+    SIDES,
+    Effects,
+    EndReason,
+    Inject,
+    InjectKind,
+    Mover,
+    Posture,
+    Response,
+    Scenario,
+    Side,
+)
+from tabletop.engine.randomness import draw
+from tabletop.engine.scoring import grade, holds
+from tabletop.engine.state import (
+    Concession,
+    Deal,
+    Fired,
+    GameState,
+    MeterPoint,
+    Offer,
+    side_index,
+    with_side,
+)
+
+# Trust and standing, in meter points. GAME.md gives the shape; these numbers tune it.
+POSTURE_TRUST = {Posture.CONCILIATORY: 2, Posture.NEUTRAL: 0, Posture.HARDLINE: -3}
+POSTURE_STANDING = {Posture.CONCILIATORY: -1, Posture.NEUTRAL: 0, Posture.HARDLINE: 2}
+BOTH_CONCILIATORY_BONUS = 2
+GESTURE_TRUST = 3
+RECIPROCATION_TRUST = 2
+PACKAGE_TRUST = 2
+RECIPROCAL_PACKAGE_TRUST = 5
+RETALIATION_TRUST = 6
+RENEGE_TRUST = 20
+RENEGE_STANDING = 5
+RETALIATION_STANDING_HIT = 2
+CALM_TRUST = 60
+CRISIS_TRUST = 15
+TENSION_BITE = 4
+TENSION_MAX = 5
+
+
+class MoveError(ValueError):
+    """A move whose content the rules refuse (the state is left unchanged)."""
+
+
+@attrs.frozen
+class Event:
+    """Something that happened, in plain words, for the log."""
+
+    round: int
+    kind: str
+    text: str
+    side: Side | None = None
+
+
+Result = tuple[GameState, list[Event]]
+
+
+def _clamp(value: float, low: int, high: int) -> int:
+    return int(max(low, min(high, round(value))))
+
+
+def _tone_factor(tone: float) -> float:
+    return 1.0 + 0.5 * tone
+
+
+def irritant_name(scenario: Scenario, irritant_id: str) -> str:
+    return scenario.irritant(irritant_id).name
+
+
+def describe_concession(scenario: Scenario, concession: Concession) -> str:
+    irritant = scenario.irritant(concession.irritant)
+    who = "both move" if irritant.mover is Mover.BOTH else f"{irritant.mover.value.capitalize()} moves"
+    return f"{who} {irritant.name} to \u201c{irritant.rungs[concession.to]}\u201d"
+
+
+def describe_offer(scenario: Scenario, offer: Offer) -> str:
+    parts = [describe_concession(scenario, c) for c in offer.concessions]
+    text = "; ".join(parts) if parts else "nothing"
+    if offer.links:
+        links = ", ".join(
+            f"{irritant_name(scenario, a)} \u2194 {irritant_name(scenario, b)}" for a, b in offer.links
+        )
+        text += f" (linked: {links})"
+    return text
+
+
+# --- meters -----------------------------------------------------------------
+
+
+def shift(state: GameState, trust: float = 0, tension: int = 0,
+          standing: dict[Side, float] | None = None) -> GameState:
+    """Move the meters, each kept within its range."""
+    new_standing = state.standing
+    for side, delta in (standing or {}).items():
+        value = _clamp(state.standing_of(side) + delta, 0, 100)
+        new_standing = with_side(new_standing, side, value)
+    return attrs.evolve(
+        state,
+        trust=_clamp(state.trust + trust, 0, 100),
+        tension=_clamp(state.tension + tension, 1, TENSION_MAX),
+        standing=new_standing,
+    )
+
+
+def apply_effects(scenario: Scenario, state: GameState, effects: Effects) -> GameState:
+    """Apply an inject's or reaction's effects, within each meter's and ladder's range."""
+    state = shift(state, effects.trust, effects.tension,
+                  {Side(s): d for s, d in effects.standing.items()})
+    if effects.rungs:
+        rungs = list(state.rungs)
+        for irritant_id, delta in effects.rungs.items():
+            n = scenario.position[irritant_id]
+            rungs[n] = max(0, min(scenario.irritants[n].top, rungs[n] + delta))
+        state = attrs.evolve(state, rungs=tuple(rungs))
+    return state
+
+
+def describe_effects(scenario: Scenario, effects: Effects) -> str:
+    parts = []
+    if effects.trust:
+        parts.append(f"trust {effects.trust:+d}")
+    if effects.tension:
+        parts.append(f"tension {effects.tension:+d}")
+    for side, delta in sorted(effects.standing.items()):
+        parts.append(f"{side.capitalize()} standing {delta:+d}")
+    for irritant_id, delta in sorted(effects.rungs.items()):
+        parts.append(f"{irritant_name(scenario, irritant_id)} {delta:+d} rung{'s' if abs(delta) != 1 else ''}")
+    return ", ".join(parts)
+
+
+def check_collapse(scenario: Scenario, state: GameState) -> Result:
+    """End the game at once if trust hit 0, tension hit 5 or a delegation lost all standing."""
+    if state.ended is not None:
+        return state, []
+    cause = ""
+    recalled = None
+    if state.trust <= 0:
+        cause = "trust fell to 0"
+    elif state.tension >= TENSION_MAX:
+        cause = "tension reached crisis (5)"
+    else:
+        for side in SIDES:
+            if state.standing_of(side) <= 0:
+                recalled = side
+                cause = f"{scenario.sides[side].name}'s delegation was recalled (standing 0)"
+                break
+    if not cause:
+        return state, []
+    state = attrs.evolve(state, ended=EndReason.COLLAPSE, cause=cause, recalled=recalled)
+    events = [Event(state.round, "collapse", f"The talks collapse: {cause}.")]
+    return react(scenario, state, events, "collapse", None)
+
+
+# --- audiences ---------------------------------------------------------------
+
+
+def react(scenario: Scenario, state: GameState, events: list[Event], on: str, side: Side | None,
+          irritants: Iterable[str] = (), posture: Posture | None = None) -> Result:
+    """Let the audiences react to a move; their reactions land as effects or injects."""
+    irritant_set = set(irritants)
+    for audience in scenario.audiences:
+        for reaction in audience.reactions:
+            if reaction.on != on:
+                continue
+            if reaction.side is not None and reaction.side is not side:
+                continue
+            if reaction.irritant is not None and reaction.irritant not in irritant_set:
+                continue
+            if reaction.posture is not None and reaction.posture is not posture:
+                continue
+            state = apply_effects(scenario, state, reaction.effects)
+            effect = describe_effects(scenario, reaction.effects)
+            suffix = f" ({effect})" if effect else ""
+            events.append(Event(state.round, "audience", f"{audience.name}: {reaction.text}{suffix}"))
+            if reaction.inject and not state.has_fired(reaction.inject):
+                state, more = fire_inject(scenario, state, scenario.inject(reaction.inject))
+                events.extend(more)
+    return state, events
+
+
+# --- injects -----------------------------------------------------------------
+
+
+def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: bool = False) -> Result:
+    """An inject lands: its effects apply, and a forced choice waits for its target."""
+    state = apply_effects(scenario, state, inject.effects)
+    state = attrs.evolve(state, fired=state.fired + (Fired(inject.id, state.round, None, by_hand),))
+    effect = describe_effects(scenario, inject.effects)
+    text = f"NEWS: {inject.title}. {inject.text}"
+    if effect:
+        text += f" ({effect})"
+    events = [Event(state.round, "inject", text)]
+    if inject.forces_choice:
+        state = attrs.evolve(state, pending=state.pending + (inject.id,))
+        target = Side(inject.target.value)
+        events.append(Event(state.round, "choice",
+                            f"{scenario.sides[target].name} must respond or absorb: {inject.expected_action}",
+                            target))
+    return state, events
+
+
+def due_injects(scenario: Scenario, state: GameState, seed: int) -> list[Inject]:
+    """The injects that fire at the start of the current round, in scenario order."""
+    due = []
+    fired_round = {f.inject: f for f in state.fired}
+    for inject in scenario.injects:
+        if inject.id in fired_round or inject.id in state.held or inject.id in state.skipped:
+            continue
+        kind = inject.kind
+        if kind is InjectKind.SCHEDULED:
+            fire = inject.round == state.round
+        elif kind is InjectKind.CONDITIONAL:
+            fire = state.round >= inject.from_round and holds(inject.when, scenario, state)
+        elif kind is InjectKind.RANDOM:
+            in_window = inject.from_round <= state.round <= (inject.to_round or scenario.rounds)
+            fire = in_window and holds(inject.when, scenario, state) and \
+                draw(seed, "inject", inject.id, state.round) < inject.probability
+        else:
+            parent = fired_round.get(inject.follows or "")
+            fire = parent is not None and state.round == parent.round + inject.after_rounds \
+                and not _expected_action_done(scenario, state, scenario.inject(parent.inject), parent)
+        if fire:
+            due.append(inject)
+    return due
+
+
+def _expected_action_done(scenario: Scenario, state: GameState, parent: Inject, fired: Fired) -> bool:
+    if parent.check is not None:
+        return holds(parent.check, scenario, state, fired.response)
+    return fired.response is Response.RESPOND
+
+
+# --- round phases --------------------------------------------------------------
+
+
+def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
+    """Tone drifts; scheduled, triggered, random and contingency injects fire."""
+    rules = scenario.rules
+    tones = []
+    for side in SIDES:
+        step = (draw(seed, "tone", side.value, state.round) * 2 - 1) * rules.tone_drift
+        tones.append(round(max(rules.tone_min, min(rules.tone_max, state.tone_of(side) + step)), 2))
+    state = attrs.evolve(state, tone=(tones[0], tones[1]), retaliated=(0, 0))
+    events = [Event(state.round, "round", f"Round {state.round} of {scenario.rounds} opens. "
+                    f"{scenario.sides[state.initiative].name} holds the initiative. "
+                    f"Tone: {_tone_word(tones[0])} in Washington, {_tone_word(tones[1])} in Moscow.")]
+    for inject in due_injects(scenario, state, seed):
+        state, more = fire_inject(scenario, state, inject)
+        events.extend(more)
+    state, more = check_collapse(scenario, state)
+    return state, events + more
+
+
+def _tone_word(tone: float) -> str:
+    if tone <= -0.34:
+        return "hardline"
+    if tone >= 0.34:
+        return "conciliatory"
+    return "measured"
+
+
+def tone_word(tone: float) -> str:
+    """Plain word for a capital's tone of the day."""
+    return _tone_word(tone)
+
+
+def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInject) -> Result:
+    if not state.pending or state.pending[0] != action.inject:
+        raise MoveError(f"no inject {action.inject!r} is waiting for an answer")
+    inject = scenario.inject(action.inject)
+    effects = inject.respond if action.response is Response.RESPOND else inject.absorb
+    state = apply_effects(scenario, state, effects or Effects())
+    fired = tuple(
+        attrs.evolve(f, response=action.response) if f.inject == inject.id and f.response is None else f
+        for f in state.fired
+    )
+    state = attrs.evolve(state, fired=fired, pending=state.pending[1:])
+    verb = "responds to" if action.response is Response.RESPOND else "absorbs"
+    effect = describe_effects(scenario, effects or Effects())
+    text = f"{scenario.sides[action.side].name} {verb} \u201c{inject.title}\u201d" + (f" ({effect})." if effect else ".")
+    return check_collapse(scenario, state)[0], [Event(state.round, "choice", text, action.side)]
+
+
+def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Result:
+    """Record a posture in secret; when both are in, reveal them and apply their effects."""
+    statements = with_side(state.statements, action.side, action.posture)
+    state = attrs.evolve(state, statements=statements)
+    events = [Event(state.round, "statement_made", f"{scenario.sides[action.side].name} has chosen a posture.", action.side)]
+    if None in statements:
+        return state, events
+    w, m = statements
+    trust = POSTURE_TRUST[w] + POSTURE_TRUST[m]
+    if w is Posture.CONCILIATORY and m is Posture.CONCILIATORY:
+        trust += BOTH_CONCILIATORY_BONUS
+    state = shift(state, trust=trust, standing={
+        Side.WASHINGTON: POSTURE_STANDING[w], Side.MOSCOW: POSTURE_STANDING[m]})
+    state = attrs.evolve(state, postures=statements, statements=(None, None),
+                         to_move=state.initiative, offer=None, offer_by=None,
+                         exchanges=0, quiet_turns=0, turns=0)
+    events.append(Event(state.round, "statement",
+                        f"Statements revealed: Washington {w.value}, Moscow {m.value} (trust {trust:+d})."))
+    for side, posture in ((Side.WASHINGTON, w), (Side.MOSCOW, m)):
+        state, events = react(scenario, state, events, "statement", side, posture=posture)
+    state, more = check_collapse(scenario, state)
+    return state, events + more
+
+
+def _check_concession(scenario: Scenario, state: GameState, concession: Concession) -> None:
+    if concession.irritant not in scenario.position:
+        raise MoveError(f"there is no irritant {concession.irritant!r}")
+    irritant = scenario.irritant(concession.irritant)
+    current = state.rung(scenario, concession.irritant)
+    if not current < concession.to <= irritant.top:
+        raise MoveError(
+            f"{irritant.name} is at rung {current}; a concession must move it up, to a rung from "
+            f"{current + 1} to {irritant.top}")
+    for side in SIDES:
+        if irritant.mover.includes(side):
+            red = scenario.valuation(side, irritant.id).red_line
+            if red is not None and red.absolute and concession.to > red.rung:
+                raise_absolute(scenario, side, irritant.name, red.rung)
+
+
+def raise_absolute(scenario: Scenario, side: Side, name: str, rung: int) -> None:
+    raise MoveError(f"{scenario.sides[side].name} cannot move {name} past rung {rung} (an absolute red line)")
+
+
+def check_offer(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> None:
+    """Refuse an offer that is empty, off the ladders, or crosses the proposer's absolute red lines."""
+    if not offer.concessions:
+        raise MoveError("an offer needs at least one concession")
+    seen = set()
+    for concession in offer.concessions:
+        if concession.irritant in seen:
+            raise MoveError(f"{concession.irritant!r} appears twice in the offer")
+        seen.add(concession.irritant)
+        try:
+            _check_concession(scenario, state, concession)
+        except MoveError as error:
+            if "absolute red line" in str(error) and not scenario.irritant(concession.irritant).mover.includes(side):
+                continue  # the proposer cannot know the other side's red lines; acceptance will refuse
+            raise
+    for a, b in offer.links:
+        if a not in seen or b not in seen or a == b:
+            raise MoveError("a link must join two different irritants that are in the offer")
+
+
+def _concede(scenario: Scenario, state: GameState, concession: Concession, events: list[Event]) -> GameState:
+    """Move one irritant up and charge home costs and red-line prices; the other side's win shows."""
+    irritant = scenario.irritant(concession.irritant)
+    n = scenario.position[irritant.id]
+    before = state.rungs[n]
+    steps = max(0, concession.to - max(before, irritant.start))
+    span = irritant.top - irritant.start
+    standing: dict[Side, float] = {}
+    rules = scenario.rules
+    for side in SIDES:
+        value = scenario.valuation(side, irritant.id)
+        delta = 0.0
+        if irritant.mover.includes(side):
+            delta -= value.cost / span * steps * rules.standing_per_cost
+            red = value.red_line
+            if red is not None and not red.absolute and before <= red.rung < concession.to:
+                delta -= red.price
+                events.append(Event(state.round, "red_line",
+                                    f"{scenario.sides[side].name} crosses a red line on {irritant.name} "
+                                    f"(standing -{red.price}).", side))
+        delta += value.gain / span * steps * rules.standing_per_gain
+        standing[side] = delta
+    rungs = list(state.rungs)
+    rungs[n] = concession.to
+    state = attrs.evolve(state, rungs=tuple(rungs))
+    return shift(state, standing=standing)
+
+
+def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result:
+    irritant = _own_irritant(scenario, action.side, action.irritant, unilateral=True)
+    concession = Concession(irritant.id, action.to)
+    _check_concession(scenario, state, concession)
+    events: list[Event] = []
+    state = _concede(scenario, state, concession, events)
+    trust = GESTURE_TRUST * _tone_factor(state.tone_of(action.side))
+    reciprocated = state.last_move[side_index(action.side.other)] == "gesture"
+    if reciprocated:
+        trust += RECIPROCATION_TRUST
+    state = shift(state, trust=trust)
+    text = (f"{scenario.sides[action.side].name} makes a gesture: {irritant.name} to "
+            f"\u201c{irritant.rungs[action.to]}\u201d" + (" (reciprocated)" if reciprocated else "") + ".")
+    events.insert(0, Event(state.round, "gesture", text, action.side))
+    state, events = react(scenario, state, events, "gesture", action.side, [irritant.id])
+    return _after_turn(scenario, state, action.side, "gesture", events)
+
+
+def retaliate(scenario: Scenario, state: GameState, action: act.Retaliate) -> Result:
+    irritant = _own_irritant(scenario, action.side, action.irritant, unilateral=False)
+    n = scenario.position[irritant.id]
+    current = state.rungs[n]
+    if not 0 <= action.to < current:
+        raise MoveError(f"{irritant.name} is at rung {current}; a retaliation moves it down, to a rung from 0 to {current - 1}")
+    for deal in state.deals:
+        if irritant.id in deal.offer.irritants() and irritant.id not in deal.undone:
+            floor = dict(deal.offer_rungs())[irritant.id]
+            if action.to < floor:
+                raise MoveError(f"{irritant.name} at \u201c{irritant.rungs[floor]}\u201d is part of deal "
+                                f"{deal.number}: renege on the deal instead of retaliating below it")
+    steps = current - action.to
+    bite = 2 if state.tension >= TENSION_BITE else 1
+    trust = -RETALIATION_TRUST * steps * bite * (1 + 0.5 * max(0.0, state.tone_of(action.side)))
+    rungs = list(state.rungs)
+    rungs[n] = action.to
+    spiral = state.last_move[side_index(action.side.other)] == "retaliate"
+    state = attrs.evolve(state, rungs=tuple(rungs),
+                         retaliated=with_side(state.retaliated, action.side,
+                                              state.retaliated[side_index(action.side)] + 1))
+    state = shift(state, trust=trust, tension=1 if spiral else 0,
+                  standing={action.side.other: -RETALIATION_STANDING_HIT * steps})
+    text = (f"{scenario.sides[action.side].name} retaliates: {irritant.name} down to "
+            f"\u201c{irritant.rungs[action.to]}\u201d (trust {round(trust):+d}"
+            + (", doubled by tension" if bite == 2 else "") + (", tension +1: a spiral" if spiral else "") + ").")
+    events = [Event(state.round, "retaliation", text, action.side)]
+    state, events = react(scenario, state, events, "retaliation", action.side, [irritant.id])
+    return _after_turn(scenario, state, action.side, "retaliate", events)
+
+
+def _own_irritant(scenario: Scenario, side: Side, irritant_id: str, unilateral: bool):
+    if irritant_id not in scenario.position:
+        raise MoveError(f"there is no irritant {irritant_id!r}")
+    irritant = scenario.irritant(irritant_id)
+    allowed = irritant.mover.value == side.value or (not unilateral and irritant.mover is Mover.BOTH)
+    if not allowed:
+        who = "both sides together" if irritant.mover is Mover.BOTH else irritant.mover.value.capitalize()
+        raise MoveError(f"{irritant.name} is moved by {who}, not by {scenario.sides[side].name} alone")
+    return irritant
+
+
+def _after_turn(scenario: Scenario, state: GameState, side: Side, move: str, events: list[Event],
+                quiet: bool = True) -> Result:
+    """Hand the turn over; two quiet turns in a row (or the turn limit) close the negotiation."""
+    quiet_turns = state.quiet_turns + 1 if quiet else 0
+    state = attrs.evolve(state, last_move=with_side(state.last_move, side, move),
+                         to_move=side.other, quiet_turns=quiet_turns, turns=state.turns + 1)
+    state, more = check_collapse(scenario, state)
+    return state, events + more
+
+
+def negotiation_closed(scenario: Scenario, state: GameState) -> bool:
+    """Whether the negotiation phase of this round is over."""
+    if state.offer is not None:
+        return False
+    return state.quiet_turns >= 2 or state.turns >= 2 * scenario.rules.exchange_limit + 2 \
+        or state.accepted is not None or state.to_move is None
+
+
+def pass_turn(scenario: Scenario, state: GameState, action: act.Pass) -> Result:
+    events = [Event(state.round, "pass", f"{scenario.sides[action.side].name} passes.", action.side)]
+    return _after_turn(scenario, state, action.side, "pass", events)
+
+
+def propose(scenario: Scenario, state: GameState, action: act.Propose | act.Counter) -> Result:
+    check_offer(scenario, state, action.offer, action.side)
+    verb = "counters" if isinstance(action, act.Counter) else "proposes"
+    state = attrs.evolve(state, offer=action.offer, offer_by=action.side, exchanges=state.exchanges + 1,
+                         to_move=action.side.other, quiet_turns=0, turns=state.turns + 1,
+                         last_move=with_side(state.last_move, action.side, "propose"))
+    text = f"{scenario.sides[action.side].name} {verb}: {describe_offer(scenario, action.offer)}."
+    return state, [Event(state.round, "offer", text, action.side)]
+
+
+def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
+    offer = state.offer
+    assert offer is not None
+    for concession in offer.concessions:
+        irritant = scenario.irritant(concession.irritant)
+        if irritant.mover.includes(action.side):
+            red = scenario.valuation(action.side, irritant.id).red_line
+            if red is not None and red.absolute and concession.to > red.rung:
+                raise_absolute(scenario, action.side, irritant.name, red.rung)
+        current = state.rung(scenario, concession.irritant)
+        if concession.to <= current:
+            raise MoveError(f"{irritant.name} is already at rung {current}; the offer is out of date")
+    state = attrs.evolve(state, accepted=offer, accepted_by=action.side, offer=None, offer_by=None,
+                         to_move=None, last_move=with_side(state.last_move, action.side, "accept"))
+    text = f"{scenario.sides[action.side].name} accepts the package."
+    return state, [Event(state.round, "accept", text, action.side)]
+
+
+def reject(scenario: Scenario, state: GameState, action: act.Reject) -> Result:
+    state = attrs.evolve(state, offer=None, offer_by=None, to_move=None,
+                         last_move=with_side(state.last_move, action.side, "reject"))
+    return state, [Event(state.round, "reject", f"{scenario.sides[action.side].name} rejects the package; "
+                         "the negotiation closes for this round.", action.side)]
+
+
+def implement(scenario: Scenario, state: GameState) -> Result:
+    """The accepted package moves its rungs; reciprocal packages build more trust."""
+    offer = state.accepted
+    if offer is None:
+        return state, []
+    events: list[Event] = []
+    before = tuple((c.irritant, state.rung(scenario, c.irritant)) for c in offer.concessions)
+    conceders = set()
+    for concession in offer.concessions:
+        mover = scenario.irritant(concession.irritant).mover
+        conceders.update(SIDES if mover is Mover.BOTH else (Side(mover.value),))
+        state = _concede(scenario, state, concession, events)
+    reciprocal = len(conceders) == 2
+    trust = RECIPROCAL_PACKAGE_TRUST if reciprocal else PACKAGE_TRUST
+    proposer = state.accepted_by.other if state.accepted_by else scenario.first_initiative
+    deal = Deal(len(state.deals) + 1, state.round, proposer, offer, before)
+    state = shift(state, trust=trust)
+    state = attrs.evolve(state, deals=state.deals + (deal,), accepted=None, accepted_by=None)
+    events.insert(0, Event(state.round, "deal",
+                           f"Deal {deal.number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d})."))
+    for side in SIDES:
+        moved = [c.irritant for c in offer.concessions if scenario.irritant(c.irritant).mover.includes(side)]
+        if moved:
+            state, events = react(scenario, state, events, "concession", side, moved)
+    state, more = check_collapse(scenario, state)
+    return state, events + more
+
+
+def renege(scenario: Scenario, state: GameState, action: act.Renege) -> Result:
+    """Undo a concession of an earlier deal and every concession linked to it."""
+    deals = {deal.number: deal for deal in state.deals}
+    deal = deals.get(action.deal)
+    if deal is None:
+        raise MoveError(f"there is no deal {action.deal}")
+    if action.irritant not in deal.offer.irritants() or action.irritant in deal.undone:
+        raise MoveError(f"deal {deal.number} has no standing concession on {action.irritant!r}")
+    if not scenario.irritant(action.irritant).mover.includes(action.side):
+        raise MoveError(f"{scenario.sides[action.side].name} did not make the concession on "
+                        f"{irritant_name(scenario, action.irritant)}, so cannot renege on it")
+    group = sorted(deal.offer.linked_to(action.irritant) - set(deal.undone))
+    rungs = list(state.rungs)
+    before = dict(deal.before)
+    for irritant_id in group:
+        n = scenario.position[irritant_id]
+        rungs[n] = min(rungs[n], before[irritant_id])
+    bite = 2 if state.tension >= TENSION_BITE else 1
+    new_deal = attrs.evolve(deal, undone=tuple(sorted(set(deal.undone) | set(group))))
+    state = attrs.evolve(state, rungs=tuple(rungs),
+                         deals=tuple(new_deal if d.number == deal.number else d for d in state.deals))
+    state = shift(state, trust=-RENEGE_TRUST * bite, tension=1, standing={action.side: -RENEGE_STANDING})
+    names = ", ".join(irritant_name(scenario, i) for i in group)
+    events = [Event(state.round, "renege",
+                    f"{scenario.sides[action.side].name} reneges on deal {deal.number}: {names} undone "
+                    f"(trust -{RENEGE_TRUST * bite}, tension +1, standing -{RENEGE_STANDING}).", action.side)]
+    state, events = react(scenario, state, events, "renege", action.side, group)
+    return _after_turn(scenario, state, action.side, "renege", events)
+
+
+def walk_out(scenario: Scenario, state: GameState, action: act.WalkOut) -> Result:
+    name = scenario.sides[action.side].name
+    state = attrs.evolve(state, ended=EndReason.COLLAPSE, walked_out=action.side,
+                         cause=f"{name} walked out", to_move=None, offer=None)
+    events = [Event(state.round, "walkout", f"{name} walks out of the talks.", action.side)]
+    state, events = react(scenario, state, events, "walkout", action.side)
+    return react(scenario, state, events, "collapse", action.side)
+
+
+def propose_conclude(scenario: Scenario, state: GameState, action: act.ProposeConclude) -> Result:
+    state = attrs.evolve(state, conclude_by=action.side, to_move=action.side.other)
+    return state, [Event(state.round, "conclude", f"{scenario.sides[action.side].name} proposes to conclude the talks.", action.side)]
+
+
+def answer_conclude(scenario: Scenario, state: GameState, action: act.AgreeConclude | act.DeclineConclude) -> Result:
+    name = scenario.sides[action.side].name
+    if isinstance(action, act.AgreeConclude):
+        state = attrs.evolve(state, ended=EndReason.CONCLUSION, conclude_by=None, to_move=None,
+                             cause="both sides agreed to conclude")
+        events = [Event(state.round, "conclude", f"{name} agrees: the talks conclude.", action.side)]
+        return react(scenario, state, events, "conclusion", action.side)
+    proposer = state.conclude_by or action.side.other
+    state = attrs.evolve(state, conclude_by=None)
+    events = [Event(state.round, "conclude", f"{name} declines to conclude; the talks go on.", action.side)]
+    return _after_turn(scenario, state, proposer, "conclude", events)
+
+
+def fire_by_hand(scenario: Scenario, state: GameState, action: act.FireInject) -> Result:
+    if action.inject not in scenario.by_inject:
+        raise MoveError(f"there is no inject {action.inject!r}")
+    if state.has_fired(action.inject):
+        raise MoveError(f"inject {action.inject!r} has already fired")
+    state, events = fire_inject(scenario, state, scenario.inject(action.inject), by_hand=True)
+    state, more = check_collapse(scenario, state)
+    return state, events + more
+
+
+def custom_inject(scenario: Scenario, state: GameState, action: act.CustomInject) -> Result:
+    for irritant_id in action.effects.rungs:
+        if irritant_id not in scenario.position:
+            raise MoveError(f"there is no irritant {irritant_id!r}")
+    for side in action.effects.standing:
+        if side not in ("washington", "moscow"):
+            raise MoveError(f"there is no side {side!r}")
+    if not action.title.strip():
+        raise MoveError("a free-text inject needs a title")
+    state = apply_effects(scenario, state, action.effects)
+    state = attrs.evolve(state, custom_injects=state.custom_injects + 1)
+    effect = describe_effects(scenario, action.effects)
+    text = f"NEWS: {action.title}. {action.text}" + (f" ({effect})" if effect else "")
+    events = [Event(state.round, "inject", text)]
+    state, more = check_collapse(scenario, state)
+    return state, events + more
+
+
+def end_round(scenario: Scenario, state: GameState) -> Result:
+    """Meters settle; the clock advances; the deadline or a collapse ends the game."""
+    events: list[Event] = []
+    calm = state.retaliated == (0, 0) and state.trust >= CALM_TRUST and state.tension > 1
+    if calm:
+        state = shift(state, tension=-1)
+        events.append(Event(state.round, "settle", "A calm round: tension eases by 1."))
+    elif state.trust <= CRISIS_TRUST and state.ended is None:
+        state = shift(state, tension=1)
+        events.append(Event(state.round, "settle", "Trust is near zero: tension rises by 1."))
+    point = MeterPoint(state.round, state.trust, state.tension, state.standing)
+    state = attrs.evolve(state, curve=state.curve + (point,))
+    state, more = check_collapse(scenario, state)
+    events.extend(more)
+    if state.ended is None and state.round >= scenario.rounds:
+        state = attrs.evolve(state, ended=EndReason.DEADLINE, cause=f"the clock ran out ({scenario.deadline})")
+        events.append(Event(state.round, "deadline", f"Time is up: {scenario.deadline}."))
+    if state.ended is None:
+        state = attrs.evolve(state, round=state.round + 1, initiative=state.initiative.other,
+                             postures=(None, None), to_move=None, offer=None, offer_by=None)
+    return state, events
+
+
+def finish(scenario: Scenario, state: GameState) -> Result:
+    """Grade the final board against the outcome tiers."""
+    if not state.curve or state.curve[-1].round != state.round:
+        point = MeterPoint(state.round, state.trust, state.tension, state.standing)
+        state = attrs.evolve(state, curve=state.curve + (point,))
+    tier_id = grade(scenario, state)
+    tier = next(t for t in scenario.outcomes if t.id == tier_id)
+    state = attrs.evolve(state, outcome=tier_id, to_move=None, offer=None, pending=())
+    return state, [Event(state.round, "outcome", f"Outcome: {tier.name}. {tier.description}")]

@@ -1,0 +1,106 @@
+"""Private utilities and scores on the 0-100 scale, and the conditions tiers and injects use.
+
+A side's utility of a board adds up over irritants: each irritant contributes
+its net value (gain minus home cost) times how far it climbed from its
+starting rung towards the top. Rungs below the start earn nothing. The score
+rescales utility so that the worst reachable board is 0 and the best is 100.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tabletop.engine.model import Condition, EndReason, Response, Scenario, Side
+from tabletop.engine.state import GameState
+
+
+def progress(start: int, top: int, rung: int) -> float:
+    """How far an irritant climbed from its start towards its top (0 to 1)."""
+    if rung <= start or top == start:
+        return 0.0
+    return (rung - start) / (top - start)
+
+
+def utility(scenario: Scenario, side: Side, rungs: Sequence[int]) -> float:
+    """The side's raw private utility of a board (gains minus home costs)."""
+    total = 0.0
+    valuations = scenario.sides[side].valuations
+    for irritant, rung in zip(scenario.irritants, rungs):
+        value = valuations.get(irritant.id)
+        if value is None or rung <= irritant.start:
+            continue
+        total += (value.gain - value.cost) * (rung - irritant.start) / (irritant.top - irritant.start)
+    return total
+
+
+def utility_range(scenario: Scenario, side: Side) -> tuple[float, float]:
+    """The lowest and highest raw utility over boards reachable from the start."""
+    low = high = 0.0
+    for value in scenario.sides[side].valuations.values():
+        net = value.gain - value.cost
+        if net < 0:
+            low += net
+        else:
+            high += net
+    return low, high
+
+
+def score(scenario: Scenario, side: Side, rungs: Sequence[int]) -> float:
+    """The side's private score of a board, 0-100, rounded to one decimal."""
+    low, high = utility_range(scenario, side)
+    if high == low:
+        return 0.0
+    raw = utility(scenario, side, rungs)
+    return round(100.0 * (raw - low) / (high - low), 1)
+
+
+def final_scores(scenario: Scenario, state: GameState) -> dict[Side, float]:
+    """Scores at the end: the board's value, or walk-away minus the collapse penalty."""
+    out: dict[Side, float] = {}
+    for side in scenario.sides:
+        if state.ended is EndReason.COLLAPSE:
+            penalty = scenario.rules.collapse_penalty
+            if state.walked_out is side:
+                penalty *= 2
+            out[side] = round(max(0.0, scenario.sides[side].walk_away - penalty), 1)
+        else:
+            out[side] = score(scenario, side, state.rungs)
+    return out
+
+
+def holds(condition: Condition, scenario: Scenario, state: GameState,
+          response: Response | None = None) -> bool:
+    """Whether every part of ``condition`` is true of ``state``."""
+    c = condition
+    if c.trust_at_least is not None and state.trust < c.trust_at_least:
+        return False
+    if c.trust_below is not None and state.trust >= c.trust_below:
+        return False
+    if c.tension_at_least is not None and state.tension < c.tension_at_least:
+        return False
+    if c.tension_below is not None and state.tension >= c.tension_below:
+        return False
+    if c.round_at_least is not None and state.round < c.round_at_least:
+        return False
+    for side, level in c.standing_below.items():
+        if state.standing_of(Side(side)) >= level:
+            return False
+    for irritant, rung in c.rungs_at_least.items():
+        if state.rungs[scenario.position[irritant]] < rung:
+            return False
+    for irritant, rung in c.rungs_below.items():
+        if state.rungs[scenario.position[irritant]] >= rung:
+            return False
+    if c.ended_by and state.ended not in c.ended_by:
+        return False
+    if c.response is not None and response is not c.response:
+        return False
+    return True
+
+
+def grade(scenario: Scenario, state: GameState) -> str:
+    """The id of the first outcome tier whose condition holds (the last catches all)."""
+    for tier in scenario.outcomes:
+        if holds(tier.when, scenario, state):
+            return tier.id
+    return scenario.outcomes[-1].id

@@ -1,0 +1,201 @@
+"""The state of a game in play: the board, the meters, the table, the phase.
+
+A :class:`GameState` is a frozen value; every action produces a new one.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from typing import Any
+
+import attrs
+
+from tabletop.engine.model import EndReason, Posture, Response, Scenario, Side
+
+
+class Phase(enum.StrEnum):
+    """Where a round stands. The automatic phases pass within a single ``apply``."""
+
+    ROUND_START = "round_start"
+    INJECT_RESPONSE = "inject_response"
+    STATEMENTS = "statements"
+    NEGOTIATION = "negotiation"
+    CONCLUDE_PENDING = "conclude_pending"
+    IMPLEMENTATION = "implementation"
+    ROUND_END = "round_end"
+    ENDED = "ended"
+
+
+def _sorted_concessions(value: Any) -> tuple[Concession, ...]:
+    return tuple(sorted(value, key=lambda c: c.irritant))
+
+
+def _sorted_links(value: Any) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted({tuple(sorted(pair)) for pair in value}))
+
+
+@attrs.frozen
+class Concession:
+    """Move ``irritant`` up to rung ``to`` (by its mover; for 'both' irritants, by both)."""
+
+    irritant: str
+    to: int
+
+
+@attrs.frozen
+class Offer:
+    """A package: concessions by either side, some linked ("A only if B")."""
+
+    concessions: tuple[Concession, ...] = attrs.field(default=(), converter=_sorted_concessions)
+    links: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_sorted_links)
+
+    def to_dict(self) -> dict:
+        return {
+            "concessions": [{"irritant": c.irritant, "to": c.to} for c in self.concessions],
+            "links": [list(pair) for pair in self.links],
+        }
+
+    def irritants(self) -> tuple[str, ...]:
+        return tuple(c.irritant for c in self.concessions)
+
+    def linked_to(self, irritant: str) -> set[str]:
+        """Every irritant linked to ``irritant``, directly or through a chain of links."""
+        group = {irritant}
+        grew = True
+        while grew:
+            grew = False
+            for a, b in self.links:
+                if (a in group) != (b in group):
+                    group.update((a, b))
+                    grew = True
+        return group
+
+
+@attrs.frozen
+class Deal:
+    """An accepted package, numbered from 1, and which of its concessions were reneged."""
+
+    number: int
+    round: int
+    proposer: Side
+    offer: Offer
+    before: tuple[tuple[str, int], ...]
+    undone: tuple[str, ...] = ()
+
+    def offer_rungs(self) -> tuple[tuple[str, int], ...]:
+        return tuple((c.irritant, c.to) for c in self.offer.concessions)
+
+
+@attrs.frozen
+class Fired:
+    """An inject that fired, when, and the target's answer if it forced a choice."""
+
+    inject: str
+    round: int
+    response: Response | None = None
+    by_hand: bool = False
+
+
+@attrs.frozen
+class MeterPoint:
+    """The meters at the end of a round (round 0 is the start)."""
+
+    round: int
+    trust: int
+    tension: int
+    standing: tuple[int, int]
+
+
+@attrs.frozen
+class GameState:
+    """Everything about a game at one moment; derived entirely from scenario, seed and actions."""
+
+    round: int
+    phase: Phase
+    rungs: tuple[int, ...]
+    trust: int
+    tension: int
+    standing: tuple[int, int]
+    tone: tuple[float, float]
+    initiative: Side
+    to_move: Side | None = None
+    offer: Offer | None = None
+    offer_by: Side | None = None
+    exchanges: int = 0
+    quiet_turns: int = 0
+    turns: int = 0
+    statements: tuple[Posture | None, Posture | None] = (None, None)
+    postures: tuple[Posture | None, Posture | None] = (None, None)
+    accepted: Offer | None = None
+    accepted_by: Side | None = None
+    deals: tuple[Deal, ...] = ()
+    fired: tuple[Fired, ...] = ()
+    pending: tuple[str, ...] = ()
+    resume_phase: Phase | None = None
+    conclude_by: Side | None = None
+    retaliated: tuple[int, int] = (0, 0)
+    last_move: tuple[str, str] = ("", "")
+    ended: EndReason | None = None
+    walked_out: Side | None = None
+    recalled: Side | None = None
+    cause: str = ""
+    outcome: str | None = None
+    curve: tuple[MeterPoint, ...] = ()
+    custom_injects: int = 0
+    paused: bool = False
+    held: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+    def standing_of(self, side: Side) -> int:
+        return self.standing[_index(side)]
+
+    def tone_of(self, side: Side) -> float:
+        return self.tone[_index(side)]
+
+    def posture_of(self, side: Side) -> Posture | None:
+        return self.postures[_index(side)]
+
+    def rung(self, scenario: Scenario, irritant: str) -> int:
+        return self.rungs[scenario.position[irritant]]
+
+    def has_fired(self, inject: str) -> bool:
+        return any(f.inject == inject for f in self.fired)
+
+    @property
+    def is_over(self) -> bool:
+        return self.phase is Phase.ENDED
+
+    def to_dict(self) -> dict:
+        """Plain data for fingerprints and debugging (JSON-ready, key order fixed)."""
+        return _plain(attrs.asdict(self, recurse=True))
+
+    def fingerprint(self) -> str:
+        text = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _index(side: Side) -> int:
+    return 0 if side is Side.WASHINGTON else 1
+
+
+def side_index(side: Side) -> int:
+    return _index(side)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def with_side(pair: tuple, side: Side, value: Any) -> tuple:
+    """A copy of a (washington, moscow) pair with one side's entry replaced."""
+    return (value, pair[1]) if side is Side.WASHINGTON else (pair[0], value)

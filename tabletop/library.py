@@ -1,0 +1,90 @@
+"""Finds and reads scenario files: shipped ones (package data) by id, others by path."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from tabletop.engine.model import Scenario
+from tabletop.engine.scenario import MAX_SCENARIO_BYTES, Problem, ScenarioError, parse_scenario
+
+
+class UnknownScenario(LookupError):
+    """A scenario asked for by an id that is not shipped (and is not a path)."""
+
+
+@attrs.frozen
+class ShippedScenario:
+    """A scenario file that travels with the package."""
+
+    id: str
+    path: Path
+
+
+def shipped_dir() -> Path:
+    """The folder of the shipped scenarios (inside the installed package)."""
+    return Path(str(resources.files("tabletop") / "scenarios"))
+
+
+def shipped() -> list[ShippedScenario]:
+    """The shipped scenarios, sorted by id."""
+    folder = shipped_dir()
+    if not folder.is_dir():
+        return []
+    return [ShippedScenario(p.stem, p) for p in sorted(folder.glob("*.toml"))]
+
+
+def shipped_ids() -> list[str]:
+    return [s.id for s in shipped()]
+
+
+def read_text(path: Path | str, limit: int = MAX_SCENARIO_BYTES, what: str = "scenario") -> str:
+    """Read a small UTF-8 text file or raise ScenarioError with a one-line reason."""
+    source = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise ScenarioError(source, [Problem("", f"is a directory, expected a TOML {what} file")])
+        if not p.exists():
+            raise ScenarioError(source, [Problem("", f"no such file, expected a TOML {what} file")])
+        size = p.stat().st_size
+        if size > limit:
+            raise ScenarioError(source, [Problem("", f"is too large ({size:,} bytes), expected a {what} under {limit:,} bytes")])
+        data = p.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ScenarioError(source, [Problem("", f"cannot be read ({reason}), expected a readable TOML {what} file")]) from None
+    if not data.strip():
+        raise ScenarioError(source, [Problem("", f"is empty, expected a TOML {what}")])
+    if b"\x00" in data:
+        raise ScenarioError(source, [Problem("", f"is binary, expected a TOML {what} (text)")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ScenarioError(source, [Problem("", f"is not UTF-8 text (bad byte at offset {error.start}), expected a TOML {what}")]) from None
+
+
+def load_path(path: Path | str) -> Scenario:
+    """Read and validate a scenario file; raise ScenarioError naming the file."""
+    return parse_scenario(read_text(path), str(path))
+
+
+def looks_like_path(spec: str) -> bool:
+    return spec.endswith(".toml") or os.sep in spec or "/" in spec or Path(spec).exists()
+
+
+def resolve(spec: str) -> Scenario:
+    """A shipped scenario by id, or a scenario file by path.
+
+    Raises UnknownScenario for an id that is not shipped, ScenarioError for a bad file.
+    """
+    for item in shipped():
+        if item.id == spec:
+            return load_path(item.path)
+    if looks_like_path(spec):
+        return load_path(spec)
+    known = ", ".join(shipped_ids()) or "none"
+    raise UnknownScenario(f"unknown scenario {spec!r}: expected a shipped id ({known}) or a path to a .toml file")
