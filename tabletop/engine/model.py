@@ -310,6 +310,7 @@ class Scenario:
     aftermath: str = ""
     first_initiative: Side = Side.WASHINGTON
     source: str = attrs.field(default="", eq=False)
+    text: str = attrs.field(default="", eq=False, repr=False)
 
     by_irritant: dict[str, Irritant] = attrs.field(init=False, eq=False, repr=False)
     position: dict[str, int] = attrs.field(init=False, eq=False, repr=False)

@@ -222,7 +222,7 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
         raise ScenarioError(source, [_syntax_problem(error)]) from None
     except (RecursionError, ValueError) as error:
         raise ScenarioError(source, [Problem("", f"cannot be read as TOML ({error}), expected a TOML scenario")]) from None
-    return build_scenario(data, source)
+    return attrs.evolve(build_scenario(data, source), text=text)
 
 
 def _syntax_problem(error: tomli.TOMLDecodeError) -> Problem:

@@ -1,0 +1,202 @@
+"""Debrief analytics: the efficient frontier, the Nash point, value left on the table, turning points.
+
+Utilities add up over irritants, so the Pareto frontier of every reachable
+board is built irritant by irritant: combine the frontier so far with each
+rung the next irritant may take, and prune the dominated points at once
+(merge-and-prune). The frontier stays small, so this takes milliseconds even
+for scenarios whose boards number in the millions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from tabletop.engine.model import SIDES, OutcomeTier, Scenario, Side
+from tabletop.engine.scoring import utility_range
+from tabletop.engine.state import MeterPoint
+
+if TYPE_CHECKING:
+    from tabletop.engine.game import Game
+
+
+@attrs.frozen
+class FrontierPoint:
+    """An efficient board and both sides' scores of it."""
+
+    washington: float
+    moscow: float
+    rungs: tuple[int, ...]
+
+    @property
+    def scores(self) -> tuple[float, float]:
+        return (self.washington, self.moscow)
+
+
+@attrs.frozen
+class TurningPoint:
+    """One of the largest single moves of trust: which action, in which round, by how much."""
+
+    index: int
+    round: int
+    delta: int
+    text: str
+
+
+@attrs.frozen
+class Debrief:
+    """Everything the debrief shows about a finished (or stopped) game."""
+
+    tier: OutcomeTier
+    cause: str
+    scores: dict[Side, float]
+    walk_away: dict[Side, float]
+    start_scores: dict[Side, float]
+    joint_gain: float
+    surplus: float
+    frontier: list[tuple[float, float]]
+    frontier_boards: list[FrontierPoint]
+    deal: tuple[float, float]
+    value_left: float
+    nash: tuple[float, float] | None
+    nash_board: tuple[int, ...] | None
+    turning_points: list[TurningPoint]
+    curve: list[MeterPoint]
+    audience_readings: list[tuple[str, str]]
+
+
+def reachable_rungs(scenario: Scenario) -> list[range]:
+    """Per irritant, the rungs reachable from its start (up to any absolute red line of a mover)."""
+    out = []
+    for irritant in scenario.irritants:
+        ceiling = irritant.top
+        for side in SIDES:
+            if irritant.mover.includes(side):
+                red = scenario.valuation(side, irritant.id).red_line
+                if red is not None and red.absolute:
+                    ceiling = min(ceiling, max(red.rung, irritant.start))
+        out.append(range(irritant.start, ceiling + 1))
+    return out
+
+
+def _scale(scenario: Scenario, side: Side) -> tuple[float, float]:
+    low, high = utility_range(scenario, side)
+    span = (high - low) or 1.0
+    return low, span
+
+
+def pareto_frontier(scenario: Scenario) -> list[FrontierPoint]:
+    """The efficient boards (no other reachable board is at least as good for both and better for one).
+
+    Sorted by Washington's score, highest first (so Moscow's rises along the list).
+    """
+    valuations = [scenario.sides[side].valuations for side in SIDES]
+    # points: (u_washington, u_moscow, rungs) in raw utility
+    points: list[tuple[float, float, tuple[int, ...]]] = [(0.0, 0.0, ())]
+    for irritant, rungs in zip(scenario.irritants, reachable_rungs(scenario)):
+        span = irritant.top - irritant.start
+        nets = [v.get(irritant.id) for v in valuations]
+        w_net = nets[0].net if nets[0] else 0.0
+        m_net = nets[1].net if nets[1] else 0.0
+        options = [(w_net * (r - irritant.start) / span, m_net * (r - irritant.start) / span, r) for r in rungs]
+        merged = [(pw + ow, pm + om, board + (r,)) for pw, pm, board in points for ow, om, r in options]
+        points = _prune(merged)
+    lw, sw = _scale(scenario, Side.WASHINGTON)
+    lm, sm = _scale(scenario, Side.MOSCOW)
+    return [FrontierPoint(round(100 * (uw - lw) / sw, 2), round(100 * (um - lm) / sm, 2), board)
+            for uw, um, board in points]
+
+
+def _prune(points: list[tuple[float, float, tuple[int, ...]]]) -> list[tuple[float, float, tuple[int, ...]]]:
+    """Keep only the points no other point dominates (ties: the first board in order wins)."""
+    points.sort(key=lambda p: (-round(p[0], 9), -round(p[1], 9), p[2]))
+    kept: list[tuple[float, float, tuple[int, ...]]] = []
+    best_m = float("-inf")
+    for point in points:
+        if round(point[1], 9) > best_m:
+            kept.append(point)
+            best_m = round(point[1], 9)
+    return kept
+
+
+def value_left(frontier: list[FrontierPoint], deal: tuple[float, float]) -> float:
+    """The most joint score a board better for both than the deal would have added (0 on the frontier)."""
+    best = 0.0
+    for point in frontier:
+        if point.washington >= deal[0] and point.moscow >= deal[1]:
+            best = max(best, point.washington - deal[0] + point.moscow - deal[1])
+    return round(best, 1)
+
+
+def nash_point(frontier: list[FrontierPoint], walk_away: tuple[float, float]) -> FrontierPoint | None:
+    """The efficient board that maximises the product of both sides' gains over walking away.
+
+    None when no board beats both walk-away values (no zone of possible agreement).
+    """
+    best: tuple[float, FrontierPoint] | None = None
+    for point in frontier:
+        gw, gm = point.washington - walk_away[0], point.moscow - walk_away[1]
+        if gw <= 0 or gm <= 0:
+            continue
+        product = gw * gm
+        if best is None or product > best[0] + 1e-9:
+            best = (product, point)
+    return best[1] if best else None
+
+
+TRUST_EVENTS = ("statement", "gesture", "retaliation", "renege", "deal", "inject", "choice", "audience",
+                "settle", "collapse")
+
+
+def turning_points(game: Game, count: int = 3) -> list[TurningPoint]:
+    """The ``count`` largest single moves of trust, in the order they happened."""
+    moves = []
+    history = game.history
+    for index in range(1, len(history)):
+        delta = history[index].trust - history[index - 1].trust
+        if delta:
+            moves.append((abs(delta), index, delta))
+    moves.sort(key=lambda m: (-m[0], m[1]))
+    out = []
+    for _, index, delta in sorted(moves[:count], key=lambda m: m[1]):
+        events = [e for e in game.events_of(index) if e.kind in TRUST_EVENTS] or \
+            [e for e in game.events_of(index) if e.kind not in ("statement_made", "round")]
+        text = " ".join(e.text for e in events[:2]) or game.actions[index - 1].kind.replace("_", " ")
+        out.append(TurningPoint(index, history[index - 1].round, delta, text))
+    return out
+
+
+def debrief(game: Game) -> Debrief:
+    """The whole debrief of a game as it stands (normally at its end)."""
+    scenario = game.scenario
+    state = game.state
+    from tabletop.engine.scoring import grade, score
+
+    scores = game.final_scores()
+    walk = {side: scenario.sides[side].walk_away for side in SIDES}
+    start = {side: score(scenario, side, scenario.start_rungs()) for side in SIDES}
+    tier_id = state.outcome or grade(scenario, state)
+    tier = next(t for t in scenario.outcomes if t.id == tier_id)
+    frontier = pareto_frontier(scenario)
+    deal = (scores[Side.WASHINGTON], scores[Side.MOSCOW])
+    nash = nash_point(frontier, (walk[Side.WASHINGTON], walk[Side.MOSCOW]))
+    readings = [(audience.name, audience.reading(tier_id)) for audience in scenario.audiences]
+    return Debrief(
+        tier=tier,
+        cause=state.cause,
+        scores=scores,
+        walk_away=walk,
+        start_scores=start,
+        joint_gain=round(sum(scores.values()), 1),
+        surplus=round(sum(scores[s] - walk[s] for s in SIDES), 1),
+        frontier=[p.scores for p in frontier],
+        frontier_boards=frontier,
+        deal=deal,
+        value_left=value_left(frontier, deal),
+        nash=nash.scores if nash else None,
+        nash_board=nash.rungs if nash else None,
+        turning_points=turning_points(game),
+        curve=list(state.curve),
+        audience_readings=readings,
+    )
