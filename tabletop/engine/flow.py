@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import logging
+
 from transitions import Machine
 
 from tabletop.engine.actions import Action
@@ -20,7 +22,11 @@ from tabletop.engine.state import Phase
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
 
+# transitions logs every trigger at debug level; the game never needs it and it costs time.
+logging.getLogger("transitions.core").disabled = True
+
 P = Phase
+_NAMES = {phase: phase.name for phase in Phase}
 TALKING = [P.STATEMENTS, P.NEGOTIATION, P.CONCLUDE_PENDING, P.INJECT_RESPONSE]
 FACILITATED = [P.STATEMENTS, P.NEGOTIATION, P.INJECT_RESPONSE]
 
@@ -100,13 +106,31 @@ class PhaseFlow:
 
     # -- which actions are legal -------------------------------------------------
 
+    def _open_transition(self, trigger: str) -> bool:
+        """Whether the machine has a transition for ``trigger`` from here whose conditions all hold.
+
+        Reads the machine's own transitions and conditions, without the cost of
+        firing a trigger (event objects, callbacks): opponents ask this often.
+        """
+        event = self.machine.events.get(trigger)
+        if event is None:
+            return False
+        for transition in event.transitions.get(_NAMES[self.state], ()):
+            if all(bool(getattr(self, c.func)()) == c.target for c in transition.conditions):
+                return True
+        return False
+
     def allows(self, action: Action) -> bool:
-        """Fire the action's trigger: True when the machine accepts it here and now."""
+        """True when the machine accepts the action here and now."""
         self.action = action
         try:
-            return bool(self.trigger(action.kind))
+            return self._open_transition(action.kind)
         finally:
             self.action = None
+
+    def step(self) -> bool:
+        """Move the round on by one phase if the machine allows it; False when it must wait."""
+        return self._open_transition("advance") and bool(self.advance())
 
     def legal_kinds(self, side: Side | None) -> list[str]:
         """Action kinds ``side`` may take now (facilitator kinds when ``side`` is None)."""
@@ -119,7 +143,7 @@ class PhaseFlow:
                 continue
             self.action = _Probe(side)
             try:
-                if all(getattr(self, c)() for c in conditions):
+                if self._open_transition(kind):
                     out.append(kind)
             finally:
                 self.action = None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import attrs
-
 from tabletop.engine import actions as act
 from tabletop.engine import rules
 from tabletop.engine.flow import PhaseFlow
@@ -114,13 +112,13 @@ class Game:
         flow = self.flow
         while True:
             previous = flow.state
-            if not flow.advance():
+            if not flow.step():
                 break
             phase = flow.state
-            state = attrs.evolve(self.state, phase=phase)
+            state = self.state.evolve(phase=phase)
             if phase is Phase.INJECT_RESPONSE and previous is not Phase.INJECT_RESPONSE:
                 resume = Phase.NEGOTIATION if previous is Phase.NEGOTIATION else Phase.STATEMENTS
-                state = attrs.evolve(state, resume_phase=resume)
+                state = state.evolve(resume_phase=resume)
             self.state = state
             if phase is Phase.ROUND_START:
                 state, events = rules.start_round(self.scenario, self.state, self.seed)

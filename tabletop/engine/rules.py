@@ -113,9 +113,7 @@ def shift(state: GameState, trust: float = 0, tension: int = 0,
     for side, delta in (standing or {}).items():
         value = _clamp(state.standing_of(side) + delta, 0, 100)
         new_standing = with_side(new_standing, side, value)
-    return attrs.evolve(
-        state,
-        trust=_clamp(state.trust + trust, 0, 100),
+    return state.evolve(trust=_clamp(state.trust + trust, 0, 100),
         tension=_clamp(state.tension + tension, 1, TENSION_MAX),
         standing=new_standing,
     )
@@ -130,7 +128,7 @@ def apply_effects(scenario: Scenario, state: GameState, effects: Effects) -> Gam
         for irritant_id, delta in effects.rungs.items():
             n = scenario.position[irritant_id]
             rungs[n] = max(0, min(scenario.irritants[n].top, rungs[n] + delta))
-        state = attrs.evolve(state, rungs=tuple(rungs))
+        state = state.evolve(rungs=tuple(rungs))
     return state
 
 
@@ -165,7 +163,7 @@ def check_collapse(scenario: Scenario, state: GameState) -> Result:
                 break
     if not cause:
         return state, []
-    state = attrs.evolve(state, ended=EndReason.COLLAPSE, cause=cause, recalled=recalled)
+    state = state.evolve(ended=EndReason.COLLAPSE, cause=cause, recalled=recalled)
     events = [Event(state.round, "collapse", f"The talks collapse: {cause}.")]
     return react(scenario, state, events, "collapse", None)
 
@@ -203,14 +201,14 @@ def react(scenario: Scenario, state: GameState, events: list[Event], on: str, si
 def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: bool = False) -> Result:
     """An inject lands: its effects apply, and a forced choice waits for its target."""
     state = apply_effects(scenario, state, inject.effects)
-    state = attrs.evolve(state, fired=state.fired + (Fired(inject.id, state.round, None, by_hand),))
+    state = state.evolve(fired=state.fired + (Fired(inject.id, state.round, None, by_hand),))
     effect = describe_effects(scenario, inject.effects)
     text = f"NEWS: {inject.title}. {inject.text}"
     if effect:
         text += f" ({effect})"
     events = [Event(state.round, "inject", text)]
     if inject.forces_choice:
-        state = attrs.evolve(state, pending=state.pending + (inject.id,))
+        state = state.evolve(pending=state.pending + (inject.id,))
         target = Side(inject.target.value)
         events.append(Event(state.round, "choice",
                             f"{scenario.sides[target].name} must respond or absorb: {inject.expected_action}",
@@ -259,7 +257,7 @@ def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
     for side in SIDES:
         step = (draw(seed, "tone", side.value, state.round) * 2 - 1) * rules.tone_drift
         tones.append(round(max(rules.tone_min, min(rules.tone_max, state.tone_of(side) + step)), 2))
-    state = attrs.evolve(state, tone=(tones[0], tones[1]), retaliated=(0, 0))
+    state = state.evolve(tone=(tones[0], tones[1]), retaliated=(0, 0))
     events = [Event(state.round, "round", f"Round {state.round} of {scenario.rounds} opens. "
                     f"{scenario.sides[state.initiative].name} holds the initiative. "
                     f"Tone: {_tone_word(tones[0])} in Washington, {_tone_word(tones[1])} in Moscow.")]
@@ -293,7 +291,7 @@ def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInje
         attrs.evolve(f, response=action.response) if f.inject == inject.id and f.response is None else f
         for f in state.fired
     )
-    state = attrs.evolve(state, fired=fired, pending=state.pending[1:])
+    state = state.evolve(fired=fired, pending=state.pending[1:])
     verb = "responds to" if action.response is Response.RESPOND else "absorbs"
     effect = describe_effects(scenario, effects or Effects())
     text = f"{scenario.sides[action.side].name} {verb} \u201c{inject.title}\u201d" + (f" ({effect})." if effect else ".")
@@ -303,7 +301,7 @@ def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInje
 def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Result:
     """Record a posture in secret; when both are in, reveal them and apply their effects."""
     statements = with_side(state.statements, action.side, action.posture)
-    state = attrs.evolve(state, statements=statements)
+    state = state.evolve(statements=statements)
     events = [Event(state.round, "statement_made", f"{scenario.sides[action.side].name} has chosen a posture.", action.side)]
     if None in statements:
         return state, events
@@ -313,7 +311,7 @@ def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Re
         trust += BOTH_CONCILIATORY_BONUS
     state = shift(state, trust=trust, standing={
         Side.WASHINGTON: POSTURE_STANDING[w], Side.MOSCOW: POSTURE_STANDING[m]})
-    state = attrs.evolve(state, postures=statements, statements=(None, None),
+    state = state.evolve(postures=statements, statements=(None, None),
                          to_move=state.initiative, offer=None, offer_by=None,
                          exchanges=0, quiet_turns=0, turns=0)
     events.append(Event(state.round, "statement",
@@ -388,7 +386,7 @@ def _concede(scenario: Scenario, state: GameState, concession: Concession, event
         standing[side] = delta
     rungs = list(state.rungs)
     rungs[n] = concession.to
-    state = attrs.evolve(state, rungs=tuple(rungs))
+    state = state.evolve(rungs=tuple(rungs))
     return shift(state, standing=standing)
 
 
@@ -428,7 +426,7 @@ def retaliate(scenario: Scenario, state: GameState, action: act.Retaliate) -> Re
     rungs = list(state.rungs)
     rungs[n] = action.to
     spiral = state.last_move[side_index(action.side.other)] == "retaliate"
-    state = attrs.evolve(state, rungs=tuple(rungs),
+    state = state.evolve(rungs=tuple(rungs),
                          retaliated=with_side(state.retaliated, action.side,
                                               state.retaliated[side_index(action.side)] + 1))
     state = shift(state, trust=trust, tension=1 if spiral else 0,
@@ -456,7 +454,7 @@ def _after_turn(scenario: Scenario, state: GameState, side: Side, move: str, eve
                 quiet: bool = True) -> Result:
     """Hand the turn over; two quiet turns in a row (or the turn limit) close the negotiation."""
     quiet_turns = state.quiet_turns + 1 if quiet else 0
-    state = attrs.evolve(state, last_move=with_side(state.last_move, side, move),
+    state = state.evolve(last_move=with_side(state.last_move, side, move),
                          to_move=side.other, quiet_turns=quiet_turns, turns=state.turns + 1)
     state, more = check_collapse(scenario, state)
     return state, events + more
@@ -478,7 +476,7 @@ def pass_turn(scenario: Scenario, state: GameState, action: act.Pass) -> Result:
 def propose(scenario: Scenario, state: GameState, action: act.Propose | act.Counter) -> Result:
     check_offer(scenario, state, action.offer, action.side)
     verb = "counters" if isinstance(action, act.Counter) else "proposes"
-    state = attrs.evolve(state, offer=action.offer, offer_by=action.side, exchanges=state.exchanges + 1,
+    state = state.evolve(offer=action.offer, offer_by=action.side, exchanges=state.exchanges + 1,
                          to_move=action.side.other, quiet_turns=0, turns=state.turns + 1,
                          last_move=with_side(state.last_move, action.side, "propose"))
     text = f"{scenario.sides[action.side].name} {verb}: {describe_offer(scenario, action.offer)}."
@@ -497,14 +495,14 @@ def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
         current = state.rung(scenario, concession.irritant)
         if concession.to <= current:
             raise MoveError(f"{irritant.name} is already at rung {current}; the offer is out of date")
-    state = attrs.evolve(state, accepted=offer, accepted_by=action.side, offer=None, offer_by=None,
+    state = state.evolve(accepted=offer, accepted_by=action.side, offer=None, offer_by=None,
                          to_move=None, last_move=with_side(state.last_move, action.side, "accept"))
     text = f"{scenario.sides[action.side].name} accepts the package."
     return state, [Event(state.round, "accept", text, action.side)]
 
 
 def reject(scenario: Scenario, state: GameState, action: act.Reject) -> Result:
-    state = attrs.evolve(state, offer=None, offer_by=None, to_move=None,
+    state = state.evolve(offer=None, offer_by=None, to_move=None,
                          last_move=with_side(state.last_move, action.side, "reject"))
     return state, [Event(state.round, "reject", f"{scenario.sides[action.side].name} rejects the package; "
                          "the negotiation closes for this round.", action.side)]
@@ -527,7 +525,7 @@ def implement(scenario: Scenario, state: GameState) -> Result:
     proposer = state.accepted_by.other if state.accepted_by else scenario.first_initiative
     deal = Deal(len(state.deals) + 1, state.round, proposer, offer, before)
     state = shift(state, trust=trust)
-    state = attrs.evolve(state, deals=state.deals + (deal,), accepted=None, accepted_by=None)
+    state = state.evolve(deals=state.deals + (deal,), accepted=None, accepted_by=None)
     events.insert(0, Event(state.round, "deal",
                            f"Deal {deal.number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d})."))
     for side in SIDES:
@@ -557,7 +555,7 @@ def renege(scenario: Scenario, state: GameState, action: act.Renege) -> Result:
         rungs[n] = min(rungs[n], before[irritant_id])
     bite = 2 if state.tension >= TENSION_BITE else 1
     new_deal = attrs.evolve(deal, undone=tuple(sorted(set(deal.undone) | set(group))))
-    state = attrs.evolve(state, rungs=tuple(rungs),
+    state = state.evolve(rungs=tuple(rungs),
                          deals=tuple(new_deal if d.number == deal.number else d for d in state.deals))
     state = shift(state, trust=-RENEGE_TRUST * bite, tension=1, standing={action.side: -RENEGE_STANDING})
     names = ", ".join(irritant_name(scenario, i) for i in group)
@@ -570,7 +568,7 @@ def renege(scenario: Scenario, state: GameState, action: act.Renege) -> Result:
 
 def walk_out(scenario: Scenario, state: GameState, action: act.WalkOut) -> Result:
     name = scenario.sides[action.side].name
-    state = attrs.evolve(state, ended=EndReason.COLLAPSE, walked_out=action.side,
+    state = state.evolve(ended=EndReason.COLLAPSE, walked_out=action.side,
                          cause=f"{name} walked out", to_move=None, offer=None)
     events = [Event(state.round, "walkout", f"{name} walks out of the talks.", action.side)]
     state, events = react(scenario, state, events, "walkout", action.side)
@@ -578,19 +576,19 @@ def walk_out(scenario: Scenario, state: GameState, action: act.WalkOut) -> Resul
 
 
 def propose_conclude(scenario: Scenario, state: GameState, action: act.ProposeConclude) -> Result:
-    state = attrs.evolve(state, conclude_by=action.side, to_move=action.side.other)
+    state = state.evolve(conclude_by=action.side, to_move=action.side.other)
     return state, [Event(state.round, "conclude", f"{scenario.sides[action.side].name} proposes to conclude the talks.", action.side)]
 
 
 def answer_conclude(scenario: Scenario, state: GameState, action: act.AgreeConclude | act.DeclineConclude) -> Result:
     name = scenario.sides[action.side].name
     if isinstance(action, act.AgreeConclude):
-        state = attrs.evolve(state, ended=EndReason.CONCLUSION, conclude_by=None, to_move=None,
+        state = state.evolve(ended=EndReason.CONCLUSION, conclude_by=None, to_move=None,
                              cause="both sides agreed to conclude")
         events = [Event(state.round, "conclude", f"{name} agrees: the talks conclude.", action.side)]
         return react(scenario, state, events, "conclusion", action.side)
     proposer = state.conclude_by or action.side.other
-    state = attrs.evolve(state, conclude_by=None)
+    state = state.evolve(conclude_by=None)
     events = [Event(state.round, "conclude", f"{name} declines to conclude; the talks go on.", action.side)]
     return _after_turn(scenario, state, proposer, "conclude", events)
 
@@ -615,7 +613,7 @@ def custom_inject(scenario: Scenario, state: GameState, action: act.CustomInject
     if not action.title.strip():
         raise MoveError("a free-text inject needs a title")
     state = apply_effects(scenario, state, action.effects)
-    state = attrs.evolve(state, custom_injects=state.custom_injects + 1)
+    state = state.evolve(custom_injects=state.custom_injects + 1)
     effect = describe_effects(scenario, action.effects)
     text = f"NEWS: {action.title}. {action.text}" + (f" ({effect})" if effect else "")
     events = [Event(state.round, "inject", text)]
@@ -634,14 +632,14 @@ def end_round(scenario: Scenario, state: GameState) -> Result:
         state = shift(state, tension=1)
         events.append(Event(state.round, "settle", "Trust is near zero: tension rises by 1."))
     point = MeterPoint(state.round, state.trust, state.tension, state.standing)
-    state = attrs.evolve(state, curve=state.curve + (point,))
+    state = state.evolve(curve=state.curve + (point,))
     state, more = check_collapse(scenario, state)
     events.extend(more)
     if state.ended is None and state.round >= scenario.rounds:
-        state = attrs.evolve(state, ended=EndReason.DEADLINE, cause=f"the clock ran out ({scenario.deadline})")
+        state = state.evolve(ended=EndReason.DEADLINE, cause=f"the clock ran out ({scenario.deadline})")
         events.append(Event(state.round, "deadline", f"Time is up: {scenario.deadline}."))
     if state.ended is None:
-        state = attrs.evolve(state, round=state.round + 1, initiative=state.initiative.other,
+        state = state.evolve(round=state.round + 1, initiative=state.initiative.other,
                              postures=(None, None), to_move=None, offer=None, offer_by=None)
     return state, events
 
@@ -650,8 +648,8 @@ def finish(scenario: Scenario, state: GameState) -> Result:
     """Grade the final board against the outcome tiers."""
     if not state.curve or state.curve[-1].round != state.round:
         point = MeterPoint(state.round, state.trust, state.tension, state.standing)
-        state = attrs.evolve(state, curve=state.curve + (point,))
+        state = state.evolve(curve=state.curve + (point,))
     tier_id = grade(scenario, state)
     tier = next(t for t in scenario.outcomes if t.id == tier_id)
-    state = attrs.evolve(state, outcome=tier_id, to_move=None, offer=None, pending=())
+    state = state.evolve(outcome=tier_id, to_move=None, offer=None, pending=())
     return state, [Event(state.round, "outcome", f"Outcome: {tier.name}. {tier.description}")]

@@ -148,6 +148,14 @@ class GameState:
     held: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
 
+    def evolve(self, **changes: Any) -> GameState:
+        """A copy with some fields changed (a fast ``attrs.evolve`` for the hot path)."""
+        new = object.__new__(GameState)
+        setter = object.__setattr__
+        for name in _STATE_FIELDS:
+            setter(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
+
     def standing_of(self, side: Side) -> int:
         return self.standing[_index(side)]
 
@@ -174,6 +182,9 @@ class GameState:
     def fingerprint(self) -> str:
         text = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+_STATE_FIELDS = tuple(field.name for field in attrs.fields(GameState))
 
 
 def _index(side: Side) -> int:

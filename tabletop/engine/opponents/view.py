@@ -6,6 +6,7 @@ the other side's valuations, red lines, walk-away value or secret posture.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from tabletop.engine.model import Irritant, Mover, Posture, Side, Valuation
@@ -41,7 +42,9 @@ class PlayerView:
         self.their_last_move = state.last_move[1 if side is Side.WASHINGTON else 0]
         self.their_last_posture: Posture | None = state.postures[1 if side is Side.WASHINGTON else 0]
         self.pending_inject = scenario.inject(state.pending[0]) if state.pending else None
-        self.legal = set(game.legal_kinds(side))
+        self._game = game
+        self._mine = frozenset(i.id for i in scenario.irritants if i.mover.value == side.value)
+        self._theirs = frozenset(i.id for i in scenario.irritants if i.mover.value == side.other.value)
         self.position = scenario.position
         self.collapse_penalty = scenario.rules.collapse_penalty
         self.trust_history = tuple(point.trust for point in state.curve)
@@ -51,13 +54,18 @@ class PlayerView:
         low, high = utility_range(scenario, side)
         self._low = low
         self._span = (high - low) or 1.0
-        self.their_offers: tuple[Offer, ...] = tuple(
-            a.offer for a in game.actions
-            if a.kind in ("propose", "counter") and getattr(a, "side", None) is side.other
-        )
-        self.their_moves: tuple[str, ...] = tuple(
-            a.kind for a in game.actions if getattr(a, "side", None) is side.other
-        )
+
+    @functools.cached_property
+    def legal(self) -> frozenset[str]:
+        """The kinds of action I may take now."""
+        return frozenset(self._game.legal_kinds(self.side))
+
+    @functools.cached_property
+    def their_offers(self) -> tuple[Offer, ...]:
+        """Every package the other side has put on the table (public)."""
+        other = self.side.other
+        return tuple(a.offer for a in self._game.actions
+                     if a.kind in ("propose", "counter") and a.side is other)
 
     # -- my own numbers -------------------------------------------------------
 
@@ -107,10 +115,10 @@ class PlayerView:
 
     def moves(self, irritant: Irritant) -> bool:
         """Whether I can move ``irritant`` on my own."""
-        return irritant.mover.value == self.side.value
+        return irritant.id in self._mine
 
     def they_move(self, irritant: Irritant) -> bool:
-        return irritant.mover.value == self.side.other.value
+        return irritant.id in self._theirs
 
     def is_shared(self, irritant: Irritant) -> bool:
         return irritant.mover is Mover.BOTH
