@@ -9,9 +9,8 @@ The machine owns legality and order; :mod:`rules` owns consequences.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import logging
+from typing import TYPE_CHECKING
 
 from transitions import Machine
 
@@ -135,7 +134,7 @@ class PhaseFlow:
     def legal_kinds(self, side: Side | None) -> list[str]:
         """Action kinds ``side`` may take now (facilitator kinds when ``side`` is None)."""
         out = []
-        for kind, (sources, conditions) in TRIGGERS.items():
+        for kind, (sources, _conditions) in TRIGGERS.items():
             if self.state not in sources:
                 continue
             facilitator = kind in ("fire_inject", "custom_inject")
