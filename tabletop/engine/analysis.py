@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from tabletop.engine.model import SIDES, OutcomeTier, Scenario, Side
-from tabletop.engine.scoring import utility_range
+from tabletop.engine.scoring import ceilings, utility_range
 from tabletop.engine.state import MeterPoint
 
 if TYPE_CHECKING:
@@ -68,16 +68,7 @@ class Debrief:
 
 def reachable_rungs(scenario: Scenario) -> list[range]:
     """Per irritant, the rungs reachable from its start (up to any absolute red line of a mover)."""
-    out = []
-    for irritant in scenario.irritants:
-        ceiling = irritant.top
-        for side in SIDES:
-            if irritant.mover.includes(side):
-                red = scenario.valuation(side, irritant.id).red_line
-                if red is not None and red.absolute:
-                    ceiling = min(ceiling, max(red.rung, irritant.start))
-        out.append(range(irritant.start, ceiling + 1))
-    return out
+    return [range(irritant.start, ceiling + 1) for irritant, ceiling in zip(scenario.irritants, ceilings(scenario))]
 
 
 def _scale(scenario: Scenario, side: Side) -> tuple[float, float]:

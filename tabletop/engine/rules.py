@@ -172,17 +172,29 @@ def check_collapse(scenario: Scenario, state: GameState) -> Result:
 
 
 def react(scenario: Scenario, state: GameState, events: list[Event], on: str, side: Side | None,
-          irritants: Iterable[str] = (), posture: Posture | None = None) -> Result:
-    """Let the audiences react to a move; their reactions land as effects or injects."""
-    irritant_set = set(irritants)
+          irritants: Iterable[str] = (), posture: Posture | None = None,
+          movers: tuple[Side, ...] = ()) -> Result:
+    """Let the audiences react to a move (each reaction at most once); they land as effects or injects.
+
+    For a package (``movers`` given), a reaction naming a side and an irritant fires
+    only if that side moved that irritant.
+    """
+    irritant_list = tuple(irritants)
     for audience in scenario.audiences:
         for reaction in audience.reactions:
             if reaction.on != on:
                 continue
-            if reaction.side is not None and reaction.side is not side:
-                continue
-            if reaction.irritant is not None and reaction.irritant not in irritant_set:
-                continue
+            if movers:
+                candidates = [i for i in irritant_list if reaction.irritant in (None, i)]
+                if reaction.side is not None:
+                    candidates = [i for i in candidates if scenario.irritant(i).mover.includes(reaction.side)]
+                if not candidates:
+                    continue
+            else:
+                if reaction.side is not None and reaction.side is not side:
+                    continue
+                if reaction.irritant is not None and reaction.irritant not in irritant_list:
+                    continue
             if reaction.posture is not None and reaction.posture is not posture:
                 continue
             state = apply_effects(scenario, state, reaction.effects)
@@ -405,6 +417,7 @@ def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result
             f"\u201c{irritant.rungs[action.to]}\u201d" + (" (reciprocated)" if reciprocated else "") + ".")
     events.insert(0, Event(state.round, "gesture", text, action.side))
     state, events = react(scenario, state, events, "gesture", action.side, [irritant.id])
+    state, events = react(scenario, state, events, "concession", action.side, [irritant.id])
     return _after_turn(scenario, state, action.side, "gesture", events)
 
 
@@ -528,10 +541,8 @@ def implement(scenario: Scenario, state: GameState) -> Result:
     state = state.evolve(deals=state.deals + (deal,), accepted=None, accepted_by=None)
     events.insert(0, Event(state.round, "deal",
                            f"Deal {deal.number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d})."))
-    for side in SIDES:
-        moved = [c.irritant for c in offer.concessions if scenario.irritant(c.irritant).mover.includes(side)]
-        if moved:
-            state, events = react(scenario, state, events, "concession", side, moved)
+    state, events = react(scenario, state, events, "concession", None, offer.irritants(),
+                          movers=tuple(sorted(conceders)))
     state, more = check_collapse(scenario, state)
     return state, events + more
 

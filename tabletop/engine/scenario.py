@@ -275,19 +275,27 @@ def build_scenario(data: dict, source: str = "<scenario>") -> Scenario:
     outcomes = _outcomes(r, data, ids)
     injects = _injects(r, data, ids, objective_ids, rounds)
     audiences = _audiences(r, data, ids, {inject.id for inject in injects}, {o.id for o in outcomes})
+    title = r.text(meta, "scenario", "title")
+    date = r.text(meta, "scenario", "date")
+    setting = r.text(meta, "scenario", "setting")
+    deadline = r.text(meta, "scenario", "deadline", "the end of the talks")
+    public_brief = r.text(meta, "scenario", "public_brief")
+    hypothetical = bool(r.get(meta, "scenario", "hypothetical", bool, False))
+    aftermath = r.text(meta, "scenario", "aftermath", "")
+    first = r.choice(meta, "scenario", "first_initiative", Side, "washington")
     if r.problems:
-        raise ScenarioError(source, r.problems)
+        raise ScenarioError(source, _unique(r.problems))
     return Scenario(
         id=scenario_id,
-        title=r.text(meta, "scenario", "title"),
-        date=r.text(meta, "scenario", "date"),
-        setting=r.text(meta, "scenario", "setting"),
-        deadline=r.text(meta, "scenario", "deadline", "the end of the talks"),
+        title=title,
+        date=date,
+        setting=setting,
+        deadline=deadline,
         rounds=rounds,
-        public_brief=r.text(meta, "scenario", "public_brief"),
-        hypothetical=bool(r.get(meta, "scenario", "hypothetical", bool, False)),
-        aftermath=r.text(meta, "scenario", "aftermath", ""),
-        first_initiative=r.choice(meta, "scenario", "first_initiative", Side, "washington"),
+        public_brief=public_brief,
+        hypothetical=hypothetical,
+        aftermath=aftermath,
+        first_initiative=first,
         objectives=tuple(objectives),
         debrief_questions=tuple(q for q in questions if isinstance(q, str)),
         sides=sides,
@@ -299,6 +307,18 @@ def build_scenario(data: dict, source: str = "<scenario>") -> Scenario:
         outcomes=tuple(outcomes),
         source=source,
     )
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """One problem per key: the first message about a key is the clearest."""
+    seen: set[str] = set()
+    out = []
+    for problem in problems:
+        if problem.key and problem.key in seen:
+            continue
+        seen.add(problem.key)
+        out.append(problem)
+    return out
 
 
 def _is_slug(value: str) -> bool:
@@ -587,6 +607,8 @@ def _outcomes(r: _Reader, data: dict, irritants: dict[str, Irritant]) -> list[Ou
             id=tier_id, name=r.text(t, key, "name"), description=r.text(t, key, "description"),
             when=_condition(r, t.get("when", {}), f"{key}.when", irritants, outcome=True),
         ))
+    if not out and isinstance(data.get("outcomes"), list):
+        r.fail("outcomes", "is empty, expected at least one [[outcomes]] tier (the last catches all)")
     if out and not out[-1].when.is_empty:
         r.fail(f"outcomes.{out[-1].id}.when", "is set on the last tier, expected the last tier to catch all (no when)")
     return out

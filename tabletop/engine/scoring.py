@@ -33,11 +33,42 @@ def utility(scenario: Scenario, side: Side, rungs: Sequence[int]) -> float:
     return total
 
 
+def ceilings(scenario: Scenario) -> tuple[int, ...]:
+    """Per irritant, the highest rung reachable: its top, or a mover's absolute red line."""
+    cached = _CEILINGS.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    out = []
+    for irritant in scenario.irritants:
+        ceiling = irritant.top
+        for side in scenario.sides:
+            if irritant.mover.includes(side):
+                red = scenario.valuation(side, irritant.id).red_line
+                if red is not None and red.absolute:
+                    ceiling = min(ceiling, max(red.rung, irritant.start))
+        out.append(ceiling)
+    result = tuple(out)
+    _CEILINGS[id(scenario)] = (scenario, result)
+    return result
+
+
+_CEILINGS: dict[int, tuple[Scenario, tuple[int, ...]]] = {}
+
+
 def utility_range(scenario: Scenario, side: Side) -> tuple[float, float]:
-    """The lowest and highest raw utility over boards reachable from the start."""
+    """The lowest and highest raw utility over the boards reachable from the start.
+
+    Each irritant may climb from its start up to its ceiling (an absolute red
+    line caps it); the best board takes every climb worth something to the side,
+    the worst every climb that costs it.
+    """
     low = high = 0.0
-    for value in scenario.sides[side].valuations.values():
-        net = value.gain - value.cost
+    valuations = scenario.sides[side].valuations
+    for irritant, ceiling in zip(scenario.irritants, ceilings(scenario)):
+        value = valuations.get(irritant.id)
+        if value is None or irritant.top == irritant.start:
+            continue
+        net = (value.gain - value.cost) * (ceiling - irritant.start) / (irritant.top - irritant.start)
         if net < 0:
             low += net
         else:
