@@ -99,13 +99,14 @@ class Game:
         except MoveError as error:
             raise IllegalAction(str(error)) from None
         index = len(self.actions) + 1
+        first = len(self.events)
         self.state = state
         self.actions.append(action)
         for event in events:
             self.events.append((index, event))
         self._run_automatic(index)
         self.history.append(self.state)
-        return [event for i, event in self.events if i == index]
+        return [event for _, event in self.events[first:]]
 
     def _run_automatic(self, index: int) -> None:
         """Move through the phases that need no one's decision, running their rules."""

@@ -37,7 +37,9 @@ class Mover(enum.StrEnum):
     BOTH = "both"
 
     def includes(self, side: Side) -> bool:
-        return self is Mover.BOTH or self.value == side.value
+        if self is Mover.BOTH:
+            return True
+        return (self is Mover.WASHINGTON) is (side is Side.WASHINGTON)
 
 
 class Posture(enum.StrEnum):

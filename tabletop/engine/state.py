@@ -108,7 +108,7 @@ class MeterPoint:
     standing: tuple[int, int]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class GameState:
     """Everything about a game at one moment; derived entirely from scenario, seed and actions."""
 
@@ -151,9 +151,9 @@ class GameState:
     def evolve(self, **changes: Any) -> GameState:
         """A copy with some fields changed (a fast ``attrs.evolve`` for the hot path)."""
         new = object.__new__(GameState)
-        setter = object.__setattr__
-        for name in _STATE_FIELDS:
-            setter(new, name, changes[name] if name in changes else getattr(self, name))
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        fields.update(changes)
         return new
 
     def standing_of(self, side: Side) -> int:
@@ -182,9 +182,6 @@ class GameState:
     def fingerprint(self) -> str:
         text = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-_STATE_FIELDS = tuple(field.name for field in attrs.fields(GameState))
 
 
 def _index(side: Side) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from tabletop.engine.model import Irritant, Mover, Posture, Side, Valuation
+from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
 from tabletop.engine.scoring import utility_range
 from tabletop.engine.state import Deal, Offer, Phase
 
@@ -43,17 +43,14 @@ class PlayerView:
         self.their_last_posture: Posture | None = state.postures[1 if side is Side.WASHINGTON else 0]
         self.pending_inject = scenario.inject(state.pending[0]) if state.pending else None
         self._game = game
-        self._mine = frozenset(i.id for i in scenario.irritants if i.mover.value == side.value)
-        self._theirs = frozenset(i.id for i in scenario.irritants if i.mover.value == side.other.value)
         self.position = scenario.position
         self.collapse_penalty = scenario.rules.collapse_penalty
         self.trust_history = tuple(point.trust for point in state.curve)
         brief = scenario.sides[side]
         self.walk_away = brief.walk_away
         self.valuations: dict[str, Valuation] = brief.valuations
-        low, high = utility_range(scenario, side)
-        self._low = low
-        self._span = (high - low) or 1.0
+        mine = _own_numbers(scenario, side)
+        self._mine, self._theirs, self._per_rung, self._base = mine
 
     @functools.cached_property
     def legal(self) -> frozenset[str]:
@@ -74,16 +71,17 @@ class PlayerView:
 
     def step_value(self, irritant: Irritant, frm: int, to: int) -> float:
         """My score change (0-100 points) if ``irritant`` moves from rung ``frm`` to ``to``."""
-        span = irritant.top - irritant.start
-        a = max(frm, irritant.start) - irritant.start
-        b = max(to, irritant.start) - irritant.start
-        return self.value(irritant).net * (b - a) / span * 100.0 / self._span
+        start = irritant.start
+        return self._per_rung[irritant.id] * ((to if to > start else start) - (frm if frm > start else start))
 
     def score(self, rungs: tuple[int, ...] | list[int]) -> float:
-        total = 0.0
+        """My private score (0-100) of a board."""
+        total = self._base
+        per_rung = self._per_rung
         for irritant, rung in zip(self.irritants, rungs):
-            total += self.step_value(irritant, irritant.start, rung)
-        return total + (-self._low) * 100.0 / self._span
+            if rung > irritant.start:
+                total += per_rung[irritant.id] * (rung - irritant.start)
+        return total
 
     @property
     def score_now(self) -> float:
@@ -131,3 +129,30 @@ class PlayerView:
     @property
     def final_round(self) -> bool:
         return self.round >= self.rounds
+
+
+_OWN: dict[tuple[int, Side], tuple[Scenario, tuple]] = {}
+
+
+def _own_numbers(scenario: Scenario, side: Side) -> tuple:
+    """Per scenario and side, computed once: which irritants each side moves, score points per rung."""
+    key = (id(scenario), side)
+    cached = _OWN.get(key)
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    low, high = utility_range(scenario, side)
+    span = (high - low) or 1.0
+    valuations = scenario.sides[side].valuations
+    per_rung = {}
+    for irritant in scenario.irritants:
+        value = valuations.get(irritant.id)
+        net = value.net if value else 0.0
+        per_rung[irritant.id] = net / max(1, irritant.top - irritant.start) * 100.0 / span
+    numbers = (
+        frozenset(i.id for i in scenario.irritants if i.mover.value == side.value),
+        frozenset(i.id for i in scenario.irritants if i.mover.value == side.other.value),
+        per_rung,
+        -low * 100.0 / span,
+    )
+    _OWN[key] = (scenario, numbers)
+    return numbers
