@@ -1,0 +1,119 @@
+"""Engine speed: a whole computer game, the engine's import, the Pareto frontier, and NegMAS beside them.
+
+Run by hand (not in CI):
+
+    python benchmarks/engine.py            # tabletop figures only
+    pip install negmas && python benchmarks/engine.py   # adds the NegMAS comparison
+
+It pins itself to one core, warms up, and prints medians. The game measured is
+the default pairing of ``tabletop simulate`` (grit against tit-for-tat) on the
+largest shipped scenario, headless and not saved; every ordered pair of
+opponents is printed too.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+
+
+def pin_one_core() -> str:
+    try:
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})
+        return f"pinned to core {core}"
+    except (AttributeError, OSError):
+        return "not pinned"
+
+
+def median_ms(fn, runs: int, warmup: int = 5) -> float:
+    for _ in range(warmup):
+        fn(0)
+    times = []
+    for n in range(runs):
+        start = time.perf_counter()
+        fn(n)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def largest_scenario():
+    from tabletop.library import load_path, shipped
+
+    scenarios = [load_path(item.path) for item in shipped()]
+    return max(scenarios, key=lambda s: (len(s.irritants) * s.rounds, s.id))
+
+
+def import_ms() -> tuple[float, float]:
+    """Fresh-process import times: ``import tabletop.engine`` and everything a headless game needs."""
+    code = (
+        "import time; t=time.perf_counter(); import tabletop.engine; a=time.perf_counter()-t; "
+        "t=time.perf_counter(); import tabletop.engine.game, tabletop.engine.scenario, "
+        "tabletop.engine.opponents, tabletop.engine.autoplay; b=time.perf_counter()-t; print(a, a+b)"
+    )
+    best = [float("inf"), float("inf")]
+    for _ in range(7):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        a, b = (float(x) for x in out.split())
+        best = [min(best[0], a), min(best[1], b)]
+    return best[0] * 1000, best[1] * 1000
+
+
+def negmas_ms(runs: int) -> float | None:
+    """An alternating-offers negotiation in NegMAS: 6 issues of 4 values, two aspiration negotiators."""
+    try:
+        from negmas import AspirationNegotiator, SAOMechanism, make_issue
+        from negmas.preferences import LinearAdditiveUtilityFunction
+    except ImportError:
+        return None
+    issues = [make_issue(4, name=f"issue{k}") for k in range(6)]
+
+    def one(n: int) -> None:
+        random.seed(n)
+        mechanism = SAOMechanism(issues=issues, n_steps=100)
+        for name in ("a", "b"):
+            ufun = LinearAdditiveUtilityFunction.random(mechanism.outcome_space, reserved_value=0.0)
+            mechanism.add(AspirationNegotiator(name=name), preferences=ufun)
+        mechanism.run()
+
+    return median_ms(one, runs, warmup=3)
+
+
+def main() -> None:
+    print(f"python {sys.version.split()[0]}, {pin_one_core()}")
+    engine_ms, game_ms = import_ms()
+    print(f"import tabletop.engine: {engine_ms:.1f} ms; with game, scenario, opponents: {game_ms:.1f} ms (target < 60 ms)")
+
+    from tabletop.engine.analysis import pareto_frontier
+    from tabletop.engine.autoplay import simulate
+    from tabletop.engine.opponents import STRATEGIES
+
+    scenario = largest_scenario()
+    print(f"largest shipped scenario: {scenario.id} ({len(scenario.irritants)} irritants, {scenario.rounds} rounds)")
+    frontier = median_ms(lambda n: pareto_frontier(scenario), 50)
+    print(f"Pareto frontier: {frontier:.2f} ms median ({len(pareto_frontier(scenario))} points; target < 15 ms)")
+    game = median_ms(lambda n: simulate(scenario, "grit", "tit-for-tat", n), 200)
+    print(f"one computer game (grit vs tit-for-tat): {game:.2f} ms median over 200 seeds (target <= 5 ms)")
+    worst = 0.0
+    for w in STRATEGIES:
+        row = []
+        for m in STRATEGIES:
+            ms = median_ms(lambda n, w=w, m=m: simulate(scenario, w, m, n), 40, warmup=2)
+            worst = max(worst, ms)
+            row.append(f"{ms:5.2f}")
+        print(f"  {w:<12} vs " + " ".join(row) + "   (ms, Moscow: " + ", ".join(STRATEGIES) + ")")
+    print(f"slowest pairing: {worst:.2f} ms median")
+    negmas = negmas_ms(30)
+    if negmas is None:
+        print("NegMAS not installed: `pip install negmas` to measure the comparison")
+    else:
+        print(f"NegMAS SAO, 6 issues x 4 values, aspiration vs aspiration: {negmas:.1f} ms median; "
+              f"tabletop game is {negmas / game:.1f}x faster (target >= 5x)")
+
+
+if __name__ == "__main__":
+    main()
