@@ -268,7 +268,7 @@ def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
     tones = []
     for side in SIDES:
         step = (draw(seed, "tone", side.value, state.round) * 2 - 1) * rules.tone_drift
-        tones.append(round(max(rules.tone_min, min(rules.tone_max, state.tone_of(side) + step)), 2))
+        tones.append(max(rules.tone_min, min(rules.tone_max, round(state.tone_of(side) + step, 2))))
     state = state.evolve(tone=(tones[0], tones[1]), retaliated=(0, 0))
     events = [Event(state.round, "round", f"Round {state.round} of {scenario.rounds} opens. "
                     f"{scenario.sides[state.initiative].name} holds the initiative. "

@@ -15,7 +15,7 @@ from tabletop.engine.opponents.planner import (
     retaliation_target,
 )
 from tabletop.engine.opponents.view import PlayerView
-from tabletop.engine.randomness import opponent_rng
+from tabletop.engine.randomness import draw
 from tabletop.engine.state import Phase
 
 if TYPE_CHECKING:
@@ -29,7 +29,30 @@ class Strategy:
 
     def __init__(self, side: Side, seed: int) -> None:
         self.side = side
-        self.rng = opponent_rng(seed, side)
+        self.seed = seed
+        # Each game's opponent has a temperament, -1 (tough) to +1 (soft), fixed by seed and side.
+        self.temper = draw(seed, "temper", side.value) * 2 - 1
+
+    def chance(self, view: PlayerView, *keys: object) -> float:
+        """A number in [0, 1) from this opponent's own generator, fixed by seed, side and moment."""
+        return draw(self.seed, "opponent", self.side.value, view.action_count, *keys)
+
+    def target(self, view: PlayerView) -> float:
+        """The aspiration, shifted by this game's temperament."""
+        return self.aspiration(view) - 6.0 * self.temper
+
+    def needed_ratio(self, view: PlayerView) -> float:
+        return self.fairness(view) * (1 - 0.3 * self.temper)
+
+    def statement(self, view: PlayerView) -> Posture:
+        """The posture, now and then (one time in eight) a notch softer or harder than planned."""
+        planned = self.posture(view)
+        roll = self.chance(view, "posture")
+        if roll < 1 / 16:
+            return Posture.HARDLINE if planned is Posture.NEUTRAL else Posture.NEUTRAL
+        if roll < 1 / 8:
+            return Posture.CONCILIATORY if planned is Posture.NEUTRAL else Posture.NEUTRAL
+        return planned
 
     # -- the entry point ------------------------------------------------------
 
@@ -38,7 +61,7 @@ class Strategy:
         view = PlayerView(game, self.side)
         side = self.side
         if view.phase is Phase.STATEMENTS:
-            return act.Statement(side, self.posture(view))
+            return act.Statement(side, self.statement(view))
         if view.phase is Phase.INJECT_RESPONSE and view.pending_inject is not None:
             return act.RespondInject(side, view.pending_inject.id, self.respond(view))
         if view.phase is Phase.CONCLUDE_PENDING:
@@ -73,7 +96,7 @@ class Strategy:
         return Response.RESPOND if respond >= absorb else Response.ABSORB
 
     def agrees_to_conclude(self, view: PlayerView) -> bool:
-        return view.score_now >= min(self.aspiration(view), view.walk_away + 5) or \
+        return view.score_now >= min(self.target(view), view.walk_away + 5) or \
             (view.final_round and view.score_now >= view.walk_away - view.collapse_penalty)
 
     def acceptable(self, view: PlayerView, guess: Guess) -> bool:
@@ -84,10 +107,10 @@ class Strategy:
         mine = view.offer_value(offer)
         if mine <= 0:
             return False
-        if view.score_now + mine >= self.aspiration(view):
+        if view.score_now + mine >= self.target(view):
             return True
         theirs = max(0.0, guess.offer_value(view, offer))
-        return mine >= self.fairness(view) * theirs
+        return mine >= self.needed_ratio(view) * theirs
 
     def answer(self, view: PlayerView) -> act.Action:
         guess = Guess(view)
@@ -114,7 +137,7 @@ class Strategy:
 
     def wants_to_conclude(self, view: PlayerView) -> bool:
         return "propose_conclude" in view.legal and view.round >= view.rounds - 1 \
-            and view.score_now >= self.aspiration(view) and view.exchanges == 0
+            and view.score_now >= self.target(view) and view.exchanges == 0
 
     def wants_to_walk(self, view: PlayerView) -> bool:
         """Leave only when the board is worth less than walking out costs, at the last chance."""
@@ -256,7 +279,7 @@ class Conceder(Strategy):
     def move(self, view: PlayerView) -> act.Action:
         if view.round <= 2 and view.their_last_move != "retaliate":
             action = self.gesture(view)
-            if action is not None and self.rng.random() < 0.6:
+            if action is not None and self.chance(view, "gesture") < 0.6:
                 return action
         return super().move(view)
 

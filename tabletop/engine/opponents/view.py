@@ -43,6 +43,7 @@ class PlayerView:
         self.their_last_posture: Posture | None = state.postures[1 if side is Side.WASHINGTON else 0]
         self.pending_inject = scenario.inject(state.pending[0]) if state.pending else None
         self._game = game
+        self.action_count = len(game.actions)
         self.position = scenario.position
         self.collapse_penalty = scenario.rules.collapse_penalty
         self.trust_history = tuple(point.trust for point in state.curve)

@@ -1,0 +1,47 @@
+"""``tabletop tournament``: every ordered pair of computer opponents on each scenario."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from tabletop.commands.common import count, scenario_arg
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("tournament", help="play every pair of computer opponents and tabulate outcomes")
+    parser.add_argument("scenarios", nargs="*", metavar="SCENARIO",
+                        help="shipped ids or paths (default: every shipped scenario)")
+    parser.add_argument("--seeds", type=count, default=10, metavar="N", help="seeds per pairing (default 10)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tabletop.engine.model import SIDES
+    from tabletop.engine.opponents import STRATEGIES
+    from tabletop.library import shipped_ids
+    from tabletop.tournament import run_tournament
+
+    specs = args.scenarios or shipped_ids()
+    scenarios = [scenario_arg(spec) for spec in specs]
+    tournaments = [run_tournament(scenario, args.seeds) for scenario in scenarios]
+    if args.json:
+        print(json.dumps({"tournaments": [t.to_dict() for t in tournaments]}, indent=2, sort_keys=True))
+        return 0
+    for t in tournaments:
+        s = t.scenario
+        total = len(t.results)
+        print(f"{s.title} ({s.id}): {total} games, {len(STRATEGIES)}x{len(STRATEGIES)} pairings x {t.seeds} seeds")
+        print(f"  {'Outcome':<40} {'Games':>6} {'Share':>7}")
+        names = {tier.id: tier.name for tier in s.outcomes}
+        for tier_id, n in t.tier_counts().items():
+            print(f"  {names[tier_id]:<40} {n:6d} {100 * n / total:6.1f}%")
+        print(f"  {'Mean score':<16} {'as Washington':>14} {'as Moscow':>10}")
+        for name in STRATEGIES:
+            w, m = (t.mean_score(name, side) for side in SIDES)
+            print(f"  {name:<16} {w:14.1f} {m:10.1f}")
+        problems = t.balance_problems()
+        print("  Balance: " + ("ok" if not problems else "; ".join(problems)))
+        print()
+    return 0
