@@ -57,3 +57,15 @@ def seed(value: str) -> int:
     if not 0 <= number < 2**63:
         raise argparse.ArgumentTypeError(f"{value} is out of range, expected 0 to 2^63-1")
     return number
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Print ``text``, or write it to ``path`` (a one-line error if that fails)."""
+    if path is None:
+        print(text, end="")
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise UserError(f"{path}: cannot write ({error.strerror or error})") from None

@@ -1,4 +1,8 @@
-"""``tabletop validate PATH...``: check scenario files, one line per problem."""
+"""``tabletop validate PATH...``: check scenario files, one line per problem.
+
+Errors (the file cannot be played) exit 1; warnings (it can be played but
+something in it is inconsistent) are printed too but alone still exit 0.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +18,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tabletop.engine.consistency import check_consistency
     from tabletop.library import load_path
 
     bad = 0
     for path in args.paths:
         try:
-            load_path(path)
+            scenario = load_path(path)
         except ScenarioError as error:
             bad += 1
             for line in error.lines():
                 print(line)
-        else:
+            continue
+        warnings = check_consistency(scenario)
+        for warning in warnings:
+            print(warning.format(path))
+        if not warnings:
             print(f"{path}: ok")
     return 1 if bad else 0

@@ -609,8 +609,6 @@ def _outcomes(r: _Reader, data: dict, irritants: dict[str, Irritant]) -> list[Ou
         ))
     if not out and isinstance(data.get("outcomes"), list):
         r.fail("outcomes", "is empty, expected at least one [[outcomes]] tier (the last catches all)")
-    if out and not out[-1].when.is_empty:
-        r.fail(f"outcomes.{out[-1].id}.when", "is set on the last tier, expected the last tier to catch all (no when)")
     return out
 
 
