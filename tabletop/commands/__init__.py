@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tabletop.commands import guide, new, play, scenarios, simulate, tournament, validate
+from tabletop.commands import brief, guide, new, play, scenarios, simulate, tournament, validate
 
-COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new]
+COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief]

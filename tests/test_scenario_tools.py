@@ -1,0 +1,146 @@
+"""Authoring tools: consistency warnings, the generated guide, `tabletop new`, briefs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.library import load_path, shipped
+
+TUTORIAL_TEXT = next(item.path for item in shipped() if item.id == "tutorial").read_text()
+
+
+def write(tmp_path, text: str, name: str = "s.toml"):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def validate_lines(capsys, path) -> tuple[int, list[str]]:
+    code = main(["validate", str(path)])
+    return code, capsys.readouterr().out.strip().splitlines()
+
+
+def test_new_writes_a_file_that_validates_without_warnings(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "my-talks"]) == 0
+    capsys.readouterr()
+    code, lines = validate_lines(capsys, tmp_path / "my-talks.toml")
+    assert code == 0 and lines == [f"{tmp_path / 'my-talks.toml'}: ok"]
+    assert load_path(tmp_path / "my-talks.toml").id == "my-talks"
+
+
+def test_new_refuses_to_overwrite_and_bad_ids(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.toml").write_text("keep me")
+    assert main(["new", "x"]) == 1
+    assert (tmp_path / "x.toml").read_text() == "keep me"
+    assert main(["new", "Bad Id"]) == 2
+
+
+def _warnings(capsys, tmp_path, text: str) -> list[str]:
+    path = write(tmp_path, text)
+    code, lines = validate_lines(capsys, path)
+    assert code == 0, lines
+    return [line for line in lines if ": warning: " in line]
+
+
+def test_warning_for_an_irritant_neither_side_values(tmp_path, capsys):
+    text = TUTORIAL_TEXT.replace('flights = { gain = 10, cost = 30, red_line = { rung = 1, price = 5 } }',
+                                 'flights = { gain = 0, cost = 0 }')
+    text = text.replace('flights = { gain = 35, cost = 10 }', 'flights = { gain = 0, cost = 0 }')
+    warnings = _warnings(capsys, tmp_path, text)
+    assert any("irritants.flights: neither side values it" in w for w in warnings), warnings
+
+
+def test_warning_for_a_red_line_below_the_start(tmp_path, capsys):
+    text = TUTORIAL_TEXT.replace(
+        'rungs = ["Airspace closed", "Charters by permit", "Scheduled flights"]\nstart = 0',
+        'rungs = ["Airspace closed", "Charters by permit", "Scheduled flights", "Open skies"]\nstart = 2')
+    warnings = _warnings(capsys, tmp_path, text)
+    assert any("sides.washington.valuations.flights.red_line: is at rung 1, below the starting rung 2" in w
+               for w in warnings), warnings
+
+
+def test_warning_for_an_inject_that_can_never_fire(tmp_path, capsys):
+    text = TUTORIAL_TEXT + '''
+[[injects]]
+id = "impossible"
+title = "Never"
+text = "This cannot happen."
+kind = "conditional"
+target = "both"
+expected_action = "Nothing."
+objective = "composure"
+when = { trust_at_least = 120 }
+'''
+    warnings = _warnings(capsys, tmp_path, text)
+    assert any("injects.impossible: can never fire: trust_at_least 120 is above 100" in w for w in warnings)
+
+
+def test_warning_for_a_shadowed_tier_and_a_missing_catch_all(tmp_path, capsys):
+    text = TUTORIAL_TEXT.replace(
+        'when = { rungs_at_least = { banking = 2, visas = 2 } }',
+        'when = { rungs_at_least = { banking = 1, visas = 1 } }')
+    text = text.replace('description = "Nothing of substance moved."',
+                        'description = "Nothing of substance moved."\nwhen = { trust_below = 30 }')
+    warnings = _warnings(capsys, tmp_path, text)
+    assert any("outcomes.first-steps: can never be reached: the earlier tier 'mission-restored'" in w
+               for w in warnings), warnings
+    assert any("outcomes.stalemate.when: is set on the last tier, expected a catch-all" in w for w in warnings)
+
+
+def test_warnings_are_not_errors_but_errors_still_exit_1(tmp_path, capsys):
+    broken = write(tmp_path, TUTORIAL_TEXT.replace("rounds = 6", "rounds = 5"), "broken.toml")
+    code, lines = validate_lines(capsys, broken)
+    assert code == 1
+    assert lines == [f"{broken}: scenario.rounds: is 5, expected an even number "
+                     "(both sides hold the initiative equally)"]
+
+
+@pytest.mark.parametrize("item", shipped(), ids=lambda item: item.id)
+def test_committed_guide_is_current(item):
+    from tabletop.guide import guide_markdown
+
+    guide = item.path.parent / "guides" / f"{item.id}.md"
+    assert guide.exists(), f"run: tabletop guide {item.id} -o {guide}"
+    assert guide.read_text() == guide_markdown(load_path(item.path)), f"regenerate: tabletop guide {item.id} -o {guide}"
+
+
+@pytest.mark.parametrize("item", shipped(), ids=lambda item: item.id)
+def test_guide_lists_objectives_and_every_inject(item):
+    from tabletop.guide import guide_markdown
+
+    scenario = load_path(item.path)
+    text = guide_markdown(scenario)
+    for objective in scenario.objectives:
+        assert objective.expected.split()[0] in text
+    for n, inject in enumerate(scenario.injects, 1):
+        assert f"| {n} | " in text and inject.title in text
+    for question in scenario.debrief_questions:
+        assert " ".join(question.split()) in text
+
+
+@pytest.mark.parametrize("item", shipped(), ids=lambda item: item.id)
+def test_a_side_brief_never_shows_the_other_sides_confidential_text(item, capsys):
+    scenario = load_path(item.path)
+    for side, other in (("washington", "moscow"), ("moscow", "washington")):
+        assert main(["brief", item.id, "--side", side]) == 0
+        out = capsys.readouterr().out
+        mine = " ".join(scenario.sides[scenario_side(side)].confidential.split())
+        theirs = " ".join(scenario.sides[scenario_side(other)].confidential.split())
+        flat = " ".join(out.split())
+        assert mine in flat
+        assert theirs not in flat
+        assert f"Walk-away value:** {scenario.sides[scenario_side(other)].walk_away:g} " not in out or \
+            scenario.sides[scenario_side(other)].walk_away == scenario.sides[scenario_side(side)].walk_away
+    assert main(["brief", item.id, "--side", "public"]) == 0
+    public = " ".join(capsys.readouterr().out.split())
+    for side in ("washington", "moscow"):
+        assert " ".join(scenario.sides[scenario_side(side)].confidential.split()) not in public
+
+
+def scenario_side(name: str):
+    from tabletop.engine.model import Side
+
+    return Side(name)
