@@ -148,6 +148,14 @@ class PhaseFlow:
                 self.action = None
         return out
 
+    def side_may(self, side: Side, kind: str) -> bool:
+        """Whether ``side`` may take an action of ``kind`` now."""
+        self.action = _Probe(side)
+        try:
+            return self._open_transition(kind)
+        finally:
+            self.action = None
+
     def why_not(self, action: Action) -> str:
         """A plain sentence saying why ``action`` is refused now."""
         side = getattr(action, "side", None)

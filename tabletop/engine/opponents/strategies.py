@@ -114,9 +114,9 @@ class Strategy:
 
     def answer(self, view: PlayerView) -> act.Action:
         guess = Guess(view)
-        if self.acceptable(view, guess) and "accept" in view.legal:
+        if self.acceptable(view, guess) and view.can("accept"):
             return act.Accept(self.side)
-        if "counter" in view.legal:
+        if view.can("counter"):
             offer = build_offer(view, guess, self.style(view))
             if offer is not None and offer != view.offer:
                 return act.Counter(self.side, offer)
@@ -129,14 +129,14 @@ class Strategy:
         if self.wants_to_conclude(view):
             return act.ProposeConclude(self.side)
         guess = Guess(view)
-        if "propose" in view.legal:
+        if view.can("propose"):
             offer = build_offer(view, guess, self.style(view))
             if offer is not None:
                 return act.Propose(self.side, offer)
         return act.Pass(self.side)
 
     def wants_to_conclude(self, view: PlayerView) -> bool:
-        return "propose_conclude" in view.legal and view.round >= view.rounds - 1 \
+        return view.can("propose_conclude") and view.round >= view.rounds - 1 \
             and view.score_now >= self.target(view) and view.exchanges == 0
 
     def wants_to_walk(self, view: PlayerView) -> bool:
@@ -145,13 +145,13 @@ class Strategy:
         return view.final_round and view.score_now < floor - 1
 
     def gesture(self, view: PlayerView) -> act.Action | None:
-        if "gesture" not in view.legal:
+        if not view.can("gesture"):
             return None
         concession = cheapest_gesture(view, Guess(view))
         return act.Gesture(self.side, concession.irritant, concession.to) if concession else None
 
     def retaliation(self, view: PlayerView) -> act.Action | None:
-        if "retaliate" not in view.legal:
+        if not view.can("retaliate"):
             return None
         concession = retaliation_target(view)
         return act.Retaliate(self.side, concession.irritant, concession.to) if concession else None
@@ -310,7 +310,7 @@ class Opportunist(Strategy):
         return 1.6 if self.high(view) else 0.7
 
     def move(self, view: PlayerView) -> act.Action:
-        if self.high(view) and "renege" in view.legal and view.trust >= 70:
+        if self.high(view) and view.can("renege") and view.trust >= 70:
             target = self.renege_target(view)
             if target is not None:
                 return target

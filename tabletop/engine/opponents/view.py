@@ -58,6 +58,10 @@ class PlayerView:
         """The kinds of action I may take now."""
         return frozenset(self._game.legal_kinds(self.side))
 
+    def can(self, kind: str) -> bool:
+        """Whether I may take an action of this kind now."""
+        return self._game.flow.side_may(self.side, kind)
+
     @functools.cached_property
     def their_offers(self) -> tuple[Offer, ...]:
         """Every package the other side has put on the table (public)."""
