@@ -334,7 +334,13 @@ def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Re
     return state, events + more
 
 
-def _check_concession(scenario: Scenario, state: GameState, concession: Concession) -> None:
+def _check_concession(scenario: Scenario, state: GameState, concession: Concession,
+                      judges: tuple[Side, ...] = SIDES) -> None:
+    """Refuse a concession off the ladder or past an absolute red line of one of ``judges``.
+
+    Only the acting side's own red lines are checked when it proposes: the other
+    side's are confidential, and its acceptance will refuse what crosses them.
+    """
     if concession.irritant not in scenario.position:
         raise MoveError(f"there is no irritant {concession.irritant!r}")
     irritant = scenario.irritant(concession.irritant)
@@ -343,7 +349,7 @@ def _check_concession(scenario: Scenario, state: GameState, concession: Concessi
         raise MoveError(
             f"{irritant.name} is at rung {current}; a concession must move it up, to a rung from "
             f"{current + 1} to {irritant.top}")
-    for side in SIDES:
+    for side in judges:
         if irritant.mover.includes(side):
             red = scenario.valuation(side, irritant.id).red_line
             if red is not None and red.absolute and concession.to > red.rung:
@@ -363,12 +369,7 @@ def check_offer(scenario: Scenario, state: GameState, offer: Offer, side: Side) 
         if concession.irritant in seen:
             raise MoveError(f"{concession.irritant!r} appears twice in the offer")
         seen.add(concession.irritant)
-        try:
-            _check_concession(scenario, state, concession)
-        except MoveError as error:
-            if "absolute red line" in str(error) and not scenario.irritant(concession.irritant).mover.includes(side):
-                continue  # the proposer cannot know the other side's red lines; acceptance will refuse
-            raise
+        _check_concession(scenario, state, concession, (side,))
     for a, b in offer.links:
         if a not in seen or b not in seen or a == b:
             raise MoveError("a link must join two different irritants that are in the offer")
@@ -405,7 +406,7 @@ def _concede(scenario: Scenario, state: GameState, concession: Concession, event
 def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result:
     irritant = _own_irritant(scenario, action.side, action.irritant, unilateral=True)
     concession = Concession(irritant.id, action.to)
-    _check_concession(scenario, state, concession)
+    _check_concession(scenario, state, concession, (action.side,))
     events: list[Event] = []
     state = _concede(scenario, state, concession, events)
     trust = GESTURE_TRUST * _tone_factor(state.tone_of(action.side))
