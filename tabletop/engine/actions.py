@@ -187,11 +187,82 @@ class CustomInject(Action):
     effects: Effects = Effects()
 
 
+@attrs.frozen
+class HoldInject(Action):
+    """Facilitator: hold an inject back; it will not fire until released."""
+
+    kind: ClassVar[str] = "hold_inject"
+    by_facilitator: ClassVar[bool] = True
+    inject: str
+
+
+@attrs.frozen
+class ReleaseInject(Action):
+    """Facilitator: release a held inject; it fires when its time or condition comes."""
+
+    kind: ClassVar[str] = "release_inject"
+    by_facilitator: ClassVar[bool] = True
+    inject: str
+
+
+@attrs.frozen
+class SkipInject(Action):
+    """Facilitator: drop an inject from this game."""
+
+    kind: ClassVar[str] = "skip_inject"
+    by_facilitator: ClassVar[bool] = True
+    inject: str
+
+
+@attrs.frozen
+class Pause(Action):
+    """Facilitator: pause the exercise; no side may move until it resumes."""
+
+    kind: ClassVar[str] = "pause"
+    by_facilitator: ClassVar[bool] = True
+
+
+@attrs.frozen
+class Resume(Action):
+    """Facilitator: resume a paused exercise."""
+
+    kind: ClassVar[str] = "resume"
+    by_facilitator: ClassVar[bool] = True
+
+
+@attrs.frozen
+class SetTimer(Action):
+    """Facilitator: set the round timer in seconds (0 turns it off)."""
+
+    kind: ClassVar[str] = "set_timer"
+    by_facilitator: ClassVar[bool] = True
+    seconds: int
+
+
+@attrs.frozen
+class TimeUp(Action):
+    """The round timer ran out: the side (or sides) whose move it is pass."""
+
+    kind: ClassVar[str] = "time_up"
+    by_facilitator: ClassVar[bool] = True
+
+
+@attrs.frozen
+class Note(Action):
+    """Facilitator: an evaluator's note on this moment, optionally tagged with an objective."""
+
+    kind: ClassVar[str] = "note"
+    by_facilitator: ClassVar[bool] = True
+    text: str
+    objective: str = ""
+
+
 ACTION_TYPES: dict[str, type[Action]] = {
     cls.kind: cls
     for cls in (Statement, RespondInject, Propose, Accept, Counter, Reject, Gesture, Retaliate,
                 Renege, Pass, WalkOut, ProposeConclude, AgreeConclude, DeclineConclude,
-                FireInject, CustomInject)
+                FireInject, CustomInject, HoldInject, ReleaseInject, SkipInject, Pause, Resume,
+                SetTimer, TimeUp, Note)
 }
 
 

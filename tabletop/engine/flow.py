@@ -30,26 +30,43 @@ TALKING = [P.STATEMENTS, P.NEGOTIATION, P.CONCLUDE_PENDING, P.INJECT_RESPONSE]
 FACILITATED = [P.STATEMENTS, P.NEGOTIATION, P.INJECT_RESPONSE]
 
 # trigger -> (phases where it may happen, conditions that must all hold)
+OPEN = [P.STATEMENTS, P.NEGOTIATION, P.CONCLUDE_PENDING, P.INJECT_RESPONSE]
+EVERYWHERE = OPEN + [P.ENDED]
+FACILITATOR_KINDS = frozenset({"fire_inject", "custom_inject", "hold_inject", "release_inject", "skip_inject",
+                               "pause", "resume", "set_timer", "time_up", "note"})
+
+# trigger -> (phases where it may happen, conditions that must all hold)
 TRIGGERS: dict[str, tuple[list[Phase], list[str]]] = {
-    "statement": ([P.STATEMENTS], ["has_not_stated"]),
-    "respond_inject": ([P.INJECT_RESPONSE], ["is_inject_target"]),
-    "propose": ([P.NEGOTIATION], ["is_to_move", "no_offer", "below_exchange_limit"]),
-    "counter": ([P.NEGOTIATION], ["is_to_move", "has_offer", "below_exchange_limit"]),
-    "accept": ([P.NEGOTIATION], ["is_to_move", "has_offer"]),
-    "reject": ([P.NEGOTIATION], ["is_to_move", "has_offer"]),
-    "gesture": ([P.NEGOTIATION], ["is_to_move", "no_offer"]),
-    "retaliate": ([P.NEGOTIATION], ["is_to_move", "no_offer"]),
-    "pass": ([P.NEGOTIATION], ["is_to_move", "no_offer"]),
-    "renege": ([P.NEGOTIATION], ["is_to_move", "no_offer", "not_final_round", "has_deal_to_renege"]),
-    "propose_conclude": ([P.NEGOTIATION], ["is_to_move", "no_offer"]),
-    "agree_conclude": ([P.CONCLUDE_PENDING], ["is_to_move"]),
-    "decline_conclude": ([P.CONCLUDE_PENDING], ["is_to_move"]),
-    "walk_out": (TALKING, ["is_seated"]),
+    "statement": ([P.STATEMENTS], ["not_paused", "has_not_stated"]),
+    "respond_inject": ([P.INJECT_RESPONSE], ["not_paused", "is_inject_target"]),
+    "propose": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer", "below_exchange_limit"]),
+    "counter": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer", "below_exchange_limit"]),
+    "accept": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer"]),
+    "reject": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer"]),
+    "gesture": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
+    "retaliate": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
+    "pass": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
+    "renege": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer", "not_final_round", "has_deal_to_renege"]),
+    "propose_conclude": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
+    "agree_conclude": ([P.CONCLUDE_PENDING], ["not_paused", "is_to_move"]),
+    "decline_conclude": ([P.CONCLUDE_PENDING], ["not_paused", "is_to_move"]),
+    "walk_out": (TALKING, ["not_paused", "is_seated"]),
     "fire_inject": (FACILITATED, []),
     "custom_inject": (FACILITATED, []),
+    "hold_inject": (OPEN, []),
+    "release_inject": (OPEN, []),
+    "skip_inject": (OPEN, []),
+    "pause": (OPEN, ["not_paused"]),
+    "resume": (OPEN, ["is_paused"]),
+    "set_timer": (OPEN, []),
+    "time_up": (OPEN, ["not_paused", "someone_to_move"]),
+    "note": (EVERYWHERE, []),
 }
 
 WHY = {
+    "not_paused": "the exercise is paused",
+    "is_paused": "the exercise is not paused",
+    "someone_to_move": "no side is due to move",
     "has_not_stated": "{side} has already chosen a posture this round",
     "is_inject_target": "{side} is not the side asked to answer this inject",
     "is_to_move": "it is not {side}'s turn",
@@ -137,7 +154,7 @@ class PhaseFlow:
         for kind, (sources, _conditions) in TRIGGERS.items():
             if self.state not in sources:
                 continue
-            facilitator = kind in ("fire_inject", "custom_inject")
+            facilitator = kind in FACILITATOR_KINDS
             if facilitator != (side is None):
                 continue
             self.action = _Probe(side)
@@ -216,6 +233,15 @@ class PhaseFlow:
                         scenario.irritant(concession.irritant).mover.includes(side):
                     return True
         return False
+
+    def not_paused(self) -> bool:
+        return not self.game.state.paused
+
+    def is_paused(self) -> bool:
+        return self.game.state.paused
+
+    def someone_to_move(self) -> bool:
+        return bool(self.game.awaiting())
 
     def is_seated(self) -> bool:
         return self._side() is not None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from tabletop.engine import actions as act
-from tabletop.engine import rules
+from tabletop.engine import facilitation, rules
 from tabletop.engine.flow import PhaseFlow
-from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.model import Scenario, Side
 from tabletop.engine.rules import Event, MoveError
 from tabletop.engine.scoring import final_scores, score
 from tabletop.engine.state import GameState, MeterPoint, Phase
@@ -53,6 +53,15 @@ _RULE: dict[str, Callable] = {
     "decline_conclude": rules.answer_conclude,
     "fire_inject": rules.fire_by_hand,
     "custom_inject": rules.custom_inject,
+    "hold_inject": facilitation.hold,
+    "release_inject": facilitation.release,
+    "skip_inject": facilitation.skip,
+    "pause": facilitation.pause,
+    "resume": facilitation.resume,
+    "set_timer": facilitation.set_timer,
+    "note": facilitation.note,
+    "time_up": lambda scenario, state, action: facilitation.time_up(
+        scenario, state, action, facilitation.awaiting_sides(scenario, state)),
 }
 
 
@@ -161,15 +170,7 @@ class Game:
 
     def awaiting(self) -> tuple[Side, ...]:
         """The sides whose decision the game is waiting for."""
-        state = self.state
-        phase = state.phase
-        if phase is Phase.STATEMENTS:
-            return tuple(s for s, p in zip(SIDES, state.statements) if p is None)
-        if phase is Phase.INJECT_RESPONSE and state.pending:
-            return (Side(self.scenario.inject(state.pending[0]).target.value),)
-        if phase in (Phase.NEGOTIATION, Phase.CONCLUDE_PENDING) and state.to_move is not None:
-            return (state.to_move,)
-        return ()
+        return facilitation.awaiting_sides(self.scenario, self.state)
 
     def score(self, side: Side) -> float:
         """The side's private score of the board as it stands."""

@@ -307,7 +307,8 @@ def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInje
     verb = "responds to" if action.response is Response.RESPOND else "absorbs"
     effect = describe_effects(scenario, effects or Effects())
     text = f"{scenario.sides[action.side].name} {verb} \u201c{inject.title}\u201d" + (f" ({effect})." if effect else ".")
-    return check_collapse(scenario, state)[0], [Event(state.round, "choice", text, action.side)]
+    state, more = check_collapse(scenario, state)
+    return state, [Event(state.round, "choice", text, action.side), *more]
 
 
 def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Result:

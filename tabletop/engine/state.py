@@ -147,6 +147,8 @@ class GameState:
     paused: bool = False
     held: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    timer: int | None = None
+    notes: int = 0
 
     def evolve(self, **changes: Any) -> GameState:
         """A copy with some fields changed (a fast ``attrs.evolve`` for the hot path)."""
