@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tabletop.commands import brief, guide, new, play, scenarios, simulate, tournament, validate
+from tabletop.commands import brief, guide, new, play, scenarios, serve, simulate, tournament, validate
 
-COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief]
+COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief, serve]
