@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tabletop.cli import main
 from tabletop.library import load_path, shipped
 
-TUTORIAL_TEXT = next(item.path for item in shipped() if item.id == "tutorial").read_text()
+# A fixed copy of the tutorial as these tests were written, so retuning the shipped one does not break them.
+TUTORIAL_TEXT = (Path(__file__).parent / "data" / "lab-tutorial.toml").read_text()
 
 
 def write(tmp_path, text: str, name: str = "s.toml"):

@@ -1,0 +1,263 @@
+"""The after-action report of a game, in Markdown, for the class debrief.
+
+Built from a replayed game (and its save, for the date, the file and the
+facilitator's notes). Text from the scenario or the save is data: it is
+unwrapped and its HTML special characters are escaped, so a report rendered
+to HTML shows it as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+from tabletop.engine.analysis import Debrief, debrief
+from tabletop.engine.game import HUMAN, Game
+from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.state import MeterPoint
+from tabletop.report_lessons import draw_lessons
+from tabletop.savefile import LoadedSave, Note, game_notes
+
+HIDDEN_EVENTS = ("statement_made", "round")
+EVENT_LABELS = {
+    "offer": "offer", "accept": "accepted", "reject": "rejected", "deal": "deal", "gesture": "gesture",
+    "retaliation": "retaliation", "renege": "renege", "statement": "statements", "inject": "inject",
+    "choice": "inject", "audience": "audience", "pass": "pass", "conclude": "conclude", "walkout": "walk-out",
+    "collapse": "collapse", "deadline": "deadline", "outcome": "outcome", "red_line": "red line", "settle": "meters",
+    "note": "facilitator's note", "facilitator": "facilitator",
+}
+
+
+def md(text: str) -> str:
+    """Scenario or save text as Markdown-safe inline text: hard wraps joined, HTML escaped."""
+    flat = " ".join(str(text).split())
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cell(text: str) -> str:
+    """Text for a Markdown table cell."""
+    return md(text).replace("|", "\\|")
+
+
+def paragraphs(text: str) -> list[str]:
+    """A multi-paragraph scenario text as Markdown paragraphs (one per line, blank lines between)."""
+    found = [md(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return [line for p in found for line in (p, "")][:-1]
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
+    head = list(header)
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def seat_text(seat: str) -> str:
+    return "human" if seat == HUMAN else f"computer ({seat})"
+
+
+def _date(created: str) -> str:
+    try:
+        return datetime.fromisoformat(created).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return created or "unknown"
+
+
+# -- sections ------------------------------------------------------------------
+
+
+def exercise(game: Game, loaded: LoadedSave | None) -> list[str]:
+    scenario = game.scenario
+    out = ["## The exercise", "",
+           f"- **Scenario:** {md(scenario.title)} (`{scenario.id}`), {md(scenario.date)}"
+           + (" (hypothetical)" if scenario.hypothetical else ""),
+           f"- **Deadline:** {md(scenario.deadline)}; {scenario.rounds} rounds"]
+    if loaded is not None:
+        out.append(f"- **Played:** {_date(loaded.created)}")
+    for side in SIDES:
+        out.append(f"- **{md(scenario.sides[side].name)}:** {seat_text(game.seats[side])}")
+    out.append(f"- **Seed:** {game.seed}")
+    if loaded is not None:
+        out.append(f"- **Save:** `{md(loaded.path.name)}`, {len(loaded.actions)} actions, every state fingerprint "
+                   "verified" + (f" (forked at action {loaded.forked_from.get('at')} of "
+                                 f"`{md(str(loaded.forked_from.get('file')))}`)" if loaded.forked_from else ""))
+        if loaded.warning:
+            out.append(f"- **Warning:** {md(loaded.warning)}")
+    out += ["", "**The setting.**", "", *paragraphs(scenario.setting)]
+    return out
+
+
+def outcome(game: Game, d: Debrief) -> list[str]:
+    state = game.state
+    if state.is_over:
+        how = {"conclusion": "by agreement to conclude", "deadline": "at the deadline",
+               "collapse": "in collapse"}.get(state.ended.value if state.ended else "", "")
+        head = f"**{md(d.tier.name)}**, {how} in round {state.round} of {game.scenario.rounds}."
+    else:
+        head = (f"**The game was stopped in round {state.round}** (not finished); "
+                f"as it stood it would grade as **{md(d.tier.name)}**.")
+    out = ["## The outcome", "", head, "", md(d.tier.description)]
+    if d.cause:
+        out += ["", f"Why: {md(d.cause)}."]
+    scenario = game.scenario
+    rows = [(cell(i.name), f"{i.start}: {cell(i.rungs[i.start])}", f"{rung}: {cell(i.rungs[rung])}",
+             "↑" if rung > i.start else "↓" if rung < i.start else "=")
+            for i, rung in zip(scenario.irritants, state.rungs)]
+    out += ["", "The final board:", "", *table(["Irritant", "Start", "End", ""], rows)]
+    return out
+
+
+def frontier_plot(d: Debrief, width: int = 51, height: int = 17) -> list[str]:
+    """A text scatter of the efficient frontier: `o` frontier, `N` Nash point, `X` the outcome, `+` walk-aways."""
+    grid = [[" "] * width for _ in range(height)]
+
+    def put(w: float, m: float, mark: str) -> None:
+        x = round(max(0.0, min(100.0, w)) / 100 * (width - 1))
+        y = height - 1 - round(max(0.0, min(100.0, m)) / 100 * (height - 1))
+        grid[y][x] = mark
+
+    for w, m in d.frontier:
+        put(w, m, "o")
+    put(d.walk_away[Side.WASHINGTON], d.walk_away[Side.MOSCOW], "+")
+    if d.nash is not None:
+        put(*d.nash, "N")
+    put(*d.deal, "X")
+    lines = [f"{100 - round(100 * n / (height - 1)):>3} |" + "".join(row) for n, row in enumerate(grid)]
+    return ["```", "Moscow", *lines, "    +" + "-" * width, "     0" + " " * (width - 8) + "100",
+            " " * (width - 6) + "Washington", "```"]
+
+
+def scores(game: Game, d: Debrief) -> list[str]:
+    scenario = game.scenario
+    rows = []
+    for side in SIDES:
+        got, walk = d.scores[side], d.walk_away[side]
+        rows.append((md(scenario.sides[side].name), f"{got:.1f}", f"{walk:g}", f"{got - walk:+.1f}",
+                     f"{d.start_scores[side]:.1f}"))
+    out = ["## Scores, walk-away values and the frontier", "",
+           *table(["Side", "Score", "Walk-away", "Against walk-away", "Score of the opening board"], rows), "",
+           f"Joint score {d.joint_gain:.1f}; joint gain over both walk-away values {d.surplus:+.1f}.", ""]
+    if d.nash is not None:
+        out.append(f"The efficient (Pareto) frontier has {len(d.frontier)} boards. The balanced efficient deal "
+                   f"(Nash point) scores Washington {d.nash[0]:.1f}, Moscow {d.nash[1]:.1f}.")
+    else:
+        out.append(f"The efficient (Pareto) frontier has {len(d.frontier)} boards; none beats both walk-away "
+                   "values (no zone of possible agreement).")
+    out += ["", f"**Value left on the table: {d.value_left:.1f}** points of joint score"
+            + (" (the outcome is on the frontier)." if d.value_left <= 0.05 else
+               ": a board better for both sides was reachable."), "", *frontier_plot(d)]
+    return out
+
+
+def timeline(game: Game) -> list[str]:
+    out = ["## Timeline of moves and injects", ""]
+    current = None
+    for index, event in game.events:
+        if event.kind == "round":
+            current = event.round
+            out += ["", f"### Round {event.round}", "", f"*{md(event.text)}*", ""]
+            continue
+        if event.kind in HIDDEN_EVENTS:
+            continue
+        if current != event.round:
+            current = event.round
+            out += ["", f"### Round {event.round}", ""]
+        where = f"#{index}" if index else "opening"
+        out.append(f"- **{where}** · {EVENT_LABELS.get(event.kind, event.kind)} · {md(event.text)}")
+    return out
+
+
+def meters(game: Game, d: Debrief) -> list[str]:
+    curve: list[MeterPoint] = list(d.curve)
+    state = game.state
+    rows = [("start" if p.round == 0 else str(p.round), p.trust, p.tension, p.standing[0], p.standing[1])
+            for p in curve]
+    last = (state.trust, state.tension, *state.standing)
+    if not curve or (curve[-1].trust, curve[-1].tension, *curve[-1].standing) != last or \
+            curve[-1].round != state.round:
+        rows.append(("end", *last))
+    names = [md(game.scenario.sides[s].name) for s in SIDES]
+    return ["## Trust, tension and standing by round", "",
+            *table(["Round", "Trust", "Tension", f"{names[0]} standing", f"{names[1]} standing"], rows)]
+
+
+def turning_points(d: Debrief) -> list[str]:
+    out = ["## Turning points", "", "The largest single moves of trust:", ""]
+    if not d.turning_points:
+        return [*out[:2], "Trust never moved."]
+    for point in d.turning_points:
+        out.append(f"- **#{point.index}** (round {point.round}), trust {point.delta:+d}: {md(point.text)}")
+    return out
+
+
+def lessons(game: Game, d: Debrief) -> list[str]:
+    found = draw_lessons(game, d)
+    return ["## What went well, what did not", "", "**Went well**", "", *(f"- {md(x)}" for x in found.well),
+            "", "**Did not go well**", "", *(f"- {md(x)}" for x in found.not_well)]
+
+
+def briefs(scenario: Scenario) -> list[str]:
+    out = ["## The confidential briefs", ""]
+    for side in SIDES:
+        brief = scenario.sides[side]
+        out += [f"### {md(brief.name)}: {md(brief.delegation)}", "", *paragraphs(brief.confidential), "",
+                f"Walk-away value: {brief.walk_away:g}."]
+        if brief.goals:
+            out += ["", *(f"- {md(goal)}" for goal in brief.goals)]
+        rows = []
+        for irritant in scenario.irritants:
+            value = scenario.valuation(side, irritant.id)
+            red = value.red_line
+            red_text = "—" if red is None else (
+                f"never past “{cell(irritant.rungs[red.rung])}”" if red.absolute else
+                f"past “{cell(irritant.rungs[red.rung])}” costs {red.price} standing")
+            rows.append((cell(irritant.name), f"{value.gain:g}", f"{value.cost:g}", f"{value.net:+g}", red_text))
+        out += ["", *table(["Irritant", "Gain", "Home cost", "Net", "Red line"], rows), ""]
+    return out
+
+
+def notes(scenario: Scenario, found: list[Note]) -> list[str]:
+    out = ["## Facilitator notes", ""]
+    if not found:
+        return [*out, "No notes were taken."]
+    objectives = {o.id: o.text for o in scenario.objectives}
+    for note in found:
+        where = "the opening" if note.at == 0 else f"#{note.at}"
+        about = f" (objective: {md(objectives.get(note.objective, note.objective))})" if note.objective else ""
+        body = [md(line) for line in note.text.splitlines() if line.strip()] or ["(empty)"]
+        out.append(f"- **Round {note.round}, after {where}**{about}: {body[0]}")
+        out += [f"  {line}" for line in body[1:]]
+    return out
+
+
+def audiences(d: Debrief) -> list[str]:
+    out = ["## How the audiences read the outcome", ""]
+    out += [f"- **{md(who)}:** {md(reading)}" for who, reading in d.audience_readings] or ["No audiences watched."]
+    return out
+
+
+def objectives(scenario: Scenario) -> list[str]:
+    out = ["## Learning objectives and debrief questions", ""]
+    out += [f"- {md(o.text)} *Expected:* {md(o.expected)}" for o in scenario.objectives]
+    if scenario.debrief_questions:
+        out += ["", *(f"{n}. {md(q)}" for n, q in enumerate(scenario.debrief_questions, 1))]
+    return out
+
+
+def after_action_report(game: Game, loaded: LoadedSave | None = None) -> str:
+    """The whole report as Markdown text (ends with a newline)."""
+    d = debrief(game)
+    scenario = game.scenario
+    sections = [
+        [f"# After-action report: {md(scenario.title)}"],
+        exercise(game, loaded), outcome(game, d), scores(game, d), timeline(game), meters(game, d),
+        turning_points(d), lessons(game, d), briefs(scenario),
+        notes(scenario, game_notes(game, loaded.notes if loaded else [])),
+        audiences(d), objectives(scenario),
+    ]
+    text = "\n\n".join("\n".join(section) for section in sections)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+__all__ = ["after_action_report", "md"]

@@ -1,0 +1,160 @@
+"""The saves folder: where it is, readable file names, names typed by users, and the list of saves.
+
+Re-exported by :mod:`tabletop.saves`; kept apart so that listing saves never
+needs the engine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from tabletop.errors import UserError
+
+SUFFIX = ".jsonl"
+ENVIRONMENT = "TABLETOP_SAVES"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_LIST_LIMIT = 32_000_000
+
+
+class SaveError(UserError):
+    """A save that cannot be read, written or replayed; the message is one line naming the file."""
+
+
+def saves_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The saves folder: ``override``, else ``$TABLETOP_SAVES``, else ``./saves``; created when missing."""
+    chosen = override if override else os.environ.get(ENVIRONMENT) or "saves"
+    folder = Path(chosen)
+    if folder.exists() and not folder.is_dir():
+        raise SaveError(f"{folder}: is not a folder, expected the folder for saves")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(f"{folder}: cannot create the saves folder ({error.strerror or error})") from None
+    return folder
+
+
+def _slug(text: str) -> str:
+    return _UNSAFE.sub("-", text).strip("-.") or "x"
+
+
+def save_file_name(scenario_id: str, seats: dict[Any, str], when: datetime | None = None, fork: bool = False) -> str:
+    """``tutorial_2025-02-27_14-30-05_human-vs-grit.jsonl``: scenario id, date and time, seats."""
+    stamp = (when or datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
+    sides = "-vs-".join(_slug(seat) for _, seat in sorted(seats.items(), key=lambda kv: str(kv[0]) != "washington"))
+    extra = "_what-if" if fork else ""
+    return f"{_slug(scenario_id)}_{stamp}_{sides}{extra}{SUFFIX}"
+
+
+def unique_path(path: Path) -> Path:
+    """``path``, or ``name-2.jsonl``, ``name-3.jsonl``... if it is taken."""
+    if not path.exists():
+        return path
+    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    for n in range(2, 10_000):
+        candidate = path.with_name(f"{stem}-{n}{SUFFIX}")
+        if not candidate.exists():
+            return candidate
+    raise SaveError(f"{path}: too many saves with this name")
+
+
+def safe_save_path(name: str, folder: Path | str) -> Path:
+    """The path of a save named ``name`` typed by a user, which must stay inside ``folder``.
+
+    Absolute paths and names that climb out (``../x``) are refused with :class:`SaveError`.
+    ``.jsonl`` is added when missing.
+    """
+    typed = name.strip()
+    if not typed:
+        raise SaveError("a save needs a name")
+    if "\x00" in typed or any(ord(c) < 32 for c in typed):
+        raise SaveError(f"{typed!r}: a save name cannot hold control characters")
+    if os.path.isabs(typed) or typed.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", typed):
+        raise SaveError(f"{typed}: a save name cannot be an absolute path; it stays in {folder}")
+    parts = re.split(r"[/\\]", typed)
+    if any(part in ("..", "") for part in parts):
+        raise SaveError(f"{typed}: a save name cannot climb out of the saves folder {folder}")
+    if not typed.endswith(SUFFIX):
+        typed += SUFFIX
+    base = Path(folder).resolve()
+    path = (base / typed).resolve()
+    if not path.is_relative_to(base) or path == base:
+        raise SaveError(f"{name.strip()}: would land outside the saves folder {folder}")
+    return Path(folder) / typed
+
+
+@attrs.frozen
+class SaveSummary:
+    """One line of the list of saves: read from the header and the last action only."""
+
+    path: Path
+    scenario_id: str = ""
+    title: str = ""
+    seats: dict[str, str] = attrs.field(factory=dict)
+    created: str = ""
+    modified: float = 0.0
+    actions: int = 0
+    round: int = 0
+    ended: bool = False
+    forked: bool = False
+    problem: str | None = None
+
+    @property
+    def date(self) -> str:
+        """The date and time the game started, for display (``2025-02-27 14:30``)."""
+        try:
+            return datetime.fromisoformat(self.created).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            return datetime.fromtimestamp(self.modified).strftime("%Y-%m-%d %H:%M") if self.modified else ""
+
+    @property
+    def seats_text(self) -> str:
+        return f"{self.seats.get('washington', '?')} vs {self.seats.get('moscow', '?')}"
+
+
+def summarize(path: Path) -> SaveSummary:
+    """A quick look at a save for the list (no replay; a save that cannot be read gets a ``problem``)."""
+    try:
+        modified = path.stat().st_mtime
+        if path.stat().st_size > _LIST_LIMIT:
+            return SaveSummary(path, modified=modified, problem="too large to be a save")
+        data = path.read_bytes()
+    except OSError as error:
+        return SaveSummary(path, problem=f"cannot be read ({error.strerror or error})")
+    lines = data.split(b"\n")
+    try:
+        header = json.loads(lines[0].decode("utf-8"))
+    except (ValueError, RecursionError):
+        return SaveSummary(path, modified=modified, problem="not a tabletop save")
+    if not isinstance(header, dict) or header.get("format") != "tabletop-save":
+        return SaveSummary(path, modified=modified, problem="not a tabletop save")
+    seats = header.get("seats") if isinstance(header.get("seats"), dict) else {}
+    summary = SaveSummary(path, str(header.get("scenario_id", "?")), str(header.get("title", "")),
+                          {str(k): str(v) for k, v in seats.items()}, str(header.get("created", "")), modified,
+                          forked="forked_from" in header)
+    for raw in reversed(lines[1:]):
+        if not raw.startswith(b'{"kind":"action"'):
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
+            continue
+        n, rnd = record.get("n"), record.get("round")
+        if isinstance(n, int) and isinstance(rnd, int):
+            return attrs.evolve(summary, actions=n, round=rnd, ended=bool(record.get("ended")))
+    return attrs.evolve(summary, round=1)
+
+
+def list_saves(folder: Path | str) -> list[SaveSummary]:
+    """The saves in ``folder``, most recently played first."""
+    base = Path(folder)
+    if not base.is_dir():
+        return []
+    found = [summarize(path) for path in base.glob(f"*{SUFFIX}") if path.is_file()]
+    return sorted(found, key=lambda s: (s.modified, s.path.name), reverse=True)
