@@ -154,7 +154,8 @@ def turning_points(game: Game, count: int = 3) -> list[TurningPoint]:
         events = [e for e in game.events_of(index) if e.kind in TRUST_EVENTS] or \
             [e for e in game.events_of(index) if e.kind not in ("statement_made", "round")]
         text = " ".join(e.text for e in events[:2]) or game.actions[index - 1].kind.replace("_", " ")
-        out.append(TurningPoint(index, history[index - 1].round, delta, text))
+        round_ = events[0].round if events else history[index - 1].round
+        out.append(TurningPoint(index, round_, delta, text))
     return out
 
 

@@ -195,6 +195,25 @@ class Game:
         other.flow = PhaseFlow(other, self.flow.state)
         return other
 
+    def at(self, moment: int) -> Game:
+        """The game as it stood after ``moment`` actions (0: the opening), as a separate game.
+
+        Built from the recorded history, without re-applying anything; the
+        copy can be played on from there (a what-if).
+        """
+        if not 0 <= moment <= len(self.actions):
+            raise IndexError(f"moment {moment} is outside 0..{len(self.actions)}")
+        other = Game.__new__(Game)
+        other.scenario = self.scenario
+        other.seed = self.seed
+        other.seats = dict(self.seats)
+        other.actions = self.actions[:moment]
+        other.events = [(i, e) for i, e in self.events if i <= moment]
+        other.history = self.history[:moment + 1]
+        other.state = self.history[moment]
+        other.flow = PhaseFlow(other, other.state.phase)
+        return other
+
     @classmethod
     def replay(cls, scenario: Scenario, seed: int, actions: Iterable[act.Action],
                seats: dict[Side, str] | None = None) -> Game:
