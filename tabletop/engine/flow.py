@@ -262,7 +262,7 @@ class PhaseFlow:
 
     def statements_revealed(self) -> bool:
         state = self.game.state
-        return state.statements == (None, None) and None not in state.postures
+        return state.revealed_round == state.round
 
     def conclusion_proposed(self) -> bool:
         return self.game.state.conclude_by is not None

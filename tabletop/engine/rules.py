@@ -239,7 +239,8 @@ def due_injects(scenario: Scenario, state: GameState, seed: int) -> list[Inject]
         if kind is InjectKind.SCHEDULED:
             fire = inject.round == state.round
         elif kind is InjectKind.CONDITIONAL:
-            fire = state.round >= inject.from_round and holds(inject.when, scenario, state)
+            fire = inject.from_round <= state.round <= (inject.to_round or scenario.rounds) \
+                and holds(inject.when, scenario, state)
         elif kind is InjectKind.RANDOM:
             in_window = inject.from_round <= state.round <= (inject.to_round or scenario.rounds)
             fire = in_window and holds(inject.when, scenario, state) and \
@@ -324,7 +325,7 @@ def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Re
         trust += BOTH_CONCILIATORY_BONUS
     state = shift(state, trust=trust, standing={
         Side.WASHINGTON: POSTURE_STANDING[w], Side.MOSCOW: POSTURE_STANDING[m]})
-    state = state.evolve(postures=statements, statements=(None, None),
+    state = state.evolve(postures=statements, statements=(None, None), revealed_round=state.round,
                          to_move=state.initiative, offer=None, offer_by=None,
                          exchanges=0, quiet_turns=0, turns=0)
     events.append(Event(state.round, "statement",
@@ -405,7 +406,7 @@ def _concede(scenario: Scenario, state: GameState, concession: Concession, event
 
 
 def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result:
-    irritant = _own_irritant(scenario, action.side, action.irritant, unilateral=True)
+    irritant = _own_irritant(scenario, action.side, action.irritant)
     concession = Concession(irritant.id, action.to)
     _check_concession(scenario, state, concession, (action.side,))
     events: list[Event] = []
@@ -424,7 +425,7 @@ def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result
 
 
 def retaliate(scenario: Scenario, state: GameState, action: act.Retaliate) -> Result:
-    irritant = _own_irritant(scenario, action.side, action.irritant, unilateral=False)
+    irritant = _own_irritant(scenario, action.side, action.irritant)
     n = scenario.position[irritant.id]
     current = state.rungs[n]
     if not 0 <= action.to < current:
@@ -454,12 +455,12 @@ def retaliate(scenario: Scenario, state: GameState, action: act.Retaliate) -> Re
     return _after_turn(scenario, state, action.side, "retaliate", events)
 
 
-def _own_irritant(scenario: Scenario, side: Side, irritant_id: str, unilateral: bool):
+def _own_irritant(scenario: Scenario, side: Side, irritant_id: str):
+    """An irritant ``side`` moves alone (gestures and retaliations); shared ones move only in packages."""
     if irritant_id not in scenario.position:
         raise MoveError(f"there is no irritant {irritant_id!r}")
     irritant = scenario.irritant(irritant_id)
-    allowed = irritant.mover.value == side.value or (not unilateral and irritant.mover is Mover.BOTH)
-    if not allowed:
+    if irritant.mover.value != side.value:
         who = "both sides together" if irritant.mover is Mover.BOTH else irritant.mover.value.capitalize()
         raise MoveError(f"{irritant.name} is moved by {who}, not by {scenario.sides[side].name} alone")
     return irritant
@@ -567,9 +568,13 @@ def renege(scenario: Scenario, state: GameState, action: act.Renege) -> Result:
         n = scenario.position[irritant_id]
         rungs[n] = min(rungs[n], before[irritant_id])
     bite = 2 if state.tension >= TENSION_BITE else 1
-    new_deal = attrs.evolve(deal, undone=tuple(sorted(set(deal.undone) | set(group))))
-    state = state.evolve(rungs=tuple(rungs),
-                         deals=tuple(new_deal if d.number == deal.number else d for d in state.deals))
+    deals = []
+    for d in state.deals:
+        # This deal's group is undone; so is any concession of another deal the undoing took back below.
+        undone = set(d.undone) | (set(group) if d.number == deal.number else set())
+        undone |= {c.irritant for c in d.offer.concessions if rungs[scenario.position[c.irritant]] < c.to}
+        deals.append(attrs.evolve(d, undone=tuple(sorted(undone))) if undone != set(d.undone) else d)
+    state = state.evolve(rungs=tuple(rungs), deals=tuple(deals))
     state = shift(state, trust=-RENEGE_TRUST * bite, tension=1, standing={action.side: -RENEGE_STANDING})
     names = ", ".join(irritant_name(scenario, i) for i in group)
     events = [Event(state.round, "renege",
@@ -653,7 +658,7 @@ def end_round(scenario: Scenario, state: GameState) -> Result:
         events.append(Event(state.round, "deadline", f"Time is up: {scenario.deadline}."))
     if state.ended is None:
         state = state.evolve(round=state.round + 1, initiative=state.initiative.other,
-                             postures=(None, None), to_move=None, offer=None, offer_by=None)
+                             to_move=None, offer=None, offer_by=None)
     return state, events
 
 

@@ -88,7 +88,8 @@ class _Reader:
             self.fail(key, f"is {_kind(data)}, expected a table")
             return {}
         for name in data:
-            if name not in allowed:
+            # No allowed keys means the ids they name (irritants) failed to parse: already reported.
+            if allowed and name not in allowed:
                 path = f"{key}.{name}" if key else name
                 self.fail(path, f"unknown key, expected one of: {', '.join(allowed)}")
         for name in required:
@@ -389,7 +390,10 @@ def _side(r: _Reader, side: Side, data: Any, irritants: dict[str, Irritant]) -> 
     if not t:
         return None
     goals = r.get(t, key, "goals", list, [])
-    values_data = r.table(t.get("valuations", {}), f"{key}.valuations", tuple(irritants))
+    if not irritants:
+        values_data = {}  # the irritants themselves are broken: that problem is reported already
+    else:
+        values_data = r.table(t.get("valuations", {}), f"{key}.valuations", tuple(irritants))
     valuations: dict[str, Valuation] = {}
     for irritant_id, irritant in irritants.items():
         vkey = f"{key}.valuations.{irritant_id}"
@@ -570,7 +574,7 @@ def _audiences(r: _Reader, data: dict, irritants: dict[str, Irritant], injects: 
             if on and on not in REACTION_EVENTS:
                 r.fail(f"{rkey}.on", f"is {on!r}, expected one of: {', '.join(REACTION_EVENTS)}")
             irritant = r.get(rt, rkey, "irritant", str, None)
-            if irritant is not None and irritant not in irritants:
+            if irritant is not None and irritants and irritant not in irritants:
                 r.fail(f"{rkey}.irritant", f"names {irritant!r}, expected one of the irritants: {', '.join(irritants)}")
             inject = r.get(rt, rkey, "inject", str, None)
             if inject is not None and inject not in injects:

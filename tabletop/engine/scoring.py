@@ -56,19 +56,19 @@ _CEILINGS: dict[int, tuple[Scenario, tuple[int, ...]]] = {}
 
 
 def utility_range(scenario: Scenario, side: Side) -> tuple[float, float]:
-    """The lowest and highest raw utility over the boards reachable from the start.
+    """The lowest and highest raw utility over the boards from the start up to every top rung.
 
-    Each irritant may climb from its start up to its ceiling (an absolute red
-    line caps it); the best board takes every climb worth something to the side,
-    the worst every climb that costs it.
+    Red lines do not change the scale: a side's score must not depend on the
+    other side's confidential red lines, and an inject may push a rung past one.
+    So 100 is every irritant at its best for the side, reachable or not.
     """
     low = high = 0.0
     valuations = scenario.sides[side].valuations
-    for irritant, ceiling in zip(scenario.irritants, ceilings(scenario)):
+    for irritant in scenario.irritants:
         value = valuations.get(irritant.id)
         if value is None or irritant.top == irritant.start:
             continue
-        net = (value.gain - value.cost) * (ceiling - irritant.start) / (irritant.top - irritant.start)
+        net = value.gain - value.cost
         if net < 0:
             low += net
         else:

@@ -128,6 +128,7 @@ class GameState:
     turns: int = 0
     statements: tuple[Posture | None, Posture | None] = (None, None)
     postures: tuple[Posture | None, Posture | None] = (None, None)
+    revealed_round: int = 0
     accepted: Offer | None = None
     accepted_by: Side | None = None
     deals: tuple[Deal, ...] = ()

@@ -62,6 +62,7 @@ class Style:
     max_asks: int = 1
     their_share: float = 0.2
     min_gain: float = 1.0
+    demand_only: bool = False
 
 
 @attrs.frozen
@@ -108,7 +109,7 @@ def build_offer(view: PlayerView, guess: Guess, style: Style) -> Offer | None:
     mine = sum(s.mine for s in chosen.values())
     theirs = sum(s.theirs for s in chosen.values())
     gives.sort(key=lambda s: (-(s.theirs / max(0.01, -s.mine)) if s.mine < 0 else -1e9, s.irritant.id))
-    for step in gives:
+    for step in [] if style.demand_only else gives:
         if theirs >= style.their_share * mine and theirs > 0:
             break
         if step.irritant.id in chosen:
@@ -118,7 +119,7 @@ def build_offer(view: PlayerView, guess: Guess, style: Style) -> Offer | None:
         chosen[step.irritant.id] = step
         mine += step.mine
         theirs += step.theirs
-    if mine < style.min_gain or theirs <= 0:
+    if mine < style.min_gain or (theirs <= 0 and not style.demand_only):
         return None
     concessions = tuple(Concession(s.irritant.id, s.to) for s in chosen.values())
     ask_ids = [s.irritant.id for s in chosen.values() if not view.moves(s.irritant) and s.mine > 0]
@@ -161,7 +162,7 @@ def retaliation_target(view: PlayerView) -> Concession | None:
         current = view.rungs[view.position[irritant.id]]
         if current - 1 < max(0, floors.get(irritant.id, 0)):
             continue
-        saving = -view.step_value(irritant, current, current - 1)
+        saving = view.step_value(irritant, current, current - 1)
         key = (-saving, irritant.id, Concession(irritant.id, current - 1))
         if best is None or key[:2] < best[:2]:
             best = key

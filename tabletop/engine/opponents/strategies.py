@@ -107,6 +107,8 @@ class Strategy:
         mine = view.offer_value(offer)
         if mine <= 0:
             return False
+        if view.final_round:
+            return True  # the alternative is the board as it stands: any gain beats it
         if view.score_now + mine >= self.target(view):
             return True
         theirs = max(0.0, guess.offer_value(view, offer))
@@ -240,7 +242,7 @@ class Hardliner(Strategy):
 
     def style(self, view: PlayerView) -> Style:
         if view.time < 0.6:
-            return Style(ask_rungs=2, max_asks=2, their_share=0.15, min_gain=4.0)
+            return Style(ask_rungs=2, max_asks=2, their_share=0.0, min_gain=4.0, demand_only=True)
         return Style(ask_rungs=1, max_asks=1, their_share=0.7, min_gain=1.0)
 
     def fairness(self, view: PlayerView) -> float:
@@ -328,7 +330,7 @@ class Opportunist(Strategy):
                     continue
                 before = dict(deal.before)[concession.irritant]
                 current = view.rungs[view.position[concession.irritant]]
-                saving = -view.step_value(irritant, current, min(current, before))
+                saving = view.step_value(irritant, current, min(current, before))
                 if saving > 3 and (best is None or saving > best[0]):
                     best = (saving, act.Renege(self.side, deal.number, concession.irritant))
         return best[1] if best else None
