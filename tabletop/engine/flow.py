@@ -10,6 +10,7 @@ The machine owns legality and order; :mod:`rules` owns consequences.
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import TYPE_CHECKING
 
 from transitions import Machine
@@ -105,20 +106,19 @@ class PhaseFlow:
     state: Phase
 
     def __init__(self, game: Game, initial: Phase) -> None:
-        self.game = game
+        # The game holds its flow; the flow looks at the game through a weak reference, so a
+        # finished game is freed and its flow leaves the shared machine with it.
+        self._game = weakref.ref(game)
         self.action: Action | None = None
-        self.machine = Machine(
-            model=self,
-            states=list(Phase),
-            initial=initial,
-            auto_transitions=False,
-            ignore_invalid_triggers=True,
-            send_event=False,
-        )
-        for kind, (sources, conditions) in TRIGGERS.items():
-            self.machine.add_transition(kind, sources, None, conditions=conditions)
-        for source, dest, conditions in ADVANCES:
-            self.machine.add_transition("advance", source, dest, conditions=conditions)
+        self.machine = _machine()
+        self.machine.add_model(self, initial=initial)
+        weakref.finalize(game, self.machine.remove_model, self)
+
+    @property
+    def game(self) -> Game:
+        game = self._game()
+        assert game is not None, "the game of this phase flow is gone"
+        return game
 
     # -- which actions are legal -------------------------------------------------
 
@@ -274,6 +274,32 @@ class PhaseFlow:
         from tabletop.engine.rules import negotiation_closed
 
         return negotiation_closed(self.game.scenario, self.game.state)
+
+
+_MACHINE: list[Machine] = []
+
+
+def _machine() -> Machine:
+    """The one phase machine of this process: every game's flow is a model on it.
+
+    Building a machine costs far more than adding a model to one, and a
+    computer game is over in a few milliseconds.
+    """
+    if not _MACHINE:
+        machine = Machine(
+            model=None,
+            states=list(Phase),
+            initial=Phase.ROUND_START,
+            auto_transitions=False,
+            ignore_invalid_triggers=True,
+            send_event=False,
+        )
+        for kind, (sources, conditions) in TRIGGERS.items():
+            machine.add_transition(kind, sources, None, conditions=conditions)
+        for source, dest, conditions in ADVANCES:
+            machine.add_transition("advance", source, dest, conditions=conditions)
+        _MACHINE.append(machine)
+    return _MACHINE[0]
 
 
 class _Probe:

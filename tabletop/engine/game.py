@@ -65,14 +65,6 @@ _RULE: dict[str, Callable] = {
 }
 
 
-def register_rule(kind: str, rule: Callable, sources: list[Phase], conditions: list[str] | None = None) -> None:
-    """Add an action kind with its rule and the phases it is legal in (used by classroom controls)."""
-    from tabletop.engine.flow import TRIGGERS
-
-    _RULE[kind] = rule
-    TRIGGERS[kind] = (sources, conditions or [])
-
-
 class Game:
     """Scenario + seed + seats + action log. Everything else is derived by applying actions."""
 
