@@ -1,0 +1,103 @@
+"""The briefing: the public brief, then each human side's confidential brief, with hand-overs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from tabletop.engine.model import Side
+from tabletop.tui.session import Session
+from tabletop.tui.text import plain, side_name
+from tabletop.tui.widgets.brief import confidential_brief, objectives, public_brief
+
+
+class BriefingScreen(Screen[None]):
+    """One page of the briefing; Enter moves on."""
+
+    BINDINGS = [Binding("enter", "done", "Continue", priority=True)]
+
+    def __init__(self, heading: Content, body: Content, auto_after: float | None = None,
+                 subtitle: str | None = None) -> None:
+        super().__init__(classes="briefing")
+        self.sub_title = subtitle
+        self.heading = heading
+        self.body = body
+        self.auto_after = auto_after
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.heading, classes="page-heading")
+        with VerticalScroll(classes="page-body"):
+            yield Static(self.body, classes="page-text")
+        with Center(classes="page-buttons"):
+            yield Button("Continue", variant="primary", action="screen.done")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+        if self.auto_after is not None:
+            self.set_timer(self.auto_after, self.action_done)
+
+    def action_done(self) -> None:
+        if self.is_current:
+            self.app.next_step()  # type: ignore[attr-defined]
+
+
+class HandoverScreen(Screen[None]):
+    """Stands between two players at one keyboard: nothing private is on screen."""
+
+    BINDINGS = [Binding("enter", "done", "I am ready", priority=True)]
+
+    def __init__(self, name: str, side: Side, done: Callable[[], None] | None = None) -> None:
+        super().__init__(classes="handover")
+        self.side_label = name
+        self.side = side
+        self.done = done
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="handover-box"):
+            yield Static(Content.assemble("Pass the keyboard to ", side_name(self.side_label, self.side),
+                                          ", then press Enter"), id="handover-text")
+            yield Static(plain("The other side should look away: the next screen is private.", "dim"),
+                         id="handover-note")
+            with Center():
+                yield Button(Content.assemble("I am ", plain(self.side_label), ": show my screen"),
+                             variant="primary", action="screen.done")
+
+    def action_done(self) -> None:
+        if not self.is_current:
+            return
+        if self.done is not None:
+            self.done()
+        else:
+            self.app.next_step()  # type: ignore[attr-defined]
+
+
+def briefing_steps(session: Session, demo_wait: float = 6.0) -> list[Callable[[], Screen]]:
+    """The pages before the table: public brief, then each human side's confidential brief.
+
+    With no human at the table (a demonstration) the public brief moves on by itself.
+    """
+    scenario = session.game.scenario
+    auto = demo_wait if session.is_demo else None
+    body = public_brief(scenario)
+    if scenario.objectives:
+        body = Content("\n").join([body, Content(""), plain("Learning objectives", "bold $accent"),
+                                   objectives(scenario)])
+    steps: list[Callable[[], Screen]] = [
+        lambda: BriefingScreen(plain("Public brief: everyone may read this", "bold"), body, auto, scenario.title)]
+    rungs = session.game.state.rungs
+    for side in session.humans:
+        name = session.name(side)
+        if session.is_hotseat:
+            steps.append(lambda name=name, side=side: HandoverScreen(name, side))
+        steps.append(lambda name=name, side=side: BriefingScreen(
+            Content.assemble("Confidential brief: ", side_name(name, side), " only"),
+            confidential_brief(scenario, side, rungs), subtitle=scenario.title))
+    return steps

@@ -1,0 +1,156 @@
+"""Small typed dialogs: confirm, choose one of several, a news flash, an inject's forced choice, a page of text."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tabletop.engine.model import Inject, Response, Scenario
+from tabletop.engine.rules import describe_effects
+from tabletop.tui.text import lines, para, plain
+
+T = TypeVar("T")
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before something that cannot be taken back."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: Content, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(self.question, classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(f"{self.yes} · y"), variant="error", id="yes", action="screen.answer(True)", compact=True)
+                yield Button(Content(f"{self.no} · n"), variant="primary", id="no", action="screen.answer(False)", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class ChoiceScreen(ModalScreen[T | None], Generic[T]):
+    """Pick one of several labelled values (Enter or a click); Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: Content, choices: list[tuple[Content, T]], note: Content | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.choices = choices
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide"):
+            yield Static(self.title_text, classes="dialog-title")
+            if self.note is not None:
+                yield Static(self.note, classes="dialog-note")
+            yield OptionList(*[Option(label, id=str(n)) for n, (label, _) in enumerate(self.choices)],
+                             id="choices", markup=False)
+            yield Static(plain("↑↓ choose · Enter confirm · Esc cancel", "dim"), classes="dialog-hint")
+
+    @on(OptionList.OptionSelected, "#choices")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextScreen(ModalScreen[None]):
+    """A page of text (a brief) over the table; any of Escape, Enter or q closes it."""
+
+    BINDINGS = [Binding("escape,enter,q,b", "close", "Close")]
+
+    def __init__(self, body: Content) -> None:
+        super().__init__(classes="dialog")
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box wide tall"):
+            yield Static(self.body)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class NewsFlashScreen(ModalScreen[None]):
+    """An inject arrives: it stays until acknowledged (or, in a demonstration, for a few seconds)."""
+
+    BINDINGS = [Binding("enter,escape,space", "close", "Acknowledge")]
+
+    def __init__(self, text: str, inject: Inject | None, scenario: Scenario, auto_after: float | None = None) -> None:
+        super().__init__(classes="dialog news")
+        self.text = text
+        self.inject = inject
+        self.scenario = scenario
+        self.auto_after = auto_after
+
+    def compose(self) -> ComposeResult:
+        rows: list[Content | str] = [plain("NEWS FLASH", "bold reverse $warning")]
+        if self.inject is not None:
+            rows += [plain(self.inject.title, "bold"), "", para(self.inject.text)]
+            effect = describe_effects(self.scenario, self.inject.effects)
+            if effect:
+                rows += ["", Content.assemble(("Effect: ", "bold"), plain(effect))]
+        else:
+            rows += ["", plain(self.text.removeprefix("NEWS: "))]
+        with Vertical(classes="dialog-box news-box"):
+            yield Static(lines(rows), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                label = "Noted · Enter" if self.auto_after is None else "Noted · Enter (moves on by itself)"
+                yield Button(Content(label), variant="warning", id="noted", action="screen.close", compact=True)
+
+    def on_mount(self) -> None:
+        if self.auto_after is not None:
+            self.set_timer(self.auto_after, self.action_close)
+
+    def action_close(self) -> None:
+        if self.is_current:
+            self.dismiss(None)
+
+
+class InjectChoiceScreen(ModalScreen[Response]):
+    """An inject forces a choice on the viewer: respond, or absorb the blow."""
+
+    BINDINGS = [Binding("r", "choose('respond')", "Respond"), Binding("a", "choose('absorb')", "Absorb")]
+
+    def __init__(self, inject: Inject, scenario: Scenario) -> None:
+        super().__init__(classes="dialog")
+        self.inject = inject
+        self.scenario = scenario
+
+    def compose(self) -> ComposeResult:
+        inject = self.inject
+        respond = describe_effects(self.scenario, inject.respond) if inject.respond else ""
+        absorb = describe_effects(self.scenario, inject.absorb) if inject.absorb else ""
+        rows: list[Content | str] = [
+            plain("You must answer", "bold reverse $warning"), plain(inject.title, "bold"), para(inject.text), "",
+            Content.assemble(("Expected of you: ", "bold"), para(inject.expected_action)), "",
+            Content.assemble(("Respond: ", "bold"), plain(respond or "no effect")),
+            Content.assemble(("Absorb: ", "bold"), plain(absorb or "no effect")),
+        ]
+        with Vertical(classes="dialog-box"):
+            yield Static(lines(rows), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Respond · r"), variant="warning", action="screen.choose('respond')", compact=True)
+                yield Button(Content("Absorb · a"), variant="primary", action="screen.choose('absorb')", compact=True)
+
+    def action_choose(self, response: str) -> None:
+        self.dismiss(Response(response))

@@ -1,0 +1,66 @@
+"""The end of the talks: the outcome tier and why, both scores against their walk-away values."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from tabletop.engine.model import SIDES
+from tabletop.tui.session import Session
+from tabletop.tui.text import lines, para, plain, side_name
+
+
+def outcome_content(session: Session) -> Content:
+    game = session.game
+    scenario = game.scenario
+    state = game.state
+    tier = next((t for t in scenario.outcomes if t.id == state.outcome), scenario.outcomes[-1])
+    scores = game.final_scores()
+    rows: list[Content | str] = [
+        plain("The talks are over", "dim"),
+        plain(tier.name, "bold $accent"),
+        para(tier.description),
+        "",
+        Content.assemble(("Why: ", "bold"), plain(state.cause or "the talks ended")),
+        plain(f"After {state.round} of {scenario.rounds} rounds; {len(state.deals)} deal(s) implemented.", "dim"),
+        "",
+    ]
+    for side in SIDES:
+        walk = scenario.sides[side].walk_away
+        verdict = ("beat", "$success") if scores[side] > walk else ("fell short of", "$error") \
+            if scores[side] < walk else ("matched", "")
+        rows.append(Content.assemble(side_name(session.name(side), side), f" scores {scores[side]:.1f} and ",
+                                     verdict, f" its walk-away value of {walk:g}."))
+    return lines(rows)
+
+
+class OutcomeScreen(Screen[None]):
+    """The outcome first; Enter opens the debrief (a demonstration moves on by itself)."""
+
+    BINDINGS = [Binding("enter", "done", "Debrief", priority=True)]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(classes="outcome")
+        self.sub_title = session.game.scenario.title
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="outcome-box"):
+            yield Static(outcome_content(self.session), id="outcome-text")
+            with Center():
+                yield Button("On to the debrief", variant="primary", action="screen.done")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session.autosave.close()
+        if self.session.is_demo:
+            self.set_timer(self.app.demo_wait, self.action_done)  # type: ignore[attr-defined]
+
+    def action_done(self) -> None:
+        if self.is_current:
+            self.app.next_step()  # type: ignore[attr-defined]

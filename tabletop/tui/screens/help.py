@@ -1,0 +1,89 @@
+"""Help: the rules in short, the keys, and a paragraph on each computer opponent."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tabletop.engine.opponents import STRATEGIES, describe
+from tabletop.tui.screens.table_moves import MOVES
+from tabletop.tui.text import lines, plain
+
+HEAD = "bold $accent"
+
+RULES = [
+    "Washington and Moscow negotiate over irritants. Each irritant is a ladder of rungs, from most "
+    "restrictive (rung 0) to normal (the top). Its mover (one capital, or both together) moves it: "
+    "up is a concession, down a retaliation.",
+    "Each side has a confidential brief: what each irritant is worth to it, what its concessions cost "
+    "at home, its red lines and its walk-away value. The values differ between the sides on purpose: "
+    "trading what you care little about for what you care a lot about makes both better off.",
+    "A round: each capital's tone drifts and news may break; both sides choose a public posture in "
+    "secret (conciliatory, neutral, hardline), revealed together; then the side holding the initiative "
+    "proposes a package, makes a gesture, retaliates, or passes. The other side accepts, counters or "
+    "rejects, up to the exchange limit. Linked concessions stand or fall together if someone reneges.",
+    "Meters: trust (shared, 0–100), each side's standing at home (0–100; at 0 the delegation is "
+    "recalled) and tension (1 calm – 5 crisis; at 4 retaliation costs double, at 5 the talks collapse).",
+    "The end: both agree to conclude, the clock runs out, or the talks collapse (trust 0, tension 5, a "
+    "walk-out or a recall). Your score is your private value of the final board (0–100), set against "
+    "your walk-away value. In a collapse each side gets its walk-away value minus a penalty, doubled "
+    "for the side that walked out.",
+]
+
+OTHER_KEYS = [
+    ("b", "read your confidential brief again"),
+    ("↑ ↓", "on the board: choose an irritant to see its whole ladder"),
+    ("tab", "move between the panels (scroll on a small terminal)"),
+    ("ctrl+p", "command palette: every move legal right now"),
+    ("space · . · + -", "demonstration (computer against computer): pause, step, faster, slower"),
+    ("1 … 6", "in the debrief: switch between its tabs · esc: back to the title screen"),
+    ("F1 or ?", "this help"),
+    ("ctrl+q", "quit (the game is saved as you play)"),
+]
+
+BUILDER_KEYS = [
+    ("↑ ↓", "choose an irritant"),
+    ("← → (or ◀ ▶)", "choose the rung it moves to"),
+    ("space", "mark the concession as linked (linked concessions stand or fall together)"),
+    ("enter", "send the package · esc: cancel"),
+]
+
+
+def _keys(rows: list[tuple[str, str]]) -> list[Content]:
+    return [Content.assemble((f"  {key:<18}", "bold"), text) for key, text in rows]
+
+
+def help_content() -> Content:
+    parts: list[Content | str] = [plain("The rules in short", HEAD)]
+    for paragraph in RULES:
+        parts += [plain(paragraph), ""]
+    parts.append(plain("Keys at the table (the footer shows those you may use now)", HEAD))
+    parts += _keys([(m.key_label, m.help) for m in MOVES])
+    parts += _keys(OTHER_KEYS)
+    parts += ["", plain("Building a package", HEAD), *_keys(BUILDER_KEYS), ""]
+    parts.append(plain("The computer opponents", HEAD))
+    for name in STRATEGIES:
+        parts += [plain(name, "bold"), plain(describe(name)), ""]
+    return lines(parts)
+
+
+class HelpScreen(Screen[None]):
+    """Reachable from anywhere with F1 or ?."""
+
+    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close help")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="help-body"):
+            yield Static(help_content(), id="help-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,160 @@
+"""A new game: pick a scenario (or open a file), set each seat, see and change the seed."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.scenario import ScenarioError
+from tabletop.library import load_path, shipped
+from tabletop.tui.text import lines, para, plain
+from tabletop.tui.widgets.brief import objectives
+from tabletop.tui.widgets.classroom_options import ClassroomOptions
+from tabletop.tui.widgets.seat_picker import SeatPicker
+
+DEFAULT_SEATS = {Side.WASHINGTON: "human", Side.MOSCOW: "grit"}
+
+
+def preview(scenario: Scenario) -> Content:
+    """What a trainer needs to choose a scenario."""
+    rows: list[Content | str] = [
+        plain(scenario.title, "bold"),
+        plain(f"{scenario.date} · {scenario.rounds} rounds · {len(scenario.irritants)} irritants · "
+              f"deadline: {scenario.deadline}", "dim"),
+        "", plain("Setting", "bold $accent"), para(scenario.setting),
+    ]
+    if scenario.objectives:
+        rows += ["", plain("Learning objectives", "bold $accent"), objectives(scenario)]
+    return lines(rows)
+
+
+class NewGameScreen(Screen[None]):
+    """Everything needed to start a game; ctrl+s (or the Start button) starts it."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start game", priority=True),
+        Binding("ctrl+r", "reseed", "New seed"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="new-game")
+        self.scenarios: list[Scenario] = []
+        self.problems: list[str] = []
+        for item in shipped():
+            try:
+                self.scenarios.append(load_path(item.path))
+            except ScenarioError as error:
+                self.problems += error.lines()
+        self.scenario: Scenario | None = None
+
+    def compose(self) -> ComposeResult:
+        from tabletop.tui.app import new_seed, seat_names
+
+        yield Header()
+        with Horizontal(id="new-body"):
+            with VerticalScroll(id="new-left"):
+                yield Static(plain("Scenario", "bold $accent"))
+                yield OptionList(*[Option(Content.assemble(plain(s.title, "bold"), "\n", plain(f"{s.id} · {s.date}", "dim")),
+                                          id=str(n)) for n, s in enumerate(self.scenarios)], id="scenario-list")
+                yield Static(plain("…or open a scenario file", "bold $accent"))
+                with Horizontal(id="path-row"):
+                    yield Input(placeholder="path/to/scenario.toml", id="path")
+                    yield Button("Open", id="open", compact=True)
+                yield Static(plain("Seats (← → to change)", "bold $accent"), classes="new-label")
+                for side in SIDES:
+                    yield SeatPicker(side, side.title, seat_names(), DEFAULT_SEATS[side], id=f"seat-{side.value}")
+                yield Static(plain("Seed (same seed, same game)", "bold $accent"), classes="new-label")
+                with Horizontal(id="seed-row"):
+                    yield Input(str(new_seed()), type="integer", id="seed", max_length=19)
+                    yield Button("New", id="reseed", compact=True, action="screen.reseed")
+                yield ClassroomOptions(id="classroom")
+                yield Button("Start game · ctrl+s", id="start", variant="success", action="screen.start")
+            with VerticalScroll(id="new-preview"):
+                yield Static(id="problems", classes="problems")
+                yield Static(id="preview-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#new-preview").border_title = "About this scenario"
+        listing = self.query_one("#scenario-list", OptionList)
+        ids = [s.id for s in self.scenarios]
+        if self.scenarios:
+            listing.highlighted = ids.index("tutorial") if "tutorial" in ids else 0
+        if self.problems:
+            self.show_problems(self.problems)
+        listing.focus()
+
+    @on(OptionList.OptionHighlighted, "#scenario-list")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.choose(self.scenarios[event.option_index])
+
+    @on(OptionList.OptionSelected, "#scenario-list")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self.choose(self.scenarios[event.option_index])
+        self.query_one("#seat-washington").focus()
+
+    def choose(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.query_one("#preview-text", Static).update(preview(scenario))
+        self.show_problems([])
+
+    def show_problems(self, problems: list[str]) -> None:
+        box = self.query_one("#problems", Static)
+        box.display = bool(problems)
+        box.update(lines([plain("This scenario cannot be played:", "bold $error"),
+                          *[plain(p) for p in problems]]) if problems else "")
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#open")
+    def open_file(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.notify("Type the path of a scenario file first.", severity="warning")
+            return
+        try:
+            scenario = load_path(path)
+        except ScenarioError as error:
+            self.scenario = None
+            self.query_one("#preview-text", Static).update("")
+            self.show_problems(error.lines())
+            return
+        self.query_one("#scenario-list", OptionList).highlighted = None
+        self.choose(scenario)
+        self.notify(Content.assemble("Opened ", plain(scenario.title)).plain, markup=False)
+
+    def action_reseed(self) -> None:
+        from tabletop.tui.app import new_seed
+
+        self.query_one("#seed", Input).value = str(new_seed())
+
+    def action_start(self) -> None:
+        if self.scenario is None:
+            self.notify("Choose a scenario first (or fix the file's problems).", severity="warning")
+            return
+        text = self.query_one("#seed", Input).value.strip()
+        try:
+            seed = int(text) if text else None
+        except ValueError:
+            seed = -1
+        if seed is not None and not 0 <= seed < 2**63:
+            self.notify("The seed must be a whole number from 0 to 2^63-1.", severity="error")
+            return
+        seats = {side: self.query_one(f"#seat-{side.value}", SeatPicker).value for side in SIDES}
+        try:
+            classroom = self.query_one(ClassroomOptions).classroom()
+        except ValueError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.app.start_game(self.scenario, seats, seed, classroom)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.dismiss(None)

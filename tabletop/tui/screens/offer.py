@@ -1,0 +1,227 @@
+"""The offer builder: choose concessions for each side, mark links, see your own score, send."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from tabletop.engine.model import Irritant, Mover, Side
+from tabletop.engine.rules import describe_offer
+from tabletop.engine.scoring import score
+from tabletop.engine.state import Concession, Offer
+from tabletop.tui.session import Session
+from tabletop.tui.text import lines, plain, side_name, signed
+from tabletop.tui.widgets.board import mover_label
+from tabletop.tui.widgets.offer_panel import rungs_after
+
+LINK_MARK = "linked"
+
+
+def own_ceiling(session: Session, side: Side, irritant: Irritant) -> int:
+    """The highest rung ``side`` may offer on ``irritant``: its own absolute red line stops it."""
+    if irritant.mover.includes(side):
+        red = session.game.scenario.valuation(side, irritant.id).red_line
+        if red is not None and red.absolute:
+            return red.rung
+    return irritant.top
+
+
+class ConcessionRow(Widget, can_focus=True):
+    """One irritant in the offer: ◀ ▶ (or ← →) choose the rung, space marks a link."""
+
+    BINDINGS = [
+        Binding("left,minus", "step(-1)", "Rung down", show=False),
+        Binding("right,plus,equals_sign", "step(1)", "Rung up", show=False),
+        Binding("space,l", "toggle_link", "Link", show=False),
+    ]
+
+    target: reactive[int] = reactive(0)
+    linked: reactive[bool] = reactive(False)
+
+    class Changed(Message):
+        """The row's rung or link changed."""
+
+    def __init__(self, irritant: Irritant, current: int, viewer: Side, session: Session,
+                 target: int | None = None, linked: bool = False) -> None:
+        super().__init__(classes="concession-row")
+        self.irritant = irritant
+        self.current = current
+        self.viewer = viewer
+        self.session = session
+        self.ceiling = own_ceiling(session, viewer, irritant)
+        self.set_reactive(ConcessionRow.target, current if target is None else target)
+        self.set_reactive(ConcessionRow.linked, linked)
+
+    @property
+    def concession(self) -> Concession | None:
+        return Concession(self.irritant.id, self.target) if self.target > self.current else None
+
+    def gain_for_viewer(self) -> float:
+        game = self.session.game
+        rungs = list(game.state.rungs)
+        rungs[game.scenario.position[self.irritant.id]] = self.target
+        return score(game.scenario, self.viewer, rungs) - game.score(self.viewer)
+
+    def render(self) -> Content:
+        irritant = self.irritant
+        scenario = self.session.game.scenario
+        moving = self.target > self.current
+        link = ("[x] linked", "bold $accent") if self.linked and moving else ("[ ] link", "dim")
+        first = Content.assemble(("◀ ▶  ", "bold $accent"), plain(irritant.name, "bold" if moving else ""),
+                                 plain(f"  {mover_label(scenario, irritant)}", "dim"), "   ", link)
+        if moving:
+            value = self.gain_for_viewer()
+            style = "$success" if value > 0 else "$error" if value < 0 else "dim"
+            second = Content.assemble("     ", plain(irritant.rungs[self.current], "dim"), " → ",
+                                      plain(irritant.rungs[self.target], "bold"), "   ",
+                                      (f"your score {signed(value)}", style), self._red_line_note())
+        else:
+            second = Content.assemble("     ", plain(f"stays at “{irritant.rungs[self.current]}”", "dim"),
+                                      self._ceiling_note())
+        return lines([first, second])
+
+    def _red_line_note(self) -> Content:
+        if not self.irritant.mover.includes(self.viewer):
+            return Content("")
+        red = self.session.game.scenario.valuation(self.viewer, self.irritant.id).red_line
+        if red is None or self.target <= red.rung or self.current > red.rung:
+            return Content("")
+        if red.absolute:
+            return plain("  ✖ past your absolute red line", "bold $error")
+        return plain(f"  ⚑ crosses your red line (−{red.price} standing)", "$warning")
+
+    def _ceiling_note(self) -> Content:
+        if self.ceiling >= self.irritant.top:
+            return Content("")
+        return plain(f"  (your absolute red line: no higher than “{self.irritant.rungs[self.ceiling]}”)", "dim")
+
+    def action_step(self, delta: int) -> None:
+        wanted = self.target + delta
+        self.target = max(self.current, min(self.ceiling, wanted))
+        if wanted > self.ceiling >= self.current:
+            self.app.bell()
+        if self.target == self.current:
+            self.linked = False
+        self.post_message(self.Changed())
+
+    def action_toggle_link(self) -> None:
+        self.linked = not self.linked and self.target > self.current
+        self.post_message(self.Changed())
+
+    def on_click(self, event: events.Click) -> None:
+        self.focus()
+        if event.y == 0 and event.x <= 1:
+            self.action_step(-1)
+        elif event.y == 0 and event.x <= 3:
+            self.action_step(1)
+        elif event.y == 0 and event.x >= self.render().cell_length - 12:
+            self.action_toggle_link()
+
+
+class OfferBuilderScreen(ModalScreen[Offer | None]):
+    """Build a package (or a counter-offer); returns the offer, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s,enter", "send", "Send", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("up", "app.focus_previous", "Previous", show=False, priority=True),
+        Binding("down", "app.focus_next", "Next", show=False, priority=True),
+    ]
+
+    AUTO_FOCUS = "ConcessionRow"
+
+    def __init__(self, session: Session, viewer: Side, base: Offer | None = None, counter: bool = False) -> None:
+        super().__init__(classes="dialog")
+        self.session = session
+        self.viewer = viewer
+        self.base = base
+        self.counter = counter
+
+    def compose(self) -> ComposeResult:
+        game = self.session.game
+        scenario = game.scenario
+        targets = {c.irritant: c.to for c in self.base.concessions} if self.base else {}
+        linked = {i for pair in self.base.links for i in pair} if self.base else set()
+        groups: dict[str, list[ConcessionRow]] = {"give": [], "ask": [], "both": []}
+        for n, irritant in enumerate(scenario.irritants):
+            current = game.state.rungs[n]
+            if current >= own_ceiling(self.session, self.viewer, irritant):
+                continue
+            key = "both" if irritant.mover is Mover.BOTH else "give" if irritant.mover.includes(self.viewer) else "ask"
+            groups[key].append(ConcessionRow(irritant, current, self.viewer, self.session,
+                                             targets.get(irritant.id), irritant.id in linked))
+        other = self.session.name(self.viewer.other)
+        title = "Counter-offer" if self.counter else "Your proposal"
+        with Vertical(classes="dialog-box wide tall", id="builder"):
+            yield Static(Content.assemble((title, "bold"), " — ", side_name(self.session.name(self.viewer), self.viewer),
+                                          plain(" (only you see your score)", "dim")), classes="dialog-title")
+            with VerticalScroll(id="builder-rows"):
+                for key, heading in (("give", "You give"), ("ask", f"You ask of {other}"),
+                                     ("both", "Both move together")):
+                    if groups[key]:
+                        yield Static(plain(heading, "bold $accent underline"), classes="builder-heading")
+                        yield from groups[key]
+            yield Static(id="builder-summary")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Send · Enter"), variant="success", id="send", action="screen.send", compact=True)
+                yield Button(Content("Cancel · Esc"), variant="default", id="cancel", action="screen.cancel", compact=True)
+            yield Static(plain("↑↓ irritant · ←→ rung · space link · Enter send · Esc cancel", "dim"),
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        rows = list(self.query(ConcessionRow))
+        if rows:
+            rows[0].focus()
+        self.update_summary()
+
+    def on_concession_row_changed(self, _: ConcessionRow.Changed) -> None:
+        self.update_summary()
+
+    def build(self) -> Offer:
+        rows = list(self.query(ConcessionRow))
+        concessions = [row.concession for row in rows if row.concession is not None]
+        marked = [row.irritant.id for row in rows if row.linked and row.concession is not None]
+        links = list(zip(marked, marked[1:])) if len(marked) >= 2 else []
+        return Offer(tuple(c for c in concessions if c is not None), tuple(links))
+
+    def update_summary(self) -> None:
+        game = self.session.game
+        scenario = game.scenario
+        offer = self.build()
+        summary = self.query_one("#builder-summary", Static)
+        if not offer.concessions:
+            summary.update(plain("Choose at least one concession: move a rung up with → or ▶.", "italic"))
+            return
+        now = game.score(self.viewer)
+        then = score(scenario, self.viewer, rungs_after(scenario, game.state, offer))
+        walk = scenario.sides[self.viewer].walk_away
+        marked = sum(1 for row in self.query(ConcessionRow) if row.linked and row.concession is not None)
+        rows: list[Content | str] = [
+            Content.assemble(("Package: ", "bold"), plain(describe_offer(scenario, offer))),
+            Content.assemble(("Your private score: ", "bold"), f"{now:.1f} now → ", (f"{then:.1f}", "bold"),
+                             f" ({signed(then - now)}) · walk-away {walk:g}"),
+        ]
+        if marked == 1:
+            rows.append(plain("Mark at least two concessions to link them.", "$warning"))
+        summary.update(lines(rows))
+
+    def action_send(self) -> None:
+        if self.focused is not None and self.focused.id == "cancel":
+            self.dismiss(None)
+            return
+        offer = self.build()
+        if not offer.concessions:
+            self.notify("Choose at least one concession first.", severity="warning")
+            return
+        self.dismiss(offer)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,115 @@
+"""What lies on the table: an offer (or a proposal to conclude), with the viewer's own score of it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.rules import describe_concession, irritant_name
+from tabletop.engine.scoring import score
+from tabletop.engine.state import GameState, Offer
+from tabletop.tui.session import Session
+from tabletop.tui.text import lines, plain, side_name, signed
+
+
+def rungs_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[int, ...]:
+    """The board if ``offer`` were implemented now."""
+    rungs = list(state.rungs)
+    for concession in offer.concessions:
+        n = scenario.position[concession.irritant]
+        rungs[n] = max(rungs[n], concession.to)
+    return tuple(rungs)
+
+
+def offer_lines(scenario: Scenario, offer: Offer) -> list[Content]:
+    rows = [Content.assemble(" • ", plain(describe_concession(scenario, c))) for c in offer.concessions]
+    if offer.links:
+        links = ", ".join(f"{irritant_name(scenario, a)} ↔ {irritant_name(scenario, b)}" for a, b in offer.links)
+        rows.append(Content.assemble(" ", ("linked: ", "bold"), plain(links),
+                                     plain(" (reneging on one undoes the other)", "dim")))
+    return rows
+
+
+def offer_score(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> Content:
+    """``side``'s private score now and if the offer were implemented."""
+    now = score(scenario, side, state.rungs)
+    then = score(scenario, side, rungs_after(scenario, state, offer))
+    walk = scenario.sides[side].walk_away
+    style = "$success" if then > now else "$error" if then < now else "dim"
+    return Content.assemble((f"{now:.1f} now → ", ""), (f"{then:.1f}", f"bold {style}"),
+                            (f" if accepted ({signed(then - now)})", style), f" · walk-away {walk:g}")
+
+
+def absolute_lines(scenario: Scenario, side: Side, offer: Offer) -> str:
+    """The irritants on which ``offer`` asks ``side`` to pass an absolute red line (empty if none)."""
+    names = []
+    for concession in offer.concessions:
+        irritant = scenario.irritant(concession.irritant)
+        red = scenario.valuation(side, irritant.id).red_line
+        if irritant.mover.includes(side) and red is not None and red.absolute and concession.to > red.rung:
+            names.append(irritant.name)
+    return ", ".join(names)
+
+
+class OfferPanel(Vertical):
+    """Hidden when nothing is on the table. Compose it with :func:`offer_panel_parts` inside."""
+
+    def show(self, session: Session, viewer: Side | None) -> None:
+        state = session.game.state
+        scenario = session.game.scenario
+        offer_up = state.offer is not None and state.offer_by is not None
+        conclude_up = state.conclude_by is not None and not session.game.is_over
+        self.display = offer_up or conclude_up
+        answering = viewer is not None and state.to_move is viewer and session.is_human(viewer)
+        for button_id in ("offer-accept", "offer-counter", "offer-reject"):
+            self.query_one(f"#{button_id}").display = offer_up and answering
+        for button_id in ("conclude-agree", "conclude-decline"):
+            self.query_one(f"#{button_id}").display = conclude_up and answering
+        text = self.query_one("#offer-text", Static)
+        if offer_up:
+            assert state.offer is not None and state.offer_by is not None
+            rows: list[Content | str] = [Content.assemble(
+                ("On the table: ", "bold"), side_name(session.name(state.offer_by), state.offer_by),
+                f"'s package (exchange {state.exchanges} of {scenario.rules.exchange_limit})")]
+            rows += offer_lines(scenario, state.offer)
+            if viewer is not None:
+                rows.append(Content.assemble(("Your private score: ", "bold"),
+                                             offer_score(scenario, state, state.offer, viewer)))
+                blocked = absolute_lines(scenario, viewer, state.offer)
+                if blocked:
+                    rows.append(plain(f"You cannot accept: it crosses your absolute red line on {blocked}. "
+                                      "Counter or reject.", "bold $error"))
+            elif session.is_demo:
+                for side in SIDES:
+                    rows.append(Content.assemble(side_name(session.name(side), side), ": ",
+                                                 offer_score(scenario, state, state.offer, side)))
+            text.update(lines(rows))
+        elif not conclude_up:
+            text.update("")  # nothing private may linger, even hidden
+        else:
+            assert state.conclude_by is not None
+            rows = [Content.assemble(side_name(session.name(state.conclude_by), state.conclude_by),
+                                     (" proposes to conclude the talks now.", "bold")),
+                    plain("If you agree, the game ends and is graded on the board as it stands.", "dim")]
+            if viewer is not None:
+                now = session.game.score(viewer)
+                rows.append(Content.assemble(("Your private score if it ends now: ", "bold"), f"{now:.1f}",
+                                             f" (walk-away {scenario.sides[viewer].walk_away:g})"))
+            text.update(lines(rows))
+
+
+def offer_panel_parts() -> ComposeResult:
+    """The panel's text and its answer buttons (yielded by the table's compose, so they exist at mount)."""
+    yield Static(id="offer-text")
+    with Horizontal(id="offer-buttons"):
+        yield Button(Content("Accept · a"), id="offer-accept", variant="success", compact=True, action="screen.accept")
+        yield Button(Content("Counter · o"), id="offer-counter", variant="primary", compact=True,
+                     action="screen.counter")
+        yield Button(Content("Reject · x"), id="offer-reject", variant="error", compact=True, action="screen.reject")
+        yield Button(Content("Agree · y"), id="conclude-agree", variant="success", compact=True,
+                     action="screen.agree")
+        yield Button(Content("Keep talking · n"), id="conclude-decline", variant="primary", compact=True,
+                     action="screen.decline")

@@ -1,0 +1,80 @@
+"""The line above the table: round and clock, initiative, tones, seats, seed, whose turn."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tabletop.engine.model import SIDES, Side
+from tabletop.engine.rules import tone_word
+from tabletop.engine.state import Phase
+from tabletop.tui.classroom import player_visible
+from tabletop.tui.session import Session
+from tabletop.tui.text import lines, plain, side_name
+
+PHASE_WORDS = {
+    Phase.ROUND_START: "the round opens",
+    Phase.INJECT_RESPONSE: "answering a news event",
+    Phase.STATEMENTS: "public statements (chosen in secret)",
+    Phase.NEGOTIATION: "negotiation",
+    Phase.CONCLUDE_PENDING: "a proposal to conclude",
+    Phase.IMPLEMENTATION: "implementation",
+    Phase.ROUND_END: "the round ends",
+    Phase.ENDED: "the talks are over",
+}
+
+
+class TableStatus(Static):
+    """Where the talks stand, in two lines."""
+
+    def show(self, session: Session, turn: Content) -> None:
+        self.update(status_content(session, turn))
+
+
+def status_content(session: Session, turn: Content) -> Content:
+    game = session.game
+    state = game.state
+    scenario = game.scenario
+    clock = Content.assemble(
+        (f"Round {state.round} of {scenario.rounds}", "bold"), " · ",
+        plain(PHASE_WORDS.get(state.phase, state.phase.value), "italic"))
+    tones: list[Content | str] = ["Tone today: "]
+    for n, side in enumerate(SIDES):
+        if n:
+            tones.append(", ")
+        tones += [side_name(session.name(side), side), f" {tone_word(state.tone_of(side))}"]
+    seats = ", ".join(f"{session.name(s)} {session.seat_label(s)}" for s in SIDES)
+    second = Content.assemble(
+        "Initiative: ", side_name(session.name(state.initiative), state.initiative),
+        plain(f" · seed {game.seed}", "bold"), " · ", *tones, " · deadline: ", plain(scenario.deadline),
+        " · ", plain(seats, "dim"))
+    latest = latest_event(session)
+    third = Content.assemble(("Latest: ", "bold $accent"), plain(latest)) if latest else Content("")
+    return lines([Content.assemble(clock, "  ▸ ", turn), second, third])
+
+
+QUIET = {"round", "statement_made", "audience", "settle"}
+
+
+def latest_event(session: Session) -> str:
+    """The most recent move worth reading (a side's move, a deal, news), for the status line."""
+    for index, event in reversed(session.game.events):
+        if event.kind not in QUIET and player_visible(session.game, index, event):
+            return event.text
+    return ""
+
+
+def turn_text(session: Session, side: Side | None, viewer: Side | None, thinking: bool) -> Content:
+    """Who must act now, in words."""
+    if session.game.is_over:
+        return plain("The talks are over.", "bold")
+    if session.game.state.paused:
+        return plain("Paused by the facilitator.", "bold")
+    if side is None:
+        return plain("…")
+    name = side_name(session.name(side), side)
+    if thinking:
+        return Content.assemble(name, plain(" is deciding…", "italic"))
+    if side is viewer:
+        return Content.assemble(("Your move, ", "bold reverse"), Content.assemble(name).stylize("reverse"))
+    return Content.assemble("Waiting for ", name)
