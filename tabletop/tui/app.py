@@ -6,7 +6,7 @@ each screen reads the engine and hands actions to ``Session.apply``.
 
 from __future__ import annotations
 
-import secrets
+import random
 from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -24,7 +24,7 @@ StepFactory = Callable[[], Screen]
 
 def new_seed() -> int:
     """A fresh random seed, short enough to read out to a class."""
-    return secrets.randbelow(900_000) + 100_000
+    return random.SystemRandom().randrange(100_000, 1_000_000)
 
 
 class TabletopApp(App[None]):
@@ -91,7 +91,16 @@ class TabletopApp(App[None]):
         game = Game(scenario, new_seed() if seed is None else seed, seats)
         if classroom is not None:
             classroom.start(game)
-        self.play(Session(game, Autosave.start(game, self.saves_dir), classroom))
+        session = Session(game, Autosave(), classroom)
+        self.play(session)
+        # The save file (created, written and fsynced) starts just after the first frame, off the start-up
+        # path; it writes every action already applied, so nothing is lost in between.
+        self.call_after_refresh(self._start_autosave, session)
+
+    def _start_autosave(self, session: Session) -> None:
+        session.autosave = Autosave.start(session.game, self.saves_dir)
+        if session.autosave.problem:
+            self.notify(session.autosave.problem, title="Autosave", severity="warning", markup=False)
 
     def resume_game(self, game: Game, writer: object | None = None) -> None:
         """Continue a game loaded from a save; ``writer`` keeps appending to that save (hook for the saves list)."""

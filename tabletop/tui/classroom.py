@@ -10,6 +10,7 @@ and the holding or skipping of injects stay in the log, off the players' screens
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 from typing import TYPE_CHECKING
 
@@ -167,9 +168,18 @@ def time_up(app: App) -> None:
     table = table_of(app)
     if table is None:
         return
-    game = table.session.game
-    waiting = [table.session.name(side) for side in game.awaiting()]
-    if not waiting or game.state.paused or game.is_over:
+    session = table.session
+    game = session.game
+    if game.state.paused or game.is_over:
+        return
+    # A computer seat due at the same moment (statements are chosen together) is never timed: it moves first.
+    for side in [s for s in game.awaiting() if not session.is_human(s)]:
+        with contextlib.suppress(IllegalAction):  # a refused computer move is timed out like any other
+            session.apply(session.decide(side))
+    waiting = [session.name(side) for side in game.awaiting() if session.is_human(side)]
+    if not waiting or game.is_over:
+        table.redraw()
+        table.drive()
         return
     while app.screen is not table and isinstance(app.screen, ModalScreen) \
             and not isinstance(app.screen, FacilitatorOnly):

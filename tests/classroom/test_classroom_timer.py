@@ -127,6 +127,20 @@ async def test_computer_seats_are_never_timed():
         assert timeups == 1
 
 
+async def test_a_computer_due_with_a_human_moves_in_its_own_right():
+    app = classroom_app(washington="human", moscow="conceder", timer=20)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await to_table(pilot)
+        game = app.session.game
+        assert game.awaiting() == (W, M)  # statements: both due, the computer waits for the human
+        table.query_one(RoundClock).tick(20)
+        await pilot.pause()
+        timer_lines = [e.text for _, e in game.events if e.kind == "timer"]
+        assert timer_lines == ["Time is up for Washington: the move counts as a neutral statement."]
+        assert [type(a).__name__ for a in game.actions] == ["SetTimer", "Statement", "TimeUp"]
+        assert game.actions[1].side is M
+
+
 def test_the_play_command_takes_the_classroom_options(monkeypatch):
     from tabletop.tui import app as app_module
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from tuikit import play_to_debrief, screen_text, wait_for
 
+from tabletop.engine.model import Side
 from tabletop.engine.opponents import STRATEGIES
 from tabletop.tui.app import TabletopApp, seat_names
 from tabletop.tui.screens.debrief import DebriefScreen
@@ -30,7 +31,7 @@ async def test_full_game_from_title_to_debrief(opponent, temporary_saves):
         await wait_for(pilot, lambda: app.session is not None)
         game = app.session.game
         assert game.scenario.id == "tutorial"
-        assert game.seats[game.scenario.first_initiative.other] == opponent or game.seats.values()
+        assert game.seats == {Side.WASHINGTON: "human", Side.MOSCOW: opponent}
 
         seen_table = []
         await play_to_debrief(pilot, lambda p, _: seen_table.append(isinstance(p.app.screen, TableScreen)))

@@ -87,7 +87,7 @@ class CustomInjectScreen(FacilitatorOnly, ModalScreen[act.CustomInject | None]):
         action, problems = self.build()
         rows: list[Content | str] = []
         if problems:
-            rows += [plain(p, "$error") for p in problems]
+            rows += [plain(p, "$warning") for p in problems]
         else:
             effect = describe_effects(self.game.scenario, action.effects) if action else ""
             rows.append(Content.assemble(("Effects: ", "bold"), plain(effect or "none (news only)")))
@@ -170,7 +170,7 @@ class FacilitatorNoteScreen(FacilitatorOnly, ModalScreen[act.Note | None]):
             yield TextArea(id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Label(plain("Objective (optional)"))
             yield Select(options, prompt="No objective", allow_blank=True, id="note-objective")
-            yield Static(plain("ctrl+s save · Esc cancel · the teams never see notes", "dim"), classes="dialog-hint")
+            yield Static(plain("ctrl+s save · Esc cancel · the teams see notes only in the hotwash", "dim"), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content("Save · ctrl+s"), variant="primary", id="note-save", action="screen.save",
                              compact=True)

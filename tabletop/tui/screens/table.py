@@ -118,7 +118,7 @@ class TableScreen(TableMoves, Screen[None]):
         self._sync_log()
         if self.demo:
             state = "paused" if self.paused else f"{self.pace:.2g} s a move"
-            self.query_one("#log").border_subtitle = f"demonstration · {state} · space pause · . step · +/- speed"
+            self.query_one("#log").border_subtitle = f"demonstration · {state}"
         keys = tuple(self.check_action(move.action_name, move.params) for move in MOVES) + (self.viewer,)
         if keys != self._keys:
             # Recomposing the footer is the costliest part of a redraw: only when the keys change.
@@ -147,6 +147,7 @@ class TableScreen(TableMoves, Screen[None]):
         self._seen = len(events)
 
     def _update_move_buttons(self) -> None:
+        self.query_one("#moves").display = not self.demo  # a demonstration has no moves to press
         for move in MOVES:
             button = self.query_one(f"#move-{move.name}", Button)
             state = self.check_action(move.action_name, move.params)

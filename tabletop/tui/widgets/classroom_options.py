@@ -6,9 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, Static
 
 from tabletop.tui.classroom import Classroom, timer_problem
+from tabletop.tui.text import plain
 
 
 class ClassroomOptions(Vertical):
@@ -21,12 +22,14 @@ class ClassroomOptions(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Checkbox(Content("Facilitator console (classroom mode)"), id="facilitator",
+        yield Static(plain("Classroom", "bold $accent"))
+        yield Checkbox(Content("a facilitator runs it (F9: console)"), id="facilitator", compact=True,
                        tooltip="A white cell runs the game: F9 opens its console; a hotwash follows the end")
         with Vertical(id="classroom-details"):
             yield Input(password=True, id="classroom-passphrase", placeholder="console passphrase (optional)")
             yield Input(type="integer", id="classroom-timer", max_length=4,
-                        placeholder="round timer in seconds (blank: the scenario's; 0: none)")
+                        placeholder="round timer, s (blank: the scenario's)",
+                        tooltip="Seconds each side has for a move, 10 to 7200; blank: the scenario's own; 0: none")
 
     def on_mount(self) -> None:
         self.query_one("#classroom-details").display = False
