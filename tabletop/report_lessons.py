@@ -175,9 +175,16 @@ def draw_lessons(game: Game, debrief: Debrief) -> Lessons:
         if inject is not None and inject.kind is InjectKind.CONTINGENCY:
             bad.append(f"Round {fired.round}: the contingency inject “{inject.title}” fired because the expected "
                        f"action had not happened ({inject.expected_action}).")
-    for _, event in game.events:
-        if event.kind == "red_line":
-            bad.append(f"Round {event.round}: {event.text}")
+    for deal in state.deals:
+        before = dict(deal.before)
+        for concession in deal.offer.concessions:
+            irritant = scenario.irritant(concession.irritant)
+            for side in scenario.sides:
+                red = scenario.valuation(side, irritant.id).red_line
+                if irritant.mover.includes(side) and red is not None and not red.absolute \
+                        and before[irritant.id] <= red.rung < concession.to:
+                    bad.append(f"Round {deal.round}: {name(scenario, side)} crossed its red line on {irritant.name} "
+                               f"(standing -{red.price}).")
     if state.ended is EndReason.COLLAPSE:
         bad.append(f"The talks collapsed: {state.cause}.")
     elif state.ended is EndReason.CONCLUSION:

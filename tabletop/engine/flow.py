@@ -42,7 +42,7 @@ TRIGGERS: dict[str, tuple[list[Phase], list[str]]] = {
     "respond_inject": ([P.INJECT_RESPONSE], ["not_paused", "is_inject_target"]),
     "propose": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer", "below_exchange_limit"]),
     "counter": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer", "below_exchange_limit"]),
-    "accept": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer"]),
+    "accept": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer", "offer_within_my_red_lines"]),
     "reject": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer"]),
     "gesture": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
     "retaliate": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
@@ -66,6 +66,7 @@ TRIGGERS: dict[str, tuple[list[Phase], list[str]]] = {
 
 WHY = {
     "not_paused": "the exercise is paused",
+    "offer_within_my_red_lines": "the offer crosses one of {side}'s absolute red lines",
     "is_paused": "the exercise is not paused",
     "someone_to_move": "no side is due to move",
     "has_not_stated": "{side} has already chosen a posture this round",
@@ -217,6 +218,18 @@ class PhaseFlow:
 
     def has_offer(self) -> bool:
         return self.game.state.offer is not None
+
+    def offer_within_my_red_lines(self) -> bool:
+        offer, side = self.game.state.offer, self._side()
+        if offer is None or side is None:
+            return False
+        scenario = self.game.scenario
+        for concession in offer.concessions:
+            irritant = scenario.irritant(concession.irritant)
+            red = scenario.valuation(side, irritant.id).red_line
+            if irritant.mover.includes(side) and red is not None and red.absolute and concession.to > red.rung:
+                return False
+        return True
 
     def below_exchange_limit(self) -> bool:
         return self.game.state.exchanges < self.game.scenario.rules.exchange_limit

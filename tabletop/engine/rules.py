@@ -69,6 +69,7 @@ class Event:
     kind: str
     text: str
     side: Side | None = None
+    inject: str | None = None
 
 
 Result = tuple[GameState, list[Event]]
@@ -218,7 +219,7 @@ def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: b
     text = f"NEWS: {inject.title}. {inject.text}"
     if effect:
         text += f" ({effect})"
-    events = [Event(state.round, "inject", text)]
+    events = [Event(state.round, "inject", text, inject=inject.id)]
     if inject.forces_choice:
         state = state.evolve(pending=state.pending + (inject.id,))
         target = Side(inject.target.value)
@@ -393,10 +394,8 @@ def _concede(scenario: Scenario, state: GameState, concession: Concession, event
             delta -= value.cost / span * steps * rules.standing_per_cost
             red = value.red_line
             if red is not None and not red.absolute and before <= red.rung < concession.to:
+                # Paid in standing, silently: a line in the shared log would reveal a confidential red line.
                 delta -= red.price
-                events.append(Event(state.round, "red_line",
-                                    f"{scenario.sides[side].name} crosses a red line on {irritant.name} "
-                                    f"(standing -{red.price}).", side))
         delta += value.gain / span * steps * rules.standing_per_gain
         standing[side] = delta
     rungs = list(state.rungs)

@@ -158,9 +158,10 @@ def test_crossing_a_priced_red_line_costs_its_price_on_top_of_the_home_cost():
         before = game.state.standing_of(W)
         events = game.apply(act.Propose(W, offer(("flights", to))))
         events = game.apply(act.Accept(M))
-        results[to] = (game.state.standing_of(W) - before, [e for e in events if e.kind == "red_line"])
+        results[to] = (game.state.standing_of(W) - before, [e for e in events if "red line" in e.text])
     below, above = results[red_rung], results[red_rung + 1]
-    assert below[1] == [] and len(above[1]) == 1
+    # Paid silently: the shared log must not reveal a confidential red line.
+    assert below[1] == [] and above[1] == []
     assert above[0] == pytest.approx(standing_change(scenario, W, "flights", 0, red_rung + 1), abs=0.5)
     # Two rungs cost twice one rung's home cost, plus the price for crossing the line.
     assert above[0] - 2 * below[0] == pytest.approx(-price, abs=1.5)
