@@ -45,7 +45,7 @@ def largest_scenario():
     from tabletop.library import load_path, shipped
 
     scenarios = [load_path(item.path) for item in shipped()]
-    return max(scenarios, key=lambda s: (len(s.irritants) * s.rounds, s.id))
+    return max(scenarios, key=lambda s: (len(s.irritants) * s.rounds, sum(len(i.rungs) for i in s.irritants), s.id))
 
 
 def import_ms() -> tuple[float, float]:
@@ -55,9 +55,11 @@ def import_ms() -> tuple[float, float]:
         "t=time.perf_counter(); import tabletop.engine.game, tabletop.engine.scenario, "
         "tabletop.engine.opponents, tabletop.engine.autoplay; b=time.perf_counter()-t; print(a, a+b)"
     )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # cached bytecode, as installed
     best = [float("inf"), float("inf")]
+    subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)  # write the bytecode
     for _ in range(7):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
         a, b = (float(x) for x in out.split())
         best = [min(best[0], a), min(best[1], b)]
     return best[0] * 1000, best[1] * 1000

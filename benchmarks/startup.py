@@ -102,6 +102,7 @@ def measure(kind: str) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = handle.name
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[0]), "LINES": str(SIZE[1])}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: with cached bytecode, like a user
     spawned = time.time()
     process = subprocess.Popen([sys.executable, __file__, "--child", kind, "--spawned", repr(spawned), "--out", out],
                                stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)

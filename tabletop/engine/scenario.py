@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-import tomli
 
 from tabletop.engine.model import (
     REACTION_EVENTS,
@@ -217,6 +216,8 @@ OBJECTIVE_KEYS = ("id", "text", "expected")
 
 def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
     """Read a scenario from TOML text; raise :class:`ScenarioError` listing every problem."""
+    import tomli  # only when a scenario is read: keeps the engine's import light
+
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
@@ -226,7 +227,7 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
     return attrs.evolve(build_scenario(data, source), text=text)
 
 
-def _syntax_problem(error: tomli.TOMLDecodeError) -> Problem:
+def _syntax_problem(error: Exception) -> Problem:
     line = getattr(error, "lineno", None)
     column = getattr(error, "colno", None)
     message = getattr(error, "msg", str(error))

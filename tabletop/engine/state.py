@@ -6,8 +6,6 @@ A :class:`GameState` is a frozen value; every action produces a new one.
 from __future__ import annotations
 
 import enum
-import hashlib
-import json
 from typing import Any
 
 import attrs
@@ -183,6 +181,10 @@ class GameState:
         return _plain(attrs.asdict(self, recurse=True))
 
     def fingerprint(self) -> str:
+        """A short digest of the whole state: equal states, equal fingerprints, in any process."""
+        import hashlib
+        import json
+
         text = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
