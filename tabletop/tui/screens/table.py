@@ -246,7 +246,7 @@ class TableScreen(TableMoves, Screen[None]):
         from tabletop.tui.screens.dialogs import NewsFlashScreen
 
         scenario = self.session.game.scenario
-        inject = next((i for i in scenario.injects if event.text.startswith(f"NEWS: {i.title}.")), None)
+        inject = scenario.by_inject.get(event.inject) if event.inject else None
         auto = self.app.demo_wait if self.demo else None  # type: ignore[attr-defined]
         self.redraw()
         self._block(NewsFlashScreen(event.text, inject, scenario, auto), lambda _: None)
