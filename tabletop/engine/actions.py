@@ -18,12 +18,17 @@ class ActionError(ValueError):
     """Plain data that does not describe an action (a corrupt save line, say)."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Action:
     """Base of all actions; ``kind`` names the trigger in the phase machine."""
 
     kind: ClassVar[str] = ""
     by_facilitator: ClassVar[bool] = False
+
+    def __repr__(self) -> str:
+        # One shared repr instead of a generated one per class: the engine imports faster.
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.to_dict().items() if k != "type")
+        return f"{type(self).__name__}({fields})"
 
     def to_dict(self) -> dict:
         data: dict[str, Any] = {"type": self.kind}
@@ -44,7 +49,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Statement(Action):
     """Choose a public posture for this round (secret until both have chosen)."""
 
@@ -53,7 +58,7 @@ class Statement(Action):
     posture: Posture
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class RespondInject(Action):
     """Answer an inject that forces a choice: respond, or absorb the blow."""
 
@@ -63,7 +68,7 @@ class RespondInject(Action):
     response: Response
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Propose(Action):
     """Put a package on the table."""
 
@@ -72,7 +77,7 @@ class Propose(Action):
     offer: Offer
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Accept(Action):
     """Accept the package on the table; it is implemented at once."""
 
@@ -80,7 +85,7 @@ class Accept(Action):
     side: Side
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Counter(Action):
     """Answer the package on the table with another; the counter becomes the offer."""
 
@@ -89,7 +94,7 @@ class Counter(Action):
     offer: Offer
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reject(Action):
     """Reject the package on the table; the negotiation closes for this round."""
 
@@ -97,7 +102,7 @@ class Reject(Action):
     side: Side
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Gesture(Action):
     """A unilateral concession: move one of your own irritants up, asking nothing."""
 
@@ -107,7 +112,7 @@ class Gesture(Action):
     to: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Retaliate(Action):
     """Move one of your own irritants down."""
 
@@ -117,7 +122,7 @@ class Retaliate(Action):
     to: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Renege(Action):
     """Undo one of your concessions in an earlier deal, and everything linked to it."""
 
@@ -127,7 +132,7 @@ class Renege(Action):
     irritant: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Pass(Action):
     """Do nothing this turn."""
 
@@ -135,7 +140,7 @@ class Pass(Action):
     side: Side
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class WalkOut(Action):
     """Leave the table: the talks collapse, and the side that left pays double."""
 
@@ -143,7 +148,7 @@ class WalkOut(Action):
     side: Side
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ProposeConclude(Action):
     """Propose to end the talks here and be graded on the board as it stands."""
 
@@ -151,7 +156,7 @@ class ProposeConclude(Action):
     side: Side
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class AgreeConclude(Action):
     """Agree to the other side's proposal to conclude: the game ends."""
 
@@ -159,7 +164,7 @@ class AgreeConclude(Action):
     side: Side
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DeclineConclude(Action):
     """Decline to conclude: the talks go on."""
 
@@ -167,7 +172,7 @@ class DeclineConclude(Action):
     side: Side
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class FireInject(Action):
     """Facilitator: fire one of the scenario's injects now, by hand."""
 
@@ -176,7 +181,7 @@ class FireInject(Action):
     inject: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CustomInject(Action):
     """Facilitator: a free-text inject with chosen effects."""
 
@@ -187,7 +192,7 @@ class CustomInject(Action):
     effects: Effects = Effects()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class HoldInject(Action):
     """Facilitator: hold an inject back; it will not fire until released."""
 
@@ -196,7 +201,7 @@ class HoldInject(Action):
     inject: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ReleaseInject(Action):
     """Facilitator: release a held inject; it fires when its time or condition comes."""
 
@@ -205,7 +210,7 @@ class ReleaseInject(Action):
     inject: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SkipInject(Action):
     """Facilitator: drop an inject from this game."""
 
@@ -214,7 +219,7 @@ class SkipInject(Action):
     inject: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Pause(Action):
     """Facilitator: pause the exercise; no side may move until it resumes."""
 
@@ -222,7 +227,7 @@ class Pause(Action):
     by_facilitator: ClassVar[bool] = True
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Resume(Action):
     """Facilitator: resume a paused exercise."""
 
@@ -230,7 +235,7 @@ class Resume(Action):
     by_facilitator: ClassVar[bool] = True
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SetTimer(Action):
     """Facilitator: set the round timer in seconds (0 turns it off)."""
 
@@ -239,7 +244,7 @@ class SetTimer(Action):
     seconds: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class TimeUp(Action):
     """The round timer ran out: the side (or sides) whose move it is pass."""
 
@@ -247,7 +252,7 @@ class TimeUp(Action):
     by_facilitator: ClassVar[bool] = True
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Note(Action):
     """Facilitator: an evaluator's note on this moment, optionally tagged with an objective."""
 
