@@ -156,17 +156,11 @@ class PhaseFlow:
             if self.state not in sources:
                 continue
             facilitator = kind in FACILITATOR_KINDS
-            if facilitator != (side is None):
-                continue
-            self.action = _Probe(side)
-            try:
-                if self._open_transition(kind):
-                    out.append(kind)
-            finally:
-                self.action = None
+            if facilitator == (side is None) and self.side_may(side, kind):
+                out.append(kind)
         return out
 
-    def side_may(self, side: Side, kind: str) -> bool:
+    def side_may(self, side: Side | None, kind: str) -> bool:
         """Whether ``side`` may take an action of ``kind`` now."""
         self.action = _Probe(side)
         try:

@@ -176,16 +176,7 @@ class Game:
 
     def copy(self) -> Game:
         """An independent game at the same moment (for trying moves out)."""
-        other = Game.__new__(Game)
-        other.scenario = self.scenario
-        other.seed = self.seed
-        other.seats = dict(self.seats)
-        other.actions = list(self.actions)
-        other.events = list(self.events)
-        other.state = self.state
-        other.history = list(self.history)
-        other.flow = PhaseFlow(other, self.flow.state)
-        return other
+        return self.at(len(self.actions))
 
     def at(self, moment: int) -> Game:
         """The game as it stood after ``moment`` actions (0: the opening), as a separate game.

@@ -87,7 +87,7 @@ def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
     state = state.evolve(tone=(tones[0], tones[1]), retaliated=(0, 0))
     events = [Event(state.round, "round", f"Round {state.round} of {scenario.rounds} opens. "
                     f"{scenario.sides[state.initiative].name} holds the initiative. "
-                    f"Tone: {_tone_word(tones[0])} in Washington, {_tone_word(tones[1])} in Moscow.")]
+                    f"Tone: {tone_word(tones[0])} in Washington, {tone_word(tones[1])} in Moscow.")]
     for inject in due_injects(scenario, state, seed):
         state, more = fire_inject(scenario, state, inject)
         events.extend(more)
@@ -95,17 +95,14 @@ def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
     return state, events + more
 
 
-def _tone_word(tone: float) -> str:
+def tone_word(tone: float) -> str:
+    """Plain word for a capital's tone of the day."""
     if tone <= -0.34:
         return "hardline"
     if tone >= 0.34:
         return "conciliatory"
     return "measured"
 
-
-def tone_word(tone: float) -> str:
-    """Plain word for a capital's tone of the day."""
-    return _tone_word(tone)
 
 
 def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Result:

@@ -53,11 +53,6 @@ class PlayerView:
         mine = _own_numbers(scenario, side)
         self._mine, self._theirs, self._per_rung, self._base = mine
 
-    @functools.cached_property
-    def legal(self) -> frozenset[str]:
-        """The kinds of action I may take now."""
-        return frozenset(self._game.legal_kinds(self.side))
-
     def can(self, kind: str) -> bool:
         """Whether I may take an action of this kind now."""
         return self._game.flow.side_may(self.side, kind)
