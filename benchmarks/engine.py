@@ -42,7 +42,7 @@ def median_ms(fn, runs: int, warmup: int = 5) -> float:
 
 
 def largest_scenario():
-    from tabletop.library import load_path, shipped
+    from tabletop.scenarios.library import load_path, shipped
 
     scenarios = [load_path(item.path) for item in shipped()]
     return max(scenarios, key=lambda s: (len(s.irritants) * s.rounds, sum(len(i.rungs) for i in s.irritants), s.id))

@@ -86,7 +86,7 @@ def child(kind: str, spawned: float, out: str) -> None:
 
     App.run = run  # type: ignore[method-assign]
     if kind == "tabletop":
-        from tabletop.cli import main
+        from tabletop.cli.main import main
 
         main(["play", "tutorial", "--saves-dir", tempfile.mkdtemp(prefix="tabletop-bench-")])
     else:

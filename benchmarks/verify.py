@@ -54,7 +54,7 @@ def show(label: str, times: list[float], target: float | None = None) -> None:
 def longest_game():
     from tabletop.engine.autoplay import simulate
     from tabletop.engine.opponents import STRATEGIES
-    from tabletop.library import load_path, shipped
+    from tabletop.scenarios.library import load_path, shipped
 
     scenarios = [load_path(item.path) for item in shipped()]
     scenario = max(scenarios, key=lambda s: (len(s.irritants) * s.rounds, len(s.text), s.id))
@@ -64,7 +64,7 @@ def longest_game():
 
 def in_process(path: Path, runs: int) -> None:
     from tabletop.engine.scenario import parse_scenario
-    from tabletop.saves import load_save
+    from tabletop.saves.writer import load_save
 
     loaded = load_save(path)
     header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
@@ -79,9 +79,9 @@ def in_process(path: Path, runs: int) -> None:
 
 def command_line(path: Path, runs: int) -> None:
     argv = [sys.executable, "-m", "tabletop", "replay", str(path), "--verify"]
-    bare = [sys.executable, "-c", "import tabletop.cli"]
+    bare = [sys.executable, "-c", "import tabletop.cli.main"]
     print("Fresh process (Python start-up and imports included):")
-    show("python -c 'import tabletop.cli'", timed(lambda: subprocess.run(bare, check=True), runs, warmup=1))
+    show("python -c 'import tabletop.cli.main'", timed(lambda: subprocess.run(bare, check=True), runs, warmup=1))
     show("tabletop replay SAVE --verify",
          timed(lambda: subprocess.run(argv, check=True, capture_output=True), runs, warmup=1))
 
@@ -103,7 +103,7 @@ async def open_ms(app, pilot, make, runs: int) -> list[float]:
 def table_screen(path: Path):
     """The screen a game is played on, at the opening of the same game, two humans seated (no timers)."""
     from tabletop.engine.game import Game
-    from tabletop.saves import load_save
+    from tabletop.saves.writer import load_save
     from tabletop.tui.screens.table import TableScreen
     from tabletop.tui.session import Session
 
@@ -113,7 +113,7 @@ def table_screen(path: Path):
 
 
 async def viewer(path: Path, runs: int) -> None:
-    from tabletop.saves import load_save
+    from tabletop.saves.writer import load_save
     from tabletop.tui.app import TabletopApp
     from tabletop.tui.screens.replay import ReplayScreen
     from tabletop.tui.screens.title import TitleScreen
@@ -157,7 +157,7 @@ async def viewer(path: Path, runs: int) -> None:
 
 def main() -> None:
     print(f"tabletop save benchmarks ({pin_one_core()}, Python {sys.version.split()[0]})")
-    from tabletop.saves import write_game
+    from tabletop.saves.writer import write_game
 
     game = longest_game()
     with tempfile.TemporaryDirectory() as folder:

@@ -1,5 +1,5 @@
 """``python -m tabletop`` runs the command line."""
 
-from tabletop.cli import run
+from tabletop.cli.main import run
 
 run()

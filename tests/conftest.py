@@ -8,7 +8,7 @@ import inspect
 import pytest
 
 from tabletop.engine.model import Scenario
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from tabletop.cli import main
+from tabletop.cli.main import main
 
 
 def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tabletop.cli import main
+from tabletop.cli.main import main
 
 PAIRS = [("grit", "tit-for-tat"), ("hardliner", "conceder"), ("opportunist", "hardliner")]
 

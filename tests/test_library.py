@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tabletop.batch.tournament import MAX_TIER_SHARE, MIN_TIERS, run_tournament
 from tabletop.engine.autoplay import simulate
 from tabletop.engine.consistency import check_consistency
 from tabletop.engine.opponents import STRATEGIES
-from tabletop.library import load_path, shipped
-from tabletop.tournament import MAX_TIER_SHARE, MIN_TIERS, run_tournament
+from tabletop.scenarios.library import load_path, shipped
 
 IDS = ["autumn-2025", "freeze", "istanbul-2025-02", "istanbul-2025-04", "new-start-2026", "tutorial"]
 SCENARIOS = {item.id: load_path(item.path) for item in shipped()}

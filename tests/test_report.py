@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tabletop.cli import main
+from tabletop.cli.main import main
 from tabletop.engine import actions as a
 from tabletop.engine.analysis import debrief
 from tabletop.engine.autoplay import simulate
@@ -12,9 +12,9 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import Posture, Side
 from tabletop.engine.scenario import parse_scenario
 from tabletop.engine.state import Concession, Offer
-from tabletop.report import after_action_report, md
-from tabletop.report_lessons import draw_lessons
-from tabletop.saves import SaveWriter, load_save, write_game
+from tabletop.reports.after_action import after_action_report, md
+from tabletop.reports.lessons import draw_lessons
+from tabletop.saves.writer import SaveWriter, load_save, write_game
 
 W, M = Side.WASHINGTON, Side.MOSCOW
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.cli import main
+from tabletop.cli.main import main
 from tabletop.engine.autoplay import play_out, simulate
 from tabletop.engine.game import Game
 from tabletop.engine.model import Side
 from tabletop.engine.opponents import make_opponent
-from tabletop.saves import (
+from tabletop.saves.writer import (
     FORMAT,
     VERSION,
     SaveError,
@@ -76,7 +76,7 @@ def test_the_format_is_versioned_plain_json_lines(tmp_path, tutorial):
 
 
 def test_the_embedded_scenario_is_used_when_the_file_is_gone(tmp_path, tutorial):
-    from tabletop.library import load_path
+    from tabletop.scenarios.library import load_path
 
     copy = tmp_path / "mine.toml"
     copy.write_text(tutorial.text, encoding="utf-8")
@@ -256,7 +256,7 @@ def test_fork_refuses_names_outside_the_folder_and_finished_moments(tmp_path, tu
 
 
 def test_notes_can_be_added_to_a_saved_game_while_replaying(tmp_path, tutorial):
-    from tabletop.saves import append_note
+    from tabletop.saves.writer import append_note
 
     game = simulate(tutorial, "grit", "tit-for-tat", 6)
     path = tmp_path / "g.jsonl"

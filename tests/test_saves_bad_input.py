@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tabletop.cli import main
+from tabletop.cli.main import main
 from tabletop.engine.autoplay import simulate
-from tabletop.saves import SaveError, SaveWriter, load_save, write_game
+from tabletop.saves.writer import SaveError, SaveWriter, load_save, write_game
 
 
 @pytest.fixture(scope="module")

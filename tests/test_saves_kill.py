@@ -12,15 +12,15 @@ import pytest
 
 from tabletop.engine.autoplay import play_out
 from tabletop.engine.model import Side
-from tabletop.saves import SaveWriter, load_save
+from tabletop.saves.writer import SaveWriter, load_save
 
 PLAYER = textwrap.dedent("""
     import sys, time
     from tabletop.engine.game import Game
     from tabletop.engine.model import Side
     from tabletop.engine.opponents import make_opponent
-    from tabletop.library import resolve
-    from tabletop.saves import SaveWriter
+    from tabletop.scenarios.library import resolve
+    from tabletop.saves.writer import SaveWriter
 
     game = Game(resolve("istanbul-2025-02"), 21, {Side.WASHINGTON: "grit", Side.MOSCOW: "hardliner"})
     players = {side: make_opponent(game.seats[side], side, game.seed) for side in game.seats}

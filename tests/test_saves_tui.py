@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from tabletop.engine.autoplay import simulate
 from tabletop.engine.game import Game
 from tabletop.engine.model import Side
-from tabletop.saves import SaveWriter, list_saves, load_save, write_game
+from tabletop.saves.writer import SaveWriter, list_saves, load_save, write_game
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.replay import ReplayScreen, round_starts
 from tabletop.tui.screens.saves_list import ForkScreen, ReplayListScreen, ResumeListScreen, resumed_app, started_app

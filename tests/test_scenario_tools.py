@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.cli import main
-from tabletop.library import load_path, shipped
+from tabletop.cli.main import main
+from tabletop.scenarios.library import load_path, shipped
 
 # A fixed copy of the tutorial as these tests were written, so retuning the shipped one does not break them.
 TUTORIAL_TEXT = (Path(__file__).parent / "data" / "lab-tutorial.toml").read_text()
@@ -103,7 +103,7 @@ def test_warnings_are_not_errors_but_errors_still_exit_1(tmp_path, capsys):
 
 @pytest.mark.parametrize("item", shipped(), ids=lambda item: item.id)
 def test_committed_guide_is_current(item):
-    from tabletop.guide import guide_markdown
+    from tabletop.reports.guide import guide_markdown
 
     guide = item.path.parent / "guides" / f"{item.id}.md"
     assert guide.exists(), f"run: tabletop guide {item.id} -o {guide}"
@@ -112,7 +112,7 @@ def test_committed_guide_is_current(item):
 
 @pytest.mark.parametrize("item", shipped(), ids=lambda item: item.id)
 def test_guide_lists_objectives_and_every_inject(item):
-    from tabletop.guide import guide_markdown
+    from tabletop.reports.guide import guide_markdown
 
     scenario = load_path(item.path)
     text = guide_markdown(scenario)

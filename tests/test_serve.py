@@ -47,7 +47,7 @@ def test_serve_answers_with_the_app_page_and_stops(tmp_path):
 
 
 def test_serve_listens_on_loopback_by_default():
-    from tabletop.cli import build_parser
+    from tabletop.cli.main import build_parser
 
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.port == 8000

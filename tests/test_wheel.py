@@ -1,7 +1,7 @@
 """A plain (non-editable) install from a built wheel finds the shipped scenarios.
 
-``tabletop/scenarios`` in the checkout is a symlink to ``../scenarios``; the wheel
-must carry real copies of the files. The test builds the wheel from a copy of
+The shipped scenarios live in the checkout's top-level ``scenarios/`` folder; the
+wheel must carry real copies of the files as ``tabletop/scenarios/shipped/``. The test builds the wheel from a copy of
 the source tree (so no build/ or egg-info litter lands in the checkout),
 installs it into a fresh virtual environment, and runs that environment's
 ``tabletop scenarios`` from an unrelated folder. The dependencies (Textual,
@@ -24,8 +24,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted(p.name for p in (ROOT / "scenarios").glob("*.toml"))
-IGNORE = shutil.ignore_patterns(".git", "__pycache__", "*.egg-info", "build", "dist", ".pytest_cache",
-                                ".ruff_cache", ".hypothesis", "tests", "saves", "benchmarks", ".venv")
+_LITTER = shutil.ignore_patterns(".git", "__pycache__", "*.egg-info", "build", "dist", ".pytest_cache",
+                                 ".ruff_cache", ".mypy_cache", ".hypothesis", ".venv")
+_TOP_ONLY = {"tests", "saves", "benchmarks"}  # top-level folders only: tabletop/saves is part of the package
+
+
+def IGNORE(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_LITTER(folder, names))
+    if Path(folder).resolve() == ROOT:
+        ignored |= _TOP_ONLY & set(names)
+    return ignored
 
 
 def run(*args: str | Path, cwd: Path, timeout: int = 180) -> subprocess.CompletedProcess:
@@ -41,7 +49,6 @@ def wheel(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     source = work / "src"
     shutil.copytree(ROOT, source, symlinks=True, ignore=IGNORE)
-    assert (source / "tabletop" / "scenarios").exists()
     run(sys.executable, "-m", "pip", "wheel", source, "--no-deps", "--quiet", "-w", work / "dist", cwd=work)
     wheels = list((work / "dist").glob("tabletop-*.whl"))
     assert len(wheels) == 1, wheels
@@ -53,7 +60,7 @@ def test_the_wheel_carries_the_shipped_scenarios_as_real_files(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         for name in SHIPPED:
-            member = f"tabletop/scenarios/{name}"
+            member = f"tabletop/scenarios/shipped/{name}"
             assert member in names, f"{member} is not in the wheel"
             assert archive.read(member) == (ROOT / "scenarios" / name).read_bytes()
         assert "tabletop/engine/game.py" in names
@@ -77,3 +84,12 @@ def test_an_installed_wheel_lists_the_shipped_scenarios_from_anywhere(wheel, tmp
     listed = {line.split()[0] for line in out.splitlines()[1:] if line.strip()}
     assert listed == {Path(name).stem for name in SHIPPED}, out
     assert "invalid" not in out
+
+
+def test_pyproject_lists_every_package_under_tabletop():
+    import tomli
+
+    listed = set(tomli.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "tabletop").rglob("__init__.py")}
+    assert found - listed == set(), "packages missing from [tool.setuptools] packages in pyproject.toml"
+    assert listed - found == {"tabletop.scenarios.shipped"}

@@ -2,7 +2,7 @@
 
 The parser never raises anything but :class:`ScenarioError`, whose problems
 each name a key path, what is wrong and what was expected. It reads text, not
-files: finding and reading files is :mod:`tabletop.library`'s job.
+files: finding and reading files is :mod:`tabletop.scenarios.library`'s job.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The autosave of a game played in the interface, written through :mod:`tabletop.saves`.
+"""The autosave of a game played in the interface, written through :mod:`tabletop.saves.writer`.
 
 A small adapter: the interface asks it to start a save and to append each
 action as it is applied. Saving must never stop a game, so a failure is kept
@@ -25,7 +25,7 @@ class Autosave:
     def start(cls, game: Game, folder: str | None) -> Autosave:
         """Create the save file for ``game`` in the saves folder (``folder`` overrides the default)."""
         try:
-            from tabletop import saves
+            from tabletop.saves import writer as saves
         except ImportError:
             return cls(None, "this game is not being saved (saving is not installed)")
         try:

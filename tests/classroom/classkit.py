@@ -9,7 +9,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.classroom import Classroom
 from tabletop.tui.screens.console import ConsoleScreen

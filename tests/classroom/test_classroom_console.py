@@ -8,8 +8,8 @@ from textual.widgets import Select, TabbedContent
 from tabletop.engine import actions as act
 from tabletop.engine.model import Effects, Posture, Side
 from tabletop.engine.state import Phase
-from tabletop.report import after_action_report
-from tabletop.saves import load_save
+from tabletop.reports.after_action import after_action_report
+from tabletop.saves.writer import load_save
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.briefing import HandoverScreen
 from tabletop.tui.screens.console import ConsoleScreen, PassphraseScreen
@@ -32,7 +32,7 @@ def saved(app: TabletopApp):
 
 
 async def test_no_console_without_a_facilitator():
-    from tabletop.library import resolve
+    from tabletop.scenarios.library import resolve
 
     app = TabletopApp(scenario=resolve("tutorial"), washington="human", moscow="human", seed=5, pace=0)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -9,8 +9,8 @@ from tabletop.engine import actions as act
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import Posture, Side
 from tabletop.engine.state import Phase
-from tabletop.hotwash import inject_schedule, objective_reviews
-from tabletop.library import resolve
+from tabletop.reports.hotwash import inject_schedule, objective_reviews
+from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.debrief import DebriefScreen
 from tabletop.tui.screens.end import OutcomeScreen
@@ -142,7 +142,7 @@ def test_the_hotwash_analysis_needs_no_textual():
     import subprocess
     import sys
 
-    code = ("import sys, tabletop.hotwash\n"
+    code = ("import sys, tabletop.reports.hotwash\n"
             "print([m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

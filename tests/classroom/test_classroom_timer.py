@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from classkit import all_text, classroom_app, close_console, open_console, to_table, turn_of, wait_for
 
-from tabletop.cli import main
+from tabletop.cli.main import main
 from tabletop.engine import actions as act
 from tabletop.engine.model import Posture, Side
 from tabletop.engine.state import Phase
-from tabletop.saves import load_save
+from tabletop.saves.writer import load_save
 from tabletop.tui.screens.briefing import HandoverScreen
 from tabletop.tui.screens.dialogs import ChoiceScreen
 from tabletop.tui.widgets.round_clock import RoundClock

@@ -33,7 +33,7 @@ def test_importing_the_engine_loads_no_textual_or_rich():
 
 
 def test_a_whole_game_loads_no_textual_or_rich():
-    code = ("import sys\nfrom tabletop.library import resolve\nfrom tabletop.engine.autoplay import simulate\n"
+    code = ("import sys\nfrom tabletop.scenarios.library import resolve\nfrom tabletop.engine.autoplay import simulate\n"
             "from tabletop.engine.analysis import debrief\n"
             "g = simulate(resolve('tutorial'), 'grit', 'hardliner', 4)\ndebrief(g)\n"
             "print([m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')])")
@@ -57,11 +57,11 @@ def test_simulate_json_is_byte_identical_across_hash_seeds(tmp_path):
 
 def test_a_game_fingerprint_is_the_same_in_another_process():
     from tabletop.engine.autoplay import simulate
-    from tabletop.library import resolve
+    from tabletop.scenarios.library import resolve
 
     here = [simulate(resolve("tutorial"), a, b, 9).fingerprint()
             for a, b in (("conceder", "opportunist"), ("tit-for-tat", "grit"))]
-    code = ("from tabletop.library import resolve\nfrom tabletop.engine.autoplay import simulate\n"
+    code = ("from tabletop.scenarios.library import resolve\nfrom tabletop.engine.autoplay import simulate\n"
             "print(' '.join(simulate(resolve('tutorial'), a, b, 9).fingerprint() "
             "for a, b in (('conceder', 'opportunist'), ('tit-for-tat', 'grit'))))")
     result = run_python(code, env={"PYTHONHASHSEED": "777"})

@@ -34,7 +34,7 @@ from tabletop.engine.model import Effects, Posture, RedLine, Scenario, Side, Val
 from tabletop.engine.opponents import STRATEGIES, PlayerView, make_opponent
 from tabletop.engine.opponents.strategies import Opportunist
 from tabletop.engine.scenario import parse_scenario
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 
 SEEDS = range(16)
 TUTORIAL = resolve("tutorial")

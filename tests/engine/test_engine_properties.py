@@ -21,7 +21,7 @@ from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Effects, Mover, Posture, Response, Side
 from tabletop.engine.rules import TENSION_MAX
 from tabletop.engine.state import Concession, Offer
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 
 RICH_EXTRA = """
 [[injects]]

@@ -11,7 +11,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.game import Game
 from tabletop.engine.model import Effects, Scenario
 from tabletop.engine.scoring import score
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 
 SCENARIOS = {"tutorial": resolve("tutorial"), "lab": lab()}
 

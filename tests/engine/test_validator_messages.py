@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from enginekit import classic_text
 
-from tabletop.cli import main
-from tabletop.library import shipped
+from tabletop.cli.main import main
+from tabletop.scenarios.library import shipped
 
 # A valid scenario (the tutorial's numbers, frozen in the test kit) that each case breaks in one way.
 BASE = classic_text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tuikit import screen_text, wait_for
 
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.debrief import DebriefScreen
 from tabletop.tui.screens.dialogs import NewsFlashScreen

@@ -6,7 +6,7 @@ from textual.widgets import Static
 from tuikit import play_to_debrief, screen_text, wait_for
 
 from tabletop.engine.scenario import parse_scenario
-from tabletop.library import shipped_dir
+from tabletop.scenarios.library import shipped_dir
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.debrief import DebriefScreen
 from tabletop.tui.screens.dialogs import NewsFlashScreen

@@ -6,7 +6,7 @@ from textual.widgets import Input, Static
 from tuikit import screen_text, wait_for
 
 from tabletop.engine.model import Side
-from tabletop.library import shipped_dir
+from tabletop.scenarios.library import shipped_dir
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.briefing import BriefingScreen
 from tabletop.tui.screens.new_game import NewGameScreen

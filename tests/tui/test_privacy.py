@@ -6,7 +6,7 @@ from textual.widgets import Static
 from tuikit import play_to_debrief, screen_text, wait_for
 
 from tabletop.engine.model import SIDES, Scenario, Side
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.briefing import BriefingScreen, HandoverScreen
 from tabletop.tui.screens.table import TableScreen

@@ -10,7 +10,7 @@ from pathlib import Path
 from tuikit import play_to_debrief, wait_for
 
 from tabletop.engine.state import Phase
-from tabletop.library import load_path
+from tabletop.scenarios.library import load_path
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.offer import OfferBuilderScreen
 from tabletop.tui.screens.table import TableScreen

@@ -6,11 +6,11 @@ import json
 import subprocess
 import sys
 
-from tabletop.cli import build_parser
+from tabletop.cli.main import build_parser
 
 PROBE = """
 import asyncio, json, sys
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
 
 async def main():
@@ -29,7 +29,7 @@ def test_the_first_screen_needs_no_analysis_or_plots(tmp_path):
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["screen"] == "BriefingScreen"
     for heavy in ("tabletop.engine.analysis", "tabletop.tui.widgets.plot", "tabletop.tui.screens.debrief",
-                  "tabletop.tui.screens.help", "tabletop.report"):
+                  "tabletop.tui.screens.help", "tabletop.reports.after_action"):
         assert heavy not in report["modules"], heavy
 
 

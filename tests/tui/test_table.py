@@ -9,7 +9,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.game import Game
 from tabletop.engine.model import Posture, Response, Side
 from tabletop.engine.state import Concession, Offer, Phase
-from tabletop.library import resolve
+from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen, NewsFlashScreen
 from tabletop.tui.screens.end import OutcomeScreen

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedCont
 from tabletop.engine import actions as act
 from tabletop.engine.model import SIDES
 from tabletop.engine.rules import describe_effects
-from tabletop.hotwash import ScheduledInject, game_note_entries, inject_schedule
+from tabletop.reports.hotwash import ScheduledInject, game_note_entries, inject_schedule
 from tabletop.tui.classroom import facilitate
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, para, plain, side_name

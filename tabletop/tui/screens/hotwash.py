@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from tabletop.engine.model import SIDES
-from tabletop.hotwash import ObjectiveReview, game_note_entries, objective_reviews
+from tabletop.reports.hotwash import ObjectiveReview, game_note_entries, objective_reviews
 from tabletop.tui.screens.end import outcome_content
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, para, plain, side_name, unwrap

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scenario import ScenarioError
-from tabletop.library import load_path, shipped
+from tabletop.scenarios.library import load_path, shipped
 from tabletop.tui.text import lines, para, plain
 from tabletop.tui.widgets.brief import objectives
 from tabletop.tui.widgets.classroom_options import ClassroomOptions

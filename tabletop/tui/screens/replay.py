@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from tabletop.engine.actions import Statement
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES
-from tabletop.saves import LoadedSave, SaveError, append_note, describe_action, fork, game_notes, saves_dir
+from tabletop.saves.writer import LoadedSave, SaveError, append_note, describe_action, fork, game_notes, saves_dir
 from tabletop.tui.screens.saves_list import ForkRequest, ForkScreen, NoteScreen, run_app
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain

@@ -23,8 +23,8 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sel
 
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Side
-from tabletop.saves import LoadedSave, SaveError, SaveSummary, SaveWriter, list_saves, load_save, safe_save_path
-from tabletop.saves import saves_dir as find_saves_dir
+from tabletop.saves.writer import LoadedSave, SaveError, SaveSummary, SaveWriter, list_saves, load_save, safe_save_path
+from tabletop.saves.writer import saves_dir as find_saves_dir
 from tabletop.tui.text import plain
 
 if TYPE_CHECKING:

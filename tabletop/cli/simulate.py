@@ -6,7 +6,7 @@ import argparse
 import json
 from collections import Counter
 
-from tabletop.commands.common import count, scenario_arg, seed, strategy
+from tabletop.cli.common import count, scenario_arg, seed, strategy
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("tabletop simulate: --save writes one game; drop --games or set it to 1")
     games = play_games(scenario, args.washington, args.moscow, args.seed, args.games)
     if args.save:
-        from tabletop.saves import write_game
+        from tabletop.saves.writer import write_game
 
         write_game(games[0], args.save)
     summaries = [game_summary(g) for g in games]

@@ -21,7 +21,7 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Inject, InjectKind, Objective, Response, Side
 from tabletop.engine.scoring import grade, holds
 from tabletop.engine.state import Fired
-from tabletop.guide import describe_condition, when_it_fires
+from tabletop.reports.guide import describe_condition, when_it_fires
 
 ANSWERS = {Response.RESPOND: "responded", Response.ABSORB: "absorbed"}
 

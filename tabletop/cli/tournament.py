@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from tabletop.commands.common import count, scenario_arg
+from tabletop.cli.common import count, scenario_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,10 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tabletop.batch.tournament import run_tournament
     from tabletop.engine.model import SIDES
     from tabletop.engine.opponents import STRATEGIES
-    from tabletop.library import shipped_ids
-    from tabletop.tournament import run_tournament
+    from tabletop.scenarios.library import shipped_ids
 
     specs = args.scenarios or shipped_ids()
     scenarios = [scenario_arg(spec) for spec in specs]

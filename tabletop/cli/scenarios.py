@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.library import load_path, shipped
+    from tabletop.scenarios.library import load_path, shipped
 
     rows = []
     for item in shipped():

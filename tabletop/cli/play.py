@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tabletop.commands.common import scenario_arg, seat, seed
+from tabletop.cli.common import scenario_arg, seat, seed
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -10,7 +10,7 @@ from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.errors import UserError
-from tabletop.textplot import frontier_plot
+from tabletop.reports.plot import frontier_plot
 
 LABELS = "123456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
 
@@ -27,7 +27,7 @@ class ClassGame:
 
 def load_class(paths: list[str]) -> list[ClassGame]:
     """Load and verify every save; all must be games of the same scenario."""
-    from tabletop.saves import load_save
+    from tabletop.saves.writer import load_save
 
     games: list[ClassGame] = []
     first: Scenario | None = None

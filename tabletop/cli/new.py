@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.template import scenario_template
+    from tabletop.scenarios.template import scenario_template
 
     scenario_id = args.id
     if not scenario_id or not all(c.islower() or c.isdigit() or c == "-" for c in scenario_id) \

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tabletop.errors import UserError
-from tabletop.saves import load_save
+from tabletop.saves.writer import load_save
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     loaded = load_save(args.save)
     game = loaded.replay(verify=True)
-    from tabletop.report import after_action_report
+    from tabletop.reports.after_action import after_action_report
 
     text = after_action_report(game, loaded)
     if loaded.warning:

@@ -7,7 +7,7 @@ import os
 import shlex
 import sys
 
-from tabletop.commands.common import seat, seed
+from tabletop.cli.common import seat, seed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,7 +45,7 @@ def visitor_command(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.commands.common import scenario_arg
+    from tabletop.cli.common import scenario_arg
     from tabletop.errors import UserError
 
     if args.scenario:

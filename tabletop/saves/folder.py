@@ -1,6 +1,6 @@
 """The saves folder: where it is, readable file names, names typed by users, and the list of saves.
 
-Re-exported by :mod:`tabletop.saves`; kept apart so that listing saves never
+Re-exported by :mod:`tabletop.saves.writer`; kept apart so that listing saves never
 needs the engine.
 """
 

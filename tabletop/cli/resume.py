@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tabletop.saves import SaveWriter, load_save
+from tabletop.saves.writer import SaveWriter, load_save
 
 
 def register(sub: argparse._SubParsersAction) -> None:

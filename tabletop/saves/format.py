@@ -3,7 +3,7 @@
 Loading parses JSON and TOML only and rebuilds actions through
 :func:`tabletop.engine.actions.action_from_dict`, so nothing in a save is ever
 executed. The format is documented in ``saves/README.md``; the public API is
-:mod:`tabletop.saves`.
+:mod:`tabletop.saves.writer`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tabletop.engine.actions import Note as NoteAction
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scenario import ScenarioError, parse_scenario
-from tabletop.savefolder import SaveError
+from tabletop.saves.folder import SaveError
 
 FORMAT = "tabletop-save"
 VERSION = 1

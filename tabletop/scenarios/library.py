@@ -25,8 +25,13 @@ class ShippedScenario:
 
 
 def shipped_dir() -> Path:
-    """The folder of the shipped scenarios (inside the installed package)."""
-    return Path(str(resources.files("tabletop") / "scenarios"))
+    """The folder of the shipped scenarios.
+
+    An installed wheel carries them as the package data of ``tabletop.scenarios.shipped``; a checkout
+    (or an editable install of one) reads the top-level ``scenarios/`` folder they are built from.
+    """
+    packaged = Path(str(resources.files("tabletop.scenarios"))) / "shipped"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def shipped() -> list[ShippedScenario]:

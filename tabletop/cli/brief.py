@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tabletop.commands.common import scenario_arg, write_output
+from tabletop.cli.common import scenario_arg, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,8 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.briefs import public_brief_markdown, side_brief_markdown
     from tabletop.engine.model import Side
+    from tabletop.reports.briefs import public_brief_markdown, side_brief_markdown
 
     scenario = scenario_arg(args.scenario)
     if args.side == "public":

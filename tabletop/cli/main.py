@@ -10,8 +10,24 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tabletop.commands import COMMANDS
+from tabletop.cli import (
+    brief,
+    compare,
+    guide,
+    new,
+    play,
+    replay,
+    report,
+    resume,
+    scenarios,
+    serve,
+    simulate,
+    tournament,
+    validate,
+)
 from tabletop.errors import UsageError, UserError
+
+COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief, serve, compare, resume, replay, report]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
         args = parser.parse_args(args_list)
         if args.command is None:
-            from tabletop.commands.play import open_title
+            from tabletop.cli.play import open_title
 
             return open_title(args)
         return int(args.run(args) or 0)

@@ -12,7 +12,7 @@ from tabletop.errors import UsageError, UserError
 
 def scenario_arg(spec: str) -> Scenario:
     """A shipped scenario id or a path; bad ids are usage errors, bad files are file errors."""
-    from tabletop.library import UnknownScenario, resolve
+    from tabletop.scenarios.library import UnknownScenario, resolve
 
     try:
         return resolve(spec)

@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tabletop.engine.consistency import check_consistency
-    from tabletop.library import load_path
+    from tabletop.scenarios.library import load_path
 
     bad = 0
     for path in args.paths:

@@ -16,8 +16,8 @@ from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.state import MeterPoint
-from tabletop.report_lessons import draw_lessons
-from tabletop.savefile import LoadedSave, Note, game_notes
+from tabletop.reports.lessons import draw_lessons
+from tabletop.saves.format import LoadedSave, Note, game_notes
 
 HIDDEN_EVENTS = ("statement_made", "round")
 EVENT_LABELS = {

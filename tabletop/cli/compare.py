@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tabletop.commands.common import write_output
+from tabletop.cli.common import write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.compare import compare_markdown, compare_terminal, load_class
+    from tabletop.reports.compare import compare_markdown, compare_terminal, load_class
 
     games = load_class(args.saves)
     if args.output:

@@ -5,7 +5,7 @@ header that embeds the whole scenario, the seed and the seats, then one line
 per action with the fingerprint of the state after it, and facilitator notes.
 Each line is written, flushed and fsynced the moment its action is applied, so
 a killed process loses nothing already played; a last line cut off by a crash
-is dropped with a warning when the save is loaded (:mod:`tabletop.savefile`).
+is dropped with a warning when the save is loaded (:mod:`tabletop.saves.format`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from typing import Any
 from tabletop import __version__
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Side
-from tabletop.savefile import FORMAT, VERSION, LoadedSave, Note, describe_action, game_notes, load_save, one_line
-from tabletop.savefolder import (
+from tabletop.saves.folder import (
     SaveError,
     SaveSummary,
     list_saves,
@@ -30,6 +29,7 @@ from tabletop.savefolder import (
     saves_dir,
     unique_path,
 )
+from tabletop.saves.format import FORMAT, VERSION, LoadedSave, Note, describe_action, game_notes, load_save, one_line
 
 
 def _now() -> str:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from tabletop.engine.game import Game
-from tabletop.saves import LoadedSave, load_save
+from tabletop.saves.writer import LoadedSave, load_save
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tabletop.commands.common import scenario_arg, write_output
+from tabletop.cli.common import scenario_arg, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.guide import guide_markdown
+    from tabletop.reports.guide import guide_markdown
 
     write_output(guide_markdown(scenario_arg(args.scenario)), args.output)
     return 0

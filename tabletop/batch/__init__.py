@@ -1,0 +1,1 @@
+"""Many games at once: tournaments of computer opponents and the balance checks."""

@@ -1,0 +1,1 @@
+"""What is written about games: the after-action report, lessons, hotwash, facilitator guide, briefs, class comparison, plots."""
