@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tabletop.cli.common import scenario_arg, seat, seed
+from tabletop.engine.model import TIMER_MAX, TIMER_MIN, timer_problem
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     classroom.add_argument("--passphrase", type=passphrase, default=None, metavar="TEXT",
                            help="ask for this passphrase before opening the console (implies --facilitator)")
     classroom.add_argument("--timer", type=timer_seconds, default=None, metavar="SECONDS",
-                           help="round timer: seconds each side has for a move, 10 to 7200, 0 for none "
+                           help=f"round timer: seconds each side has for a move, {TIMER_MIN} to {TIMER_MAX}, 0 for none "
                                 "(default: the scenario's own; implies --facilitator)")
     parser.set_defaults(run=run)
 
@@ -38,8 +39,6 @@ def passphrase(value: str) -> str:
 
 
 def timer_seconds(value: str) -> int:
-    from tabletop.tui.classroom import timer_problem
-
     try:
         number = int(value)
     except ValueError:

@@ -262,6 +262,17 @@ class OutcomeTier:
     when: Condition = Condition()
 
 
+TIMER_MIN, TIMER_MAX = 10, 7200
+"""The round timer's range in seconds (0 means no timer): the scenario's default and the facilitator's setting."""
+
+
+def timer_problem(seconds: int) -> str:
+    """Why ``seconds`` is not a valid round timer ("" when it is; 0 turns the timer off)."""
+    if seconds != 0 and not TIMER_MIN <= seconds <= TIMER_MAX:
+        return f"a round timer runs from {TIMER_MIN} to {TIMER_MAX} seconds (0 for none)"
+    return ""
+
+
 @attrs.frozen
 class Rules:
     """The scenario's tuning of the rules (all have sensible defaults)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tabletop.engine.model import Condition, EndReason, Response, Scenario, Side
-from tabletop.engine.state import GameState
+from tabletop.engine.red_lines import board_ceilings
+from tabletop.engine.state import GameState, Offer
 
 
 def progress(start: int, top: int, rung: int) -> float:
@@ -34,25 +35,25 @@ def utility(scenario: Scenario, side: Side, rungs: Sequence[int]) -> float:
 
 
 def ceilings(scenario: Scenario) -> tuple[int, ...]:
-    """Per irritant, the highest rung reachable: its top, or a mover's absolute red line."""
+    """Per irritant, the highest rung reachable: its top, or a mover's absolute red line (cached per scenario)."""
     cached = _CEILINGS.get(id(scenario))
     if cached is not None and cached[0] is scenario:
         return cached[1]
-    out = []
-    for irritant in scenario.irritants:
-        ceiling = irritant.top
-        for side in scenario.sides:
-            if irritant.mover.includes(side):
-                red = scenario.valuation(side, irritant.id).red_line
-                if red is not None and red.absolute:
-                    ceiling = min(ceiling, max(red.rung, irritant.start))
-        out.append(ceiling)
-    result = tuple(out)
+    result = board_ceilings(scenario)
     _CEILINGS[id(scenario)] = (scenario, result)
     return result
 
 
 _CEILINGS: dict[int, tuple[Scenario, tuple[int, ...]]] = {}
+
+
+def board_after(scenario: Scenario, rungs: Sequence[int], offer: Offer) -> tuple[int, ...]:
+    """The board if ``offer`` were implemented on ``rungs`` now (a concession never moves a rung down)."""
+    out = list(rungs)
+    for concession in offer.concessions:
+        n = scenario.position[concession.irritant]
+        out[n] = max(out[n], concession.to)
+    return tuple(out)
 
 
 def utility_range(scenario: Scenario, side: Side) -> tuple[float, float]:

@@ -12,6 +12,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.analysis import Debrief
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, EndReason, InjectKind, Mover, Posture, Scenario, Side
+from tabletop.engine.red_lines import crossings
 from tabletop.engine.scoring import score
 from tabletop.engine.state import Offer
 
@@ -176,15 +177,11 @@ def draw_lessons(game: Game, debrief: Debrief) -> Lessons:
             bad.append(f"Round {fired.round}: the contingency inject “{inject.title}” fired because the expected "
                        f"action had not happened ({inject.expected_action}).")
     for deal in state.deals:
-        before = dict(deal.before)
-        for concession in deal.offer.concessions:
-            irritant = scenario.irritant(concession.irritant)
-            for side in scenario.sides:
-                red = scenario.valuation(side, irritant.id).red_line
-                if irritant.mover.includes(side) and red is not None and not red.absolute \
-                        and before[irritant.id] <= red.rung < concession.to:
-                    bad.append(f"Round {deal.round}: {name(scenario, side)} crossed its red line on {irritant.name} "
-                               f"(standing -{red.price}).")
+        for side in scenario.sides:
+            for crossed in crossings(scenario, side, dict(deal.before), deal.offer.concessions):
+                if not crossed.absolute:
+                    bad.append(f"Round {deal.round}: {name(scenario, side)} crossed its red line on "
+                               f"{scenario.irritant(crossed.irritant).name} (standing -{crossed.price}).")
     if state.ended is EndReason.COLLAPSE:
         bad.append(f"The talks collapsed: {state.cause}.")
     elif state.ended is EndReason.CONCLUSION:

@@ -10,7 +10,8 @@ import functools
 from typing import TYPE_CHECKING
 
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
-from tabletop.engine.scoring import utility_range
+from tabletop.engine.red_lines import absolute_crossings, ceiling
+from tabletop.engine.scoring import board_after, utility_range
 from tabletop.engine.state import Deal, Offer, Phase
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class PlayerView:
         self.their_last_posture: Posture | None = state.postures[1 if side is Side.WASHINGTON else 0]
         self.pending_inject = scenario.inject(state.pending[0]) if state.pending else None
         self._game = game
+        self._scenario = scenario
         self.action_count = len(game.actions)
         self.position = scenario.position
         self.collapse_penalty = scenario.rules.collapse_penalty
@@ -87,11 +89,8 @@ class PlayerView:
     def score_now(self) -> float:
         return self.score(self.rungs)
 
-    def apply_offer(self, offer: Offer) -> list[int]:
-        rungs = list(self.rungs)
-        for concession in offer.concessions:
-            rungs[self.position[concession.irritant]] = max(rungs[self.position[concession.irritant]], concession.to)
-        return rungs
+    def apply_offer(self, offer: Offer) -> tuple[int, ...]:
+        return board_after(self._scenario, self.rungs, offer)
 
     def offer_value(self, offer: Offer) -> float:
         """My score change if ``offer`` were implemented now."""
@@ -99,17 +98,10 @@ class PlayerView:
 
     def my_ceiling(self, irritant: Irritant) -> int:
         """The highest rung I would ever let ``irritant`` reach (my absolute red line)."""
-        red = self.value(irritant).red_line
-        if red is not None and red.absolute and irritant.mover.includes(self.side):
-            return red.rung
-        return irritant.top
+        return ceiling(self._scenario, self.side, irritant.id)
 
     def crosses_my_red_line(self, offer: Offer) -> bool:
-        for concession in offer.concessions:
-            irritant = self.irritants[self.position[concession.irritant]]
-            if irritant.mover.includes(self.side) and concession.to > self.my_ceiling(irritant):
-                return True
-        return False
+        return bool(absolute_crossings(self._scenario, self.side, offer.concessions))
 
     def moves(self, irritant: Irritant) -> bool:
         """Whether I can move ``irritant`` on my own."""
