@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tabletop.engine import actions as act
 from tabletop.engine import rules
-from tabletop.engine.model import SIDES, Posture, Response, Scenario, Side
+from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Posture, Response, Scenario, Side, timer_problem
 from tabletop.engine.rules import Event, MoveError, Result
 from tabletop.engine.state import GameState, Phase
 
@@ -62,8 +62,9 @@ def resume(scenario: Scenario, state: GameState, action: act.Resume) -> Result:
 
 
 def set_timer(scenario: Scenario, state: GameState, action: act.SetTimer) -> Result:
-    if action.seconds != 0 and not 10 <= action.seconds <= 7200:
-        raise MoveError(f"a round timer of {action.seconds} s is out of range, expected 10 to 7200 (or 0 for none)")
+    if timer_problem(action.seconds):
+        raise MoveError(f"a round timer of {action.seconds} s is out of range, expected {TIMER_MIN} to {TIMER_MAX} "
+                        "(or 0 for none)")
     state = state.evolve(timer=action.seconds or None)
     text = f"{FACILITATOR} sets the round timer to {action.seconds} s." if action.seconds \
         else f"{FACILITATOR} turns the round timer off."

@@ -42,6 +42,7 @@ from tabletop.engine.model import (
     Side,
 )
 from tabletop.engine.randomness import draw
+from tabletop.engine.red_lines import absolute_crossings, crossing
 from tabletop.engine.scoring import grade
 from tabletop.engine.state import (
     Concession,
@@ -145,10 +146,8 @@ def _check_concession(scenario: Scenario, state: GameState, concession: Concessi
             f"{irritant.name} is at rung {current}; a concession must move it up, to a rung from "
             f"{current + 1} to {irritant.top}")
     for side in judges:
-        if irritant.mover.includes(side):
-            red = scenario.valuation(side, irritant.id).red_line
-            if red is not None and red.absolute and concession.to > red.rung:
-                raise_absolute(scenario, side, irritant.name, red.rung)
+        for crossed in absolute_crossings(scenario, side, (concession,)):
+            raise_absolute(scenario, side, irritant.name, crossed.red_rung)
 
 
 def raise_absolute(scenario: Scenario, side: Side, name: str, rung: int) -> None:
@@ -184,10 +183,10 @@ def _concede(scenario: Scenario, state: GameState, concession: Concession, event
         delta = 0.0
         if irritant.mover.includes(side):
             delta -= value.cost / span * steps * rules.standing_per_cost
-            red = value.red_line
-            if red is not None and not red.absolute and before <= red.rung < concession.to:
+            crossed = crossing(scenario, side, irritant.id, before, concession.to)
+            if crossed is not None and not crossed.absolute:
                 # Paid in standing, silently: a line in the shared log would reveal a confidential red line.
-                delta -= red.price
+                delta -= crossed.price
         delta += value.gain / span * steps * rules.standing_per_gain
         standing[side] = delta
     rungs = list(state.rungs)
@@ -295,10 +294,8 @@ def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
     assert offer is not None
     for concession in offer.concessions:
         irritant = scenario.irritant(concession.irritant)
-        if irritant.mover.includes(action.side):
-            red = scenario.valuation(action.side, irritant.id).red_line
-            if red is not None and red.absolute and concession.to > red.rung:
-                raise_absolute(scenario, action.side, irritant.name, red.rung)
+        for crossed in absolute_crossings(scenario, action.side, (concession,)):
+            raise_absolute(scenario, action.side, irritant.name, crossed.red_rung)
         current = state.rung(scenario, concession.irritant)
         if concession.to <= current:
             raise MoveError(f"{irritant.name} is already at rung {current}; the offer is out of date")

@@ -14,6 +14,8 @@ import attrs
 from tabletop.engine.model import (
     REACTION_EVENTS,
     SIDES,
+    TIMER_MAX,
+    TIMER_MIN,
     Audience,
     Condition,
     Effects,
@@ -35,6 +37,7 @@ from tabletop.engine.model import (
     Side,
     SideBrief,
     Valuation,
+    timer_problem,
 )
 from tabletop.engine.toml_reader import (  # noqa: F401 (Problem, ScenarioError: part of this interface)
     MISSING,
@@ -191,8 +194,8 @@ def _rules(r: _Reader, data: Any) -> Rules:
     if tone_min > tone_max:
         r.fail("rules.tone_min", f"is {tone_min:g}, above rules.tone_max ({tone_max:g}), expected min <= max")
     timer = r.get(t, "rules", "round_timer", int, None)
-    if timer is not None and not 10 <= timer <= 7200:
-        r.fail("rules.round_timer", f"is {timer}, expected seconds from 10 to 7200")
+    if timer is not None and (timer == 0 or timer_problem(timer)):
+        r.fail("rules.round_timer", f"is {timer}, expected seconds from {TIMER_MIN} to {TIMER_MAX}")
     return Rules(
         exchange_limit=r.integer(t, "rules", "exchange_limit", 1, 10, 3),
         tone_min=tone_min,
