@@ -16,6 +16,7 @@ import attrs
 from tabletop.engine.model import SIDES, OutcomeTier, Scenario, Side
 from tabletop.engine.scoring import ceilings, utility_range
 from tabletop.engine.state import MeterPoint
+from tabletop.engine.views import is_timeline_event
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
@@ -152,7 +153,7 @@ def turning_points(game: Game, count: int = 3) -> list[TurningPoint]:
     out = []
     for _, index, delta in sorted(moves[:count], key=lambda m: m[1]):
         events = [e for e in game.events_of(index) if e.kind in TRUST_EVENTS] or \
-            [e for e in game.events_of(index) if e.kind not in ("statement_made", "round")]
+            [e for e in game.events_of(index) if is_timeline_event(e)]
         text = " ".join(e.text for e in events[:2]) or game.actions[index - 1].kind.replace("_", " ")
         round_ = events[0].round if events else history[index - 1].round
         out.append(TurningPoint(index, round_, delta, text))

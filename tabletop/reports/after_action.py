@@ -16,10 +16,10 @@ from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.state import MeterPoint
+from tabletop.engine.views import is_timeline_event
 from tabletop.reports.lessons import draw_lessons
 from tabletop.saves.format import LoadedSave, Note, game_notes
 
-HIDDEN_EVENTS = ("statement_made", "round")
 EVENT_LABELS = {
     "offer": "offer", "accept": "accepted", "reject": "rejected", "deal": "deal", "gesture": "gesture",
     "retaliation": "retaliation", "renege": "renege", "statement": "statements", "inject": "inject",
@@ -158,7 +158,7 @@ def timeline(game: Game) -> list[str]:
             current = event.round
             out += ["", f"### Round {event.round}", "", f"*{md(event.text)}*", ""]
             continue
-        if event.kind in HIDDEN_EVENTS:
+        if not is_timeline_event(event):
             continue
         if current != event.round:
             current = event.round
