@@ -7,21 +7,12 @@ from itertools import product
 
 import attrs
 
-from tabletop.engine.autoplay import simulate
+from tabletop.batch.runners import GameResult, Match, run_local, run_ray
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES
 
 MAX_TIER_SHARE = 0.70
 MIN_TIERS = 3
-
-
-@attrs.frozen
-class GameResult:
-    washington: str
-    moscow: str
-    seed: int
-    outcome: str
-    scores: tuple[float, float]
 
 
 @attrs.frozen
@@ -89,14 +80,20 @@ class Tournament:
         }
 
 
+def matches(strategies: tuple[str, ...], seeds: int, first_seed: int = 1) -> list[Match]:
+    """Every ordered pair of ``strategies`` for ``seeds`` consecutive seeds, in a fixed order."""
+    return [Match(washington, moscow, seed) for washington, moscow in product(strategies, repeat=2)
+            for seed in range(first_seed, first_seed + seeds)]
+
+
 def run_tournament(scenario: Scenario, seeds: int, first_seed: int = 1,
-                   strategies: tuple[str, ...] = tuple(STRATEGIES)) -> Tournament:
-    """Play every ordered pair of ``strategies`` on ``scenario`` for ``seeds`` consecutive seeds."""
-    results = []
-    for washington, moscow in product(strategies, repeat=2):
-        for seed in range(first_seed, first_seed + seeds):
-            game = simulate(scenario, washington, moscow, seed)
-            scores = game.final_scores()
-            results.append(GameResult(washington, moscow, seed, game.state.outcome or "",
-                                      (scores[Side.WASHINGTON], scores[Side.MOSCOW])))
+                   strategies: tuple[str, ...] = tuple(STRATEGIES), jobs: int = 1,
+                   ray: bool = False, ray_address: str | None = None) -> Tournament:
+    """Play every ordered pair of ``strategies`` on ``scenario`` for ``seeds`` consecutive seeds.
+
+    ``jobs`` worker processes (0: every core), or a Ray cluster when ``ray`` is set: the results are
+    the same, in the same order, however they are run.
+    """
+    todo = matches(strategies, seeds, first_seed)
+    results = run_ray(scenario, todo, ray_address) if ray else run_local(scenario, todo, jobs)
     return Tournament(scenario, seeds, tuple(results))

@@ -6,6 +6,17 @@ import argparse
 import json
 
 from tabletop.cli.common import count, scenario_arg
+from tabletop.errors import UserError
+
+
+def jobs_count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value}: expected 0 (every core) or more")
+    return number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,10 +25,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="shipped ids or paths (default: every shipped scenario)")
     parser.add_argument("--seeds", type=count, default=10, metavar="N", help="seeds per pairing (default 10)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--jobs", type=jobs_count, default=1, metavar="N",
+                        help="worker processes (0: every core; default 1); the results do not depend on it")
+    parser.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                        help="run on a Ray cluster at ADDRESS (a local Ray when none is given); "
+                             "needs pip install 'tabletop[ray]'")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from tabletop.batch.runners import RunnerError
     from tabletop.batch.tournament import run_tournament
     from tabletop.engine.model import SIDES
     from tabletop.engine.opponents import STRATEGIES
@@ -25,7 +42,11 @@ def run(args: argparse.Namespace) -> int:
 
     specs = args.scenarios or shipped_ids()
     scenarios = [scenario_arg(spec) for spec in specs]
-    tournaments = [run_tournament(scenario, args.seeds) for scenario in scenarios]
+    try:
+        tournaments = [run_tournament(scenario, args.seeds, jobs=args.jobs, ray=args.ray is not None,
+                                      ray_address=args.ray or None) for scenario in scenarios]
+    except RunnerError as error:
+        raise UserError(f"tabletop tournament: {error}") from None
     if args.json:
         print(json.dumps({"tournaments": [t.to_dict() for t in tournaments]}, indent=2, sort_keys=True))
         return 0
