@@ -50,6 +50,7 @@ from tabletop.engine.state import (
     GameState,
     MeterPoint,
     Offer,
+    deal_floor,
     side_index,
     with_side,
 )
@@ -220,12 +221,10 @@ def retaliate(scenario: Scenario, state: GameState, action: act.Retaliate) -> Re
     current = state.rungs[n]
     if not 0 <= action.to < current:
         raise MoveError(f"{irritant.name} is at rung {current}; a retaliation moves it down, to a rung from 0 to {current - 1}")
-    for deal in state.deals:
-        if irritant.id in deal.offer.irritants() and irritant.id not in deal.undone:
-            floor = dict(deal.offer_rungs())[irritant.id]
-            if action.to < floor:
-                raise MoveError(f"{irritant.name} at \u201c{irritant.rungs[floor]}\u201d is part of deal "
-                                f"{deal.number}: renege on the deal instead of retaliating below it")
+    floor, deal = deal_floor(state.deals, irritant.id)
+    if deal is not None and action.to < floor:
+        raise MoveError(f"{irritant.name} at \u201c{irritant.rungs[floor]}\u201d is part of deal "
+                        f"{deal.number}: renege on the deal instead of retaliating below it")
     steps = current - action.to
     bite = 2 if state.tension >= TENSION_BITE else 1
     trust = -RETALIATION_TRUST * steps * bite * (1 + 0.5 * max(0.0, state.tone_of(action.side)))

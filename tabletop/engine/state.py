@@ -212,3 +212,18 @@ def _plain(value: Any) -> Any:
 def with_side(pair: tuple, side: Side, value: Any) -> tuple:
     """A copy of a (washington, moscow) pair with one side's entry replaced."""
     return (value, pair[1]) if side is Side.WASHINGTON else (pair[0], value)
+
+
+def deal_floor(deals: tuple[Deal, ...], irritant: str) -> tuple[int, Deal | None]:
+    """The lowest rung ``irritant`` may be moved down to without reneging: the highest rung a standing deal set.
+
+    Returns that rung (0 when no standing deal holds the irritant) and the deal that sets it.
+    """
+    floor, binding = 0, None
+    for deal in deals:
+        if irritant in deal.undone:
+            continue
+        for concession in deal.offer.concessions:
+            if concession.irritant == irritant and concession.to > floor:
+                floor, binding = concession.to, deal
+    return floor, binding

@@ -12,7 +12,7 @@ import attrs
 
 from tabletop.engine.model import Effects, Irritant
 from tabletop.engine.opponents.view import PlayerView
-from tabletop.engine.state import Concession, Offer
+from tabletop.engine.state import Concession, Offer, deal_floor
 
 
 class Guess:
@@ -138,9 +138,9 @@ def cheapest_gesture(view: PlayerView, guess: Guess) -> Concession | None:
         if current >= view.my_ceiling(irritant):
             continue
         cost = -view.step_value(irritant, current, current + 1)
-        red = view.value(irritant).red_line
-        if red is not None and not red.absolute and current <= red.rung < current + 1:
-            cost += red.price
+        crossed = view.crossing(irritant, current, current + 1)
+        if crossed is not None:
+            cost += crossed.price
         ratio = cost - 0.2 * guess.their_value(view, irritant, current, current + 1)
         key = (ratio, irritant.id, Concession(irritant.id, current + 1))
         if best is None or key[:2] < best[:2]:
@@ -150,17 +150,12 @@ def cheapest_gesture(view: PlayerView, guess: Guess) -> Concession | None:
 
 def retaliation_target(view: PlayerView) -> Concession | None:
     """One rung down on my own irritant that saves me most (never below a rung a deal set)."""
-    floors: dict[str, int] = {}
-    for deal in view.deals:
-        for concession in deal.offer.concessions:
-            if concession.irritant not in deal.undone:
-                floors[concession.irritant] = max(floors.get(concession.irritant, 0), concession.to)
     best: tuple[float, str, Concession] | None = None
     for irritant in view.irritants:
         if not view.moves(irritant):
             continue
         current = view.rungs[view.position[irritant.id]]
-        if current - 1 < max(0, floors.get(irritant.id, 0)):
+        if current - 1 < deal_floor(view.deals, irritant.id)[0]:
             continue
         saving = view.step_value(irritant, current, current - 1)
         key = (-saving, irritant.id, Concession(irritant.id, current - 1))

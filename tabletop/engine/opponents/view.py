@@ -10,7 +10,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
-from tabletop.engine.red_lines import absolute_crossings, ceiling
+from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
 from tabletop.engine.scoring import board_after, utility_range
 from tabletop.engine.state import Deal, Offer, Phase
 
@@ -99,6 +99,10 @@ class PlayerView:
     def my_ceiling(self, irritant: Irritant) -> int:
         """The highest rung I would ever let ``irritant`` reach (my absolute red line)."""
         return ceiling(self._scenario, self.side, irritant.id)
+
+    def crossing(self, irritant: Irritant, frm: int, to: int) -> Crossing | None:
+        """My red line crossed by moving ``irritant`` from ``frm`` up to ``to``, if any."""
+        return crossing(self._scenario, self.side, irritant.id, frm, to)
 
     def crosses_my_red_line(self, offer: Offer) -> bool:
         return bool(absolute_crossings(self._scenario, self.side, offer.concessions))
