@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tabletop.engine.model import Side
 from tabletop.engine.opponents.strategies import STRATEGIES, Strategy
+from tabletop.engine.opponents.students import STUDENTS
 from tabletop.engine.opponents.view import PlayerView
 
 
@@ -19,7 +20,7 @@ class UnknownStrategy(LookupError):
 def make_opponent(name: str, side: Side, seed: int) -> Strategy:
     """The computer opponent called ``name`` playing ``side`` in a game with ``seed``."""
     try:
-        cls = STRATEGIES[name]
+        cls = STRATEGIES[name] if name in STRATEGIES else STUDENTS[name]
     except KeyError:
         raise UnknownStrategy(
             f"unknown strategy {name!r}: expected one of {', '.join(STRATEGIES)}"
@@ -33,4 +34,4 @@ def describe(name: str) -> str:
     return " ".join(doc.split())
 
 
-__all__ = ["STRATEGIES", "PlayerView", "Strategy", "UnknownStrategy", "describe", "make_opponent"]
+__all__ = ["STRATEGIES", "STUDENTS", "PlayerView", "Strategy", "UnknownStrategy", "describe", "make_opponent"]

@@ -66,6 +66,31 @@ class PlayerView:
         return tuple(a.offer for a in self._game.actions
                      if a.kind in ("propose", "counter") and a.side is other)
 
+    @functools.cached_property
+    def my_rejected_offers(self) -> tuple[Offer, ...]:
+        """Packages I put on the table that the other side turned down (rejected or countered)."""
+        out = []
+        actions = self._game.actions
+        for n, action in enumerate(actions):
+            if action.kind in ("propose", "counter") and action.side is self.side:
+                answer = next((a for a in actions[n + 1:] if getattr(a, "side", None) is self.side.other
+                               and a.kind in ("accept", "counter", "reject")), None)
+                if answer is not None and answer.kind != "accept":
+                    out.append(action.offer)
+        return tuple(out)
+
+    def gestures_by(self, side: Side) -> int:
+        """How many gestures ``side`` has made so far (public)."""
+        return sum(1 for a in self._game.actions if a.kind == "gesture" and a.side is side)
+
+    @property
+    def my_gestures(self) -> int:
+        return self.gestures_by(self.side)
+
+    @property
+    def their_gestures(self) -> int:
+        return self.gestures_by(self.side.other)
+
     # -- my own numbers -------------------------------------------------------
 
     def value(self, irritant: Irritant) -> Valuation:

@@ -1,0 +1,213 @@
+"""Scripted students: the simple lines real players fall into, for measuring the game's balance.
+
+They are not opponents a player meets at the table: the tournament sets them
+against the computer opponents to check that the game rewards what a good
+negotiation course teaches (reciprocity, trading what one values less for what
+one values more) over the tempting shortcuts (waiting, grabbing, accepting
+everything). Each is a :class:`Strategy`, deciding from its own side's view
+only and drawing from its own seeded generator.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabletop.engine import actions as act
+from tabletop.engine.model import Posture, Response
+from tabletop.engine.opponents.planner import Guess, Style, build_offer
+from tabletop.engine.opponents.strategies import Strategy
+from tabletop.engine.opponents.view import PlayerView
+from tabletop.engine.options import options
+from tabletop.engine.state import Concession, Offer
+
+if TYPE_CHECKING:
+    from tabletop.engine.game import Game
+
+
+class Student(Strategy):
+    """Base of the scripted students: neutral words, answers injects by responding."""
+
+    def respond(self, view: PlayerView) -> Response:
+        return Response.RESPOND
+
+    def wants_to_walk(self, view: PlayerView) -> bool:
+        return False
+
+    def wants_to_conclude(self, view: PlayerView) -> bool:
+        return False
+
+    def agrees_to_conclude(self, view: PlayerView) -> bool:
+        return view.score_now >= view.walk_away
+
+
+class AlwaysAccept(Student):
+    """Accepts every package it may accept; otherwise passes."""
+
+    name = "always-accept"
+
+    def answer(self, view: PlayerView) -> act.Action:
+        return act.Accept(self.side) if view.can("accept") else act.Reject(self.side)
+
+    def move(self, view: PlayerView) -> act.Action:
+        return act.Pass(self.side)
+
+    def agrees_to_conclude(self, view: PlayerView) -> bool:
+        return True
+
+
+class AlwaysPass(Student):
+    """Only waits: passes every turn and turns down every package."""
+
+    name = "always-pass"
+
+    def answer(self, view: PlayerView) -> act.Action:
+        return act.Reject(self.side)
+
+    def move(self, view: PlayerView) -> act.Action:
+        return act.Pass(self.side)
+
+    def agrees_to_conclude(self, view: PlayerView) -> bool:
+        return False
+
+
+def grab(view: PlayerView) -> Offer | None:
+    """Everything the other side moves, to the top, for nothing in return."""
+    asks = [Concession(i.id, i.top) for i in view.irritants
+            if view.they_move(i) and view.rungs[view.position[i.id]] < i.top and view.step_value(
+                i, view.rungs[view.position[i.id]], i.top) > 0]
+    return Offer(tuple(asks)) if asks else None
+
+
+class FreeRider(Student):
+    """Never gives: asks for what it wants, pockets every gesture, accepts any package that gains it points."""
+
+    name = "free-rider"
+
+    def answer(self, view: PlayerView) -> act.Action:
+        offer = view.offer
+        assert offer is not None
+        if view.can("accept") and view.offer_value(offer) > 0:
+            return act.Accept(self.side)
+        return act.Reject(self.side)
+
+    def move(self, view: PlayerView) -> act.Action:
+        offer = grab(view)
+        if offer is not None and view.can("propose") and offer not in view.my_rejected_offers:
+            return act.Propose(self.side, offer)
+        return act.Pass(self.side)
+
+
+class Ultimatum(Student):
+    """Waits out the talks, then in the final round puts everything it wants on the table, take it or leave it."""
+
+    name = "ultimatum"
+
+    def answer(self, view: PlayerView) -> act.Action:
+        offer = view.offer
+        assert offer is not None
+        if view.final_round and view.can("accept") and view.offer_value(offer) > 0:
+            return act.Accept(self.side)
+        return act.Reject(self.side)
+
+    def move(self, view: PlayerView) -> act.Action:
+        if view.final_round and view.can("propose"):
+            guess = Guess(view)
+            offer = build_offer(view, guess, Style(ask_rungs=3, max_asks=3, their_share=0.1, min_gain=1.0))
+            if offer is not None:
+                return act.Propose(self.side, offer)
+        return act.Pass(self.side)
+
+
+class Logroll(Student):
+    """Trades: offers what costs it little for what it values most, accepts fair trades, never retaliates."""
+
+    name = "logroll"
+
+    def posture(self, view: PlayerView) -> Posture:
+        return Posture.CONCILIATORY if view.round == 1 else Posture.NEUTRAL
+
+    def style(self, view: PlayerView) -> Style:
+        return Style(ask_rungs=2, max_asks=2, their_share=0.9, min_gain=2.0)
+
+    def fairness(self, view: PlayerView) -> float:
+        return 0.6
+
+
+class GritStudent(Student):
+    """Plays GRIT by the book: a small gesture each round while the other side answers in kind, then trades."""
+
+    name = "grit-student"
+
+    def posture(self, view: PlayerView) -> Posture:
+        return Posture.CONCILIATORY
+
+    def move(self, view: PlayerView) -> act.Action:
+        gestures_made = view.my_gestures
+        answered = view.their_gestures >= gestures_made - 1
+        if answered and gestures_made < 3:
+            action = self.gesture(view)
+            if action is not None:
+                return action
+        return super().move(view)
+
+    def style(self, view: PlayerView) -> Style:
+        return Style(ask_rungs=1, max_asks=2, their_share=0.8, min_gain=1.5)
+
+
+class Mirror(Student):
+    """Tit-for-tat as a student plays it: copies the other side's last posture and answers a move with the same."""
+
+    name = "mirror"
+
+    def posture(self, view: PlayerView) -> Posture:
+        return view.their_last_posture or Posture.NEUTRAL
+
+    def move(self, view: PlayerView) -> act.Action:
+        last = view.their_last_move
+        if last in ("retaliate", "renege"):
+            action = self.retaliation(view)
+            if action is not None:
+                return action
+        if last == "gesture":
+            action = self.gesture(view)
+            if action is not None:
+                return action
+        return super().move(view)
+
+    def style(self, view: PlayerView) -> Style:
+        return Style(ask_rungs=1, max_asks=1, their_share=0.7)
+
+
+class RandomStudent(Student):
+    """Picks any move the engine allows, at random (from its own seeded generator)."""
+
+    name = "random"
+
+    def decide(self, game: Game) -> act.Action:
+        view = PlayerView(game, self.side)
+        seat = options(game, self.side)
+        roll = self.chance(view, "random")
+        if seat.postures:
+            return act.Statement(self.side, seat.postures[int(roll * len(seat.postures))])
+        if seat.inject is not None:
+            return act.RespondInject(self.side, seat.inject, seat.responses[int(roll * len(seat.responses))])
+        if view.offer is not None:
+            kinds = [k for k in ("accept", "reject") if seat.may(k)]
+            return act.Accept(self.side) if kinds[int(roll * len(kinds))] == "accept" else act.Reject(self.side)
+        if seat.may("agree_conclude"):
+            return act.AgreeConclude(self.side) if roll < 0.5 else act.DeclineConclude(self.side)
+        moves: list[act.Action] = [act.Pass(self.side)]
+        moves += list(seat.gestures[:2]) + list(seat.retaliations[:1])
+        if seat.may("propose"):
+            asks = [(i, rungs[0]) for i, rungs in sorted(seat.offer_rungs.items()) if rungs]
+            if asks:
+                pick = asks[int(self.chance(view, "ask") * len(asks))]
+                moves.append(act.Propose(self.side, Offer((Concession(*pick),))))
+        return moves[int(roll * len(moves))]
+
+
+STUDENTS: dict[str, type[Strategy]] = {
+    cls.name: cls for cls in (FreeRider, AlwaysAccept, AlwaysPass, Ultimatum, Logroll, GritStudent, Mirror,
+                              RandomStudent)
+}
+"""The scripted students, by name (they never sit across the table from a player)."""
