@@ -135,7 +135,8 @@ def build_scenario(data: dict, source: str = "<scenario>") -> Scenario:
         if not isinstance(question, str):
             r.fail(f"debrief.questions[{n}]", f"is {_kind(question)}, expected text")
     outcomes = _outcomes(r, data, ids)
-    injects = _injects(r, data, ids, objective_ids, rounds)
+    # A failed rounds key is not used to judge the injects' rounds (its problem is already reported).
+    injects = _injects(r, data, ids, objective_ids, None if r.failed("scenario.rounds") else rounds)
     audiences = _audiences(r, data, ids, {inject.id for inject in injects}, {o.id for o in outcomes})
     title = r.text(meta, "scenario", "title")
     date = r.text(meta, "scenario", "date")
@@ -266,7 +267,7 @@ def _side(r: _Reader, side: Side, data: Any, irritants: dict[str, Irritant]) -> 
         red = None
         if "red_line" in v:
             rl = r.table(v["red_line"], f"{vkey}.red_line", RED_LINE_KEYS, ("rung",))
-            rung = r.integer(rl, f"{vkey}.red_line", "rung", 0, irritant.top, 0)
+            rung = r.integer(rl, f"{vkey}.red_line", "rung", 0, _top(r, irritant), 0)
             absolute = bool(r.get(rl, f"{vkey}.red_line", "absolute", bool, False))
             price = r.integer(rl, f"{vkey}.red_line", "price", 0, 100, 0)
             if not absolute and price == 0 and "price" not in rl:
@@ -322,7 +323,7 @@ def _condition(r: _Reader, data: Any, key: str, irritants: dict[str, Irritant],
 
     def rung_map(name: str) -> dict[str, int]:
         m = r.table(t.get(name, {}), f"{key}.{name}", tuple(irritants))
-        return {i: r.integer(m, f"{key}.{name}", i, 0, irritants[i].top + (name == "rungs_below"))
+        return {i: r.integer(m, f"{key}.{name}", i, 0, _top(r, irritants[i]) + (name == "rungs_below"))
                 for i in m if i in irritants}
 
     ended = r.get(t, key, "ended_by", list, [])
@@ -349,8 +350,15 @@ def _condition(r: _Reader, data: Any, key: str, irritants: dict[str, Irritant],
     )
 
 
+def _top(r: _Reader, irritant: Irritant) -> int:
+    """The irritant's top rung, for judging other keys; unbounded when its own rungs key failed."""
+    return 10**6 if r.failed(f"irritants.{irritant.id}.rungs") else irritant.top
+
+
 def _injects(r: _Reader, data: dict, irritants: dict[str, Irritant], objectives: set[str],
-             rounds: int) -> list[Inject]:
+             rounds: int | None) -> list[Inject]:
+    """The injects; ``rounds`` is None when the scenario's own rounds key failed (no range is judged then)."""
+    last = rounds if rounds is not None else 40
     out: list[Inject] = []
     items = r.items(data, "", "injects", required=False)
     all_ids = [i.get("id") for i in items if isinstance(i, dict)]
@@ -375,7 +383,7 @@ def _injects(r: _Reader, data: dict, irritants: dict[str, Irritant], objectives:
         if kind is InjectKind.SCHEDULED:
             if round_ is None:
                 r.fail(f"{key}.round", "is missing, expected the round a scheduled inject fires in")
-            elif not 1 <= round_ <= rounds:
+            elif rounds is not None and not 1 <= round_ <= rounds:
                 r.fail(f"{key}.round", f"is {round_}, expected a round from 1 to {rounds}")
         probability = r.number(t, key, "probability", 0.0, 1.0, 0.0)
         if kind is InjectKind.RANDOM and "probability" not in t:
@@ -403,9 +411,9 @@ def _injects(r: _Reader, data: dict, irritants: dict[str, Irritant], objectives:
             expected_action=r.text(t, key, "expected_action"), objective=objective,
             effects=_effects(r, t.get("effects", {}), f"{key}.effects", irritants),
             round=round_, when=when, probability=probability,
-            from_round=r.integer(t, key, "from_round", 1, rounds, 1),
+            from_round=r.integer(t, key, "from_round", 1, last, 1),
             to_round=r.get(t, key, "to_round", int, None),
-            follows=follows, after_rounds=r.integer(t, key, "after_rounds", 1, rounds, 1),
+            follows=follows, after_rounds=r.integer(t, key, "after_rounds", 1, last, 1),
             check=check, respond=respond, absorb=absorb, notes=r.text(t, key, "notes", ""),
         ))
     by_id = {inject.id: inject for inject in out}

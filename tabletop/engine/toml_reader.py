@@ -54,6 +54,10 @@ class _Reader:
     def fail(self, key: str, message: str) -> None:
         self.problems.append(Problem(key, message))
 
+    def failed(self, key: str) -> bool:
+        """Whether a problem was found at ``key`` (or inside it): such a value is not used to judge others."""
+        return any(p.key == key or p.key.startswith(key + ".") for p in self.problems)
+
     def table(self, data: Any, key: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
         if not isinstance(data, dict):
             self.fail(key, f"is {_kind(data)}, expected a table")

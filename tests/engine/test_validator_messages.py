@@ -169,3 +169,17 @@ def test_the_validator_never_raises_on_odd_shapes(tmp_path, capsys):
         assert code == 1, (text[:80], lines)
         assert lines and all(line.startswith(f"{path}: ") for line in lines), lines
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("broken, key", [
+    (("rounds = 6", 'rounds = "six"'), "scenario.rounds"),
+    (("rounds = 6", "rounds = 0"), "scenario.rounds"),
+    (('rungs = ["Frozen", "Delays", "Quota", "Normal"]', 'rungs = "Frozen to Normal"'), "irritants.visas.rungs"),
+])
+def test_a_key_that_failed_is_not_used_to_judge_others(broken, key, tmp_path, capsys):
+    text = edit(*broken).replace('kind = "scheduled"\nround = 3', 'kind = "scheduled"\nround = 5')
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines() or capsys.readouterr().err.strip().splitlines()
+    assert [line.split(": ")[1] for line in lines] == [key], lines
