@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from tabletop.engine.effects import EventKind
 from tabletop.engine.model import SIDES, OutcomeTier, Scenario, Side
 from tabletop.engine.scoring import ceilings, utility_range
 from tabletop.engine.state import MeterPoint
@@ -137,8 +138,10 @@ def nash_point(frontier: list[FrontierPoint], walk_away: tuple[float, float]) ->
     return best[1] if best else None
 
 
-TRUST_EVENTS = ("statement", "gesture", "retaliation", "renege", "deal", "inject", "choice", "audience",
-                "settle", "collapse")
+TRUST_EVENTS = frozenset({EventKind.STATEMENTS, EventKind.GESTURE, EventKind.RETALIATION, EventKind.RENEGE,
+                          EventKind.DEAL, EventKind.INJECT, EventKind.CHOICE, EventKind.AUDIENCE, EventKind.SETTLE,
+                          EventKind.COLLAPSE})
+"""The events that move trust: the turning points quote them."""
 
 
 def turning_points(game: Game, count: int = 3) -> list[TurningPoint]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 
 from tabletop.engine.model import (
     Effects,
     Mover,
+    Posture,
+    Response,
     Scenario,
     Side,
 )
@@ -19,18 +23,79 @@ class MoveError(ValueError):
     """A move whose content the rules refuse (the state is left unchanged)."""
 
 
+class EventKind(enum.StrEnum):
+    """What kind of thing an event reports; the log's styles and the reports' labels key on it."""
+
+    ROUND = "round"
+    """A round opens (the initiative and each capital's tone)."""
+    POSTURE_CHOSEN = "statement_made"
+    """A side has chosen its posture, still secret."""
+    STATEMENTS = "statement"
+    """Both postures revealed (``postures``)."""
+    GESTURE = "gesture"
+    RETALIATION = "retaliation"
+    PASS = "pass"
+    OFFER = "offer"
+    """A package proposed or countered (``offer``, ``counter``)."""
+    ACCEPT = "accept"
+    REJECT = "reject"
+    DEAL = "deal"
+    """An accepted package implemented (``deal``, ``offer``)."""
+    RENEGE = "renege"
+    WALKOUT = "walkout"
+    CONCLUDE = "conclude"
+    """A proposal to conclude (``agreed`` None), or its answer (``agreed`` True or False)."""
+    SETTLE = "settle"
+    """The meters settle at the end of a round."""
+    DEADLINE = "deadline"
+    OUTCOME = "outcome"
+    COLLAPSE = "collapse"
+    AUDIENCE = "audience"
+    INJECT = "inject"
+    """News lands: a scenario inject (``inject``) or the facilitator's free-text one (``inject`` None)."""
+    CHOICE = "choice"
+    """An inject demands an answer (``response`` None), or the answer given (``response``)."""
+    FACILITATOR = "facilitator"
+    NOTE = "note"
+    TIMER = "timer"
+    """The round timer ran out for ``side``."""
+
+
 @attrs.frozen
 class Event:
-    """Something that happened, in plain words, for the log."""
+    """Something that happened: ``text`` in plain words for the log, and the same facts as fields.
+
+    Code that needs to know what happened reads the fields, never the text.
+    """
 
     round: int
-    kind: str
+    kind: EventKind
     text: str
     side: Side | None = None
     inject: str | None = None
-
-
-Result = tuple[GameState, list[Event]]
+    """The scenario inject this event is about (it lands, asks for an answer, is answered, held...)."""
+    irritant: str | None = None
+    """The irritant a gesture or retaliation moves, or a renege names."""
+    rung: int | None = None
+    """The rung a gesture or retaliation moves its irritant to."""
+    deal: int | None = None
+    """The number of the deal implemented or reneged on."""
+    offer: Offer | None = None
+    """The package proposed, countered or implemented."""
+    undone: tuple[str, ...] = ()
+    """Every irritant a renege takes back (the one named and those linked to it)."""
+    postures: tuple[Posture, Posture] | None = None
+    """Washington's and Moscow's revealed postures."""
+    reciprocated: bool = False
+    """A gesture answering the other side's gesture."""
+    spiral: bool = False
+    """A retaliation answering the other side's retaliation."""
+    counter: bool = False
+    """An offer that answers the package on the table."""
+    response: Response | None = None
+    """The answer given to an inject that forced a choice."""
+    agreed: bool | None = None
+    """For a conclusion: None when proposed, True when agreed, False when declined."""
 
 
 Result = tuple[GameState, list[Event]]

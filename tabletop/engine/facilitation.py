@@ -10,7 +10,7 @@ from __future__ import annotations
 from tabletop.engine import actions as act
 from tabletop.engine import rules
 from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Posture, Response, Scenario, Side, timer_problem
-from tabletop.engine.rules import Event, MoveError, Result
+from tabletop.engine.rules import Event, EventKind, MoveError, Result
 from tabletop.engine.state import GameState, Phase
 
 FACILITATOR = "Facilitator"
@@ -29,7 +29,8 @@ def hold(scenario: Scenario, state: GameState, action: act.HoldInject) -> Result
     if inject.id in state.held:
         raise MoveError(f"inject {inject.id!r} is already held")
     state = state.evolve(held=tuple(sorted(state.held + (inject.id,))))
-    return state, [Event(state.round, "facilitator", f"{FACILITATOR} holds the inject \u201c{inject.title}\u201d.")]
+    return state, [Event(state.round, EventKind.FACILITATOR, f"{FACILITATOR} holds the inject \u201c{inject.title}\u201d.",
+                          inject=inject.id)]
 
 
 def release(scenario: Scenario, state: GameState, action: act.ReleaseInject) -> Result:
@@ -37,7 +38,8 @@ def release(scenario: Scenario, state: GameState, action: act.ReleaseInject) -> 
     if inject.id not in state.held:
         raise MoveError(f"inject {inject.id!r} is not held")
     state = state.evolve(held=tuple(i for i in state.held if i != inject.id))
-    return state, [Event(state.round, "facilitator", f"{FACILITATOR} releases the inject \u201c{inject.title}\u201d.")]
+    return state, [Event(state.round, EventKind.FACILITATOR, f"{FACILITATOR} releases the inject \u201c{inject.title}\u201d.",
+                          inject=inject.id)]
 
 
 def skip(scenario: Scenario, state: GameState, action: act.SkipInject) -> Result:
@@ -48,17 +50,18 @@ def skip(scenario: Scenario, state: GameState, action: act.SkipInject) -> Result
         raise MoveError(f"inject {inject.id!r} is already skipped")
     state = state.evolve(skipped=tuple(sorted(state.skipped + (inject.id,))),
                          held=tuple(i for i in state.held if i != inject.id))
-    return state, [Event(state.round, "facilitator", f"{FACILITATOR} skips the inject \u201c{inject.title}\u201d.")]
+    return state, [Event(state.round, EventKind.FACILITATOR, f"{FACILITATOR} skips the inject \u201c{inject.title}\u201d.",
+                          inject=inject.id)]
 
 
 def pause(scenario: Scenario, state: GameState, action: act.Pause) -> Result:
     state = state.evolve(paused=True)
-    return state, [Event(state.round, "facilitator", f"{FACILITATOR} pauses the exercise.")]
+    return state, [Event(state.round, EventKind.FACILITATOR, f"{FACILITATOR} pauses the exercise.")]
 
 
 def resume(scenario: Scenario, state: GameState, action: act.Resume) -> Result:
     state = state.evolve(paused=False)
-    return state, [Event(state.round, "facilitator", f"{FACILITATOR} resumes the exercise.")]
+    return state, [Event(state.round, EventKind.FACILITATOR, f"{FACILITATOR} resumes the exercise.")]
 
 
 def set_timer(scenario: Scenario, state: GameState, action: act.SetTimer) -> Result:
@@ -68,7 +71,7 @@ def set_timer(scenario: Scenario, state: GameState, action: act.SetTimer) -> Res
     state = state.evolve(timer=action.seconds or None)
     text = f"{FACILITATOR} sets the round timer to {action.seconds} s." if action.seconds \
         else f"{FACILITATOR} turns the round timer off."
-    return state, [Event(state.round, "facilitator", text)]
+    return state, [Event(state.round, EventKind.FACILITATOR, text)]
 
 
 def note(scenario: Scenario, state: GameState, action: act.Note) -> Result:
@@ -79,7 +82,7 @@ def note(scenario: Scenario, state: GameState, action: act.Note) -> Result:
         raise MoveError(f"there is no objective {action.objective!r}")
     state = state.evolve(notes=state.notes + 1)
     tag = f" [{action.objective}]" if action.objective else ""
-    return state, [Event(state.round, "note", f"Note{tag}: {action.text}")]
+    return state, [Event(state.round, EventKind.NOTE, f"Note{tag}: {action.text}")]
 
 
 def time_up(scenario: Scenario, state: GameState, action: act.TimeUp, awaiting: tuple[Side, ...]) -> Result:
@@ -103,7 +106,7 @@ def time_up(scenario: Scenario, state: GameState, action: act.TimeUp, awaiting: 
         else:
             state, more = rules.pass_turn(scenario, state, act.Pass(side))
             what = "a pass"
-        events.append(Event(state.round, "timer", f"Time is up for {name}: the move counts as {what}.", side))
+        events.append(Event(state.round, EventKind.TIMER, f"Time is up for {name}: the move counts as {what}.", side))
         events.extend(more)
     return state, events
 

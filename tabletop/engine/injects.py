@@ -11,6 +11,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.effects import (
     TENSION_MAX,
     Event,
+    EventKind,
     MoveError,
     Result,
     apply_effects,
@@ -51,7 +52,7 @@ def check_collapse(scenario: Scenario, state: GameState) -> Result:
     if not cause:
         return state, []
     state = state.evolve(ended=EndReason.COLLAPSE, cause=cause, recalled=recalled)
-    events = [Event(state.round, "collapse", f"The talks collapse: {cause}.")]
+    events = [Event(state.round, EventKind.COLLAPSE, f"The talks collapse: {cause}.")]
     return react(scenario, state, events, "collapse", None)
 
 
@@ -84,7 +85,7 @@ def react(scenario: Scenario, state: GameState, events: list[Event], on: str, si
             state = apply_effects(scenario, state, reaction.effects)
             effect = describe_effects(scenario, reaction.effects)
             suffix = f" ({effect})" if effect else ""
-            events.append(Event(state.round, "audience", f"{audience.name}: {reaction.text}{suffix}"))
+            events.append(Event(state.round, EventKind.AUDIENCE, f"{audience.name}: {reaction.text}{suffix}"))
             if reaction.inject and not state.has_fired(reaction.inject):
                 state, more = fire_inject(scenario, state, scenario.inject(reaction.inject))
                 events.extend(more)
@@ -99,13 +100,13 @@ def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: b
     text = f"NEWS: {inject.title}. {inject.text}"
     if effect:
         text += f" ({effect})"
-    events = [Event(state.round, "inject", text, inject=inject.id)]
+    events = [Event(state.round, EventKind.INJECT, text, inject=inject.id)]
     if inject.forces_choice:
         state = state.evolve(pending=state.pending + (inject.id,))
         target = Side(inject.target.value)
-        events.append(Event(state.round, "choice",
+        events.append(Event(state.round, EventKind.CHOICE,
                             f"{scenario.sides[target].name} must respond or absorb: {inject.expected_action}",
-                            target))
+                            target, inject=inject.id))
     return state, events
 
 
@@ -156,7 +157,8 @@ def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInje
     effect = describe_effects(scenario, effects or Effects())
     text = f"{scenario.sides[action.side].name} {verb} \u201c{inject.title}\u201d" + (f" ({effect})." if effect else ".")
     state, more = check_collapse(scenario, state)
-    return state, [Event(state.round, "choice", text, action.side), *more]
+    return state, [Event(state.round, EventKind.CHOICE, text, action.side, inject=inject.id, response=action.response),
+                   *more]
 
 
 def fire_by_hand(scenario: Scenario, state: GameState, action: act.FireInject) -> Result:
@@ -182,6 +184,6 @@ def custom_inject(scenario: Scenario, state: GameState, action: act.CustomInject
     state = state.evolve(custom_injects=state.custom_injects + 1)
     effect = describe_effects(scenario, action.effects)
     text = f"NEWS: {action.title}. {action.text}" + (f" ({effect})" if effect else "")
-    events = [Event(state.round, "inject", text)]
+    events = [Event(state.round, EventKind.INJECT, text)]
     state, more = check_collapse(scenario, state)
     return state, events + more

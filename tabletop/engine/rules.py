@@ -15,6 +15,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.effects import (  # noqa: F401 (the rules' public names live on here too)
     TENSION_MAX,
     Event,
+    EventKind,
     MoveError,
     Result,
     apply_effects,
@@ -87,7 +88,7 @@ def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
         step = (draw(seed, "tone", side.value, state.round) * 2 - 1) * rules.tone_drift
         tones.append(max(rules.tone_min, min(rules.tone_max, round(state.tone_of(side) + step, 2))))
     state = state.evolve(tone=(tones[0], tones[1]), retaliated=(0, 0))
-    events = [Event(state.round, "round", f"Round {state.round} of {scenario.rounds} opens. "
+    events = [Event(state.round, EventKind.ROUND, f"Round {state.round} of {scenario.rounds} opens. "
                     f"{scenario.sides[state.initiative].name} holds the initiative. "
                     f"Tone: {tone_word(tones[0])} in Washington, {tone_word(tones[1])} in Moscow.")]
     for inject in due_injects(scenario, state, seed):
@@ -111,7 +112,8 @@ def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Re
     """Record a posture in secret; when both are in, reveal them and apply their effects."""
     statements = with_side(state.statements, action.side, action.posture)
     state = state.evolve(statements=statements)
-    events = [Event(state.round, "statement_made", f"{scenario.sides[action.side].name} has chosen a posture.", action.side)]
+    events = [Event(state.round, EventKind.POSTURE_CHOSEN, f"{scenario.sides[action.side].name} has chosen a posture.",
+                    action.side)]
     if None in statements:
         return state, events
     w, m = statements
@@ -123,8 +125,9 @@ def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Re
     state = state.evolve(postures=statements, statements=(None, None), revealed_round=state.round,
                          to_move=state.initiative, offer=None, offer_by=None,
                          exchanges=0, quiet_turns=0, turns=0)
-    events.append(Event(state.round, "statement",
-                        f"Statements revealed: Washington {w.value}, Moscow {m.value} (trust {trust:+d})."))
+    events.append(Event(state.round, EventKind.STATEMENTS,
+                        f"Statements revealed: Washington {w.value}, Moscow {m.value} (trust {trust:+d}).",
+                        postures=(w, m)))
     for side, posture in ((Side.WASHINGTON, w), (Side.MOSCOW, m)):
         state, events = react(scenario, state, events, "statement", side, posture=posture)
     state, more = check_collapse(scenario, state)
@@ -209,7 +212,8 @@ def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result
     state = shift(state, trust=trust)
     text = (f"{scenario.sides[action.side].name} makes a gesture: {irritant.name} to "
             f"\u201c{irritant.rungs[action.to]}\u201d" + (" (reciprocated)" if reciprocated else "") + ".")
-    events.insert(0, Event(state.round, "gesture", text, action.side))
+    events.insert(0, Event(state.round, EventKind.GESTURE, text, action.side, irritant=irritant.id, rung=action.to,
+                           reciprocated=reciprocated))
     state, events = react(scenario, state, events, "gesture", action.side, [irritant.id])
     state, events = react(scenario, state, events, "concession", action.side, [irritant.id])
     return _after_turn(scenario, state, action.side, "gesture", events)
@@ -239,7 +243,8 @@ def retaliate(scenario: Scenario, state: GameState, action: act.Retaliate) -> Re
     text = (f"{scenario.sides[action.side].name} retaliates: {irritant.name} down to "
             f"\u201c{irritant.rungs[action.to]}\u201d (trust {round(trust):+d}"
             + (", doubled by tension" if bite == 2 else "") + (", tension +1: a spiral" if spiral else "") + ").")
-    events = [Event(state.round, "retaliation", text, action.side)]
+    events = [Event(state.round, EventKind.RETALIATION, text, action.side, irritant=irritant.id, rung=action.to,
+                    spiral=spiral)]
     state, events = react(scenario, state, events, "retaliation", action.side, [irritant.id])
     return _after_turn(scenario, state, action.side, "retaliate", events)
 
@@ -274,18 +279,19 @@ def negotiation_closed(scenario: Scenario, state: GameState) -> bool:
 
 
 def pass_turn(scenario: Scenario, state: GameState, action: act.Pass) -> Result:
-    events = [Event(state.round, "pass", f"{scenario.sides[action.side].name} passes.", action.side)]
+    events = [Event(state.round, EventKind.PASS, f"{scenario.sides[action.side].name} passes.", action.side)]
     return _after_turn(scenario, state, action.side, "pass", events)
 
 
 def propose(scenario: Scenario, state: GameState, action: act.Propose | act.Counter) -> Result:
     check_offer(scenario, state, action.offer, action.side)
-    verb = "counters" if isinstance(action, act.Counter) else "proposes"
+    counter = isinstance(action, act.Counter)
+    verb = "counters" if counter else "proposes"
     state = state.evolve(offer=action.offer, offer_by=action.side, exchanges=state.exchanges + 1,
                          to_move=action.side.other, quiet_turns=0, turns=state.turns + 1,
                          last_move=with_side(state.last_move, action.side, "propose"))
     text = f"{scenario.sides[action.side].name} {verb}: {describe_offer(scenario, action.offer)}."
-    return state, [Event(state.round, "offer", text, action.side)]
+    return state, [Event(state.round, EventKind.OFFER, text, action.side, offer=action.offer, counter=counter)]
 
 
 def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
@@ -301,13 +307,13 @@ def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
     state = state.evolve(accepted=offer, accepted_by=action.side, offer=None, offer_by=None,
                          to_move=None, last_move=with_side(state.last_move, action.side, "accept"))
     text = f"{scenario.sides[action.side].name} accepts the package."
-    return state, [Event(state.round, "accept", text, action.side)]
+    return state, [Event(state.round, EventKind.ACCEPT, text, action.side)]
 
 
 def reject(scenario: Scenario, state: GameState, action: act.Reject) -> Result:
     state = state.evolve(offer=None, offer_by=None, to_move=None,
                          last_move=with_side(state.last_move, action.side, "reject"))
-    return state, [Event(state.round, "reject", f"{scenario.sides[action.side].name} rejects the package; "
+    return state, [Event(state.round, EventKind.REJECT, f"{scenario.sides[action.side].name} rejects the package; "
                          "the negotiation closes for this round.", action.side)]
 
 
@@ -329,8 +335,9 @@ def implement(scenario: Scenario, state: GameState) -> Result:
     deal = Deal(len(state.deals) + 1, state.round, proposer, offer, before)
     state = shift(state, trust=trust)
     state = state.evolve(deals=state.deals + (deal,), accepted=None, accepted_by=None)
-    events.insert(0, Event(state.round, "deal",
-                           f"Deal {deal.number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d})."))
+    events.insert(0, Event(state.round, EventKind.DEAL,
+                           f"Deal {deal.number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d}).",
+                           deal=deal.number, offer=offer))
     state, events = react(scenario, state, events, "concession", None, offer.irritants(),
                           movers=tuple(sorted(conceders)))
     state, more = check_collapse(scenario, state)
@@ -364,9 +371,10 @@ def renege(scenario: Scenario, state: GameState, action: act.Renege) -> Result:
     state = state.evolve(rungs=tuple(rungs), deals=tuple(deals))
     state = shift(state, trust=-RENEGE_TRUST * bite, tension=1, standing={action.side: -RENEGE_STANDING})
     names = ", ".join(irritant_name(scenario, i) for i in group)
-    events = [Event(state.round, "renege",
+    events = [Event(state.round, EventKind.RENEGE,
                     f"{scenario.sides[action.side].name} reneges on deal {deal.number}: {names} undone "
-                    f"(trust -{RENEGE_TRUST * bite}, tension +1, standing -{RENEGE_STANDING}).", action.side)]
+                    f"(trust -{RENEGE_TRUST * bite}, tension +1, standing -{RENEGE_STANDING}).", action.side,
+                    irritant=action.irritant, deal=deal.number, undone=tuple(group))]
     state, events = react(scenario, state, events, "renege", action.side, group)
     return _after_turn(scenario, state, action.side, "renege", events)
 
@@ -375,14 +383,15 @@ def walk_out(scenario: Scenario, state: GameState, action: act.WalkOut) -> Resul
     name = scenario.sides[action.side].name
     state = state.evolve(ended=EndReason.COLLAPSE, walked_out=action.side,
                          cause=f"{name} walked out", to_move=None, offer=None)
-    events = [Event(state.round, "walkout", f"{name} walks out of the talks.", action.side)]
+    events = [Event(state.round, EventKind.WALKOUT, f"{name} walks out of the talks.", action.side)]
     state, events = react(scenario, state, events, "walkout", action.side)
     return react(scenario, state, events, "collapse", action.side)
 
 
 def propose_conclude(scenario: Scenario, state: GameState, action: act.ProposeConclude) -> Result:
     state = state.evolve(conclude_by=action.side, to_move=action.side.other)
-    return state, [Event(state.round, "conclude", f"{scenario.sides[action.side].name} proposes to conclude the talks.", action.side)]
+    text = f"{scenario.sides[action.side].name} proposes to conclude the talks."
+    return state, [Event(state.round, EventKind.CONCLUDE, text, action.side)]
 
 
 def answer_conclude(scenario: Scenario, state: GameState, action: act.AgreeConclude | act.DeclineConclude) -> Result:
@@ -390,11 +399,12 @@ def answer_conclude(scenario: Scenario, state: GameState, action: act.AgreeConcl
     if isinstance(action, act.AgreeConclude):
         state = state.evolve(ended=EndReason.CONCLUSION, conclude_by=None, to_move=None,
                              cause="both sides agreed to conclude")
-        events = [Event(state.round, "conclude", f"{name} agrees: the talks conclude.", action.side)]
+        events = [Event(state.round, EventKind.CONCLUDE, f"{name} agrees: the talks conclude.", action.side, agreed=True)]
         return react(scenario, state, events, "conclusion", action.side)
     proposer = state.conclude_by or action.side.other
     state = state.evolve(conclude_by=None)
-    events = [Event(state.round, "conclude", f"{name} declines to conclude; the talks go on.", action.side)]
+    events = [Event(state.round, EventKind.CONCLUDE, f"{name} declines to conclude; the talks go on.", action.side,
+                    agreed=False)]
     return _after_turn(scenario, state, proposer, "conclude", events)
 
 
@@ -404,17 +414,17 @@ def end_round(scenario: Scenario, state: GameState) -> Result:
     calm = state.retaliated == (0, 0) and state.trust >= CALM_TRUST and state.tension > 1
     if calm:
         state = shift(state, tension=-1)
-        events.append(Event(state.round, "settle", "A calm round: tension eases by 1."))
+        events.append(Event(state.round, EventKind.SETTLE, "A calm round: tension eases by 1."))
     elif state.trust <= CRISIS_TRUST and state.ended is None:
         state = shift(state, tension=1)
-        events.append(Event(state.round, "settle", "Trust is near zero: tension rises by 1."))
+        events.append(Event(state.round, EventKind.SETTLE, "Trust is near zero: tension rises by 1."))
     point = MeterPoint(state.round, state.trust, state.tension, state.standing)
     state = state.evolve(curve=state.curve + (point,))
     state, more = check_collapse(scenario, state)
     events.extend(more)
     if state.ended is None and state.round >= scenario.rounds:
         state = state.evolve(ended=EndReason.DEADLINE, cause=f"the clock ran out ({scenario.deadline})")
-        events.append(Event(state.round, "deadline", f"Time is up: {scenario.deadline}."))
+        events.append(Event(state.round, EventKind.DEADLINE, f"Time is up: {scenario.deadline}."))
     if state.ended is None:
         state = state.evolve(round=state.round + 1, initiative=state.initiative.other,
                              to_move=None, offer=None, offer_by=None)
@@ -429,4 +439,4 @@ def finish(scenario: Scenario, state: GameState) -> Result:
     tier_id = grade(scenario, state)
     tier = next(t for t in scenario.outcomes if t.id == tier_id)
     state = state.evolve(outcome=tier_id, to_move=None, offer=None, pending=())
-    return state, [Event(state.round, "outcome", f"Outcome: {tier.name}. {tier.description}")]
+    return state, [Event(state.round, EventKind.OUTCOME, f"Outcome: {tier.name}. {tier.description}")]

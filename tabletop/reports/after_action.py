@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from tabletop.engine.analysis import Debrief, debrief
+from tabletop.engine.effects import EventKind
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.state import MeterPoint
@@ -20,12 +21,14 @@ from tabletop.engine.views import is_timeline_event
 from tabletop.reports.lessons import draw_lessons
 from tabletop.saves.format import LoadedSave, Note, game_notes
 
-EVENT_LABELS = {
-    "offer": "offer", "accept": "accepted", "reject": "rejected", "deal": "deal", "gesture": "gesture",
-    "retaliation": "retaliation", "renege": "renege", "statement": "statements", "inject": "inject",
-    "choice": "inject", "audience": "audience", "pass": "pass", "conclude": "conclude", "walkout": "walk-out",
-    "collapse": "collapse", "deadline": "deadline", "outcome": "outcome", "red_line": "red line", "settle": "meters",
-    "note": "facilitator's note", "facilitator": "facilitator",
+EVENT_LABELS: dict[EventKind, str] = {
+    EventKind.OFFER: "offer", EventKind.ACCEPT: "accepted", EventKind.REJECT: "rejected", EventKind.DEAL: "deal",
+    EventKind.GESTURE: "gesture", EventKind.RETALIATION: "retaliation", EventKind.RENEGE: "renege",
+    EventKind.STATEMENTS: "statements", EventKind.INJECT: "inject", EventKind.CHOICE: "inject",
+    EventKind.AUDIENCE: "audience", EventKind.PASS: "pass", EventKind.CONCLUDE: "conclude",
+    EventKind.WALKOUT: "walk-out", EventKind.COLLAPSE: "collapse", EventKind.DEADLINE: "deadline",
+    EventKind.OUTCOME: "outcome", EventKind.SETTLE: "meters", EventKind.NOTE: "facilitator's note",
+    EventKind.FACILITATOR: "facilitator",
 }
 
 
@@ -154,7 +157,7 @@ def timeline(game: Game) -> list[str]:
     out = ["## Timeline of moves and injects", ""]
     current = None
     for index, event in game.events:
-        if event.kind == "round":
+        if event.kind is EventKind.ROUND:
             current = event.round
             out += ["", f"### Round {event.round}", "", f"*{md(event.text)}*", ""]
             continue

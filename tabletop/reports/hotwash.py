@@ -16,6 +16,7 @@ import attrs
 
 from tabletop.engine import actions as act
 from tabletop.engine.actions import Note as NoteAction
+from tabletop.engine.effects import EventKind
 from tabletop.engine.facilitation import awaiting_sides
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Inject, InjectKind, Objective, Response, Side
@@ -148,9 +149,8 @@ def _move_word(action: act.Action) -> str:
 
 def _answers(game: Game, inject: Inject, fired: Fired) -> str:
     """What the inject's target side(s) did from the moment it fired to the end of the next round."""
-    title = f"NEWS: {inject.title}."
-    start = next((i for i, e in game.events if e.kind == "inject" and e.round == fired.round
-                  and e.text.startswith(title)), None)
+    start = next((i for i, e in game.events if e.kind is EventKind.INJECT and e.inject == inject.id
+                  and e.round == fired.round), None)
     if start is None:
         return ""
     targets = SIDES if inject.target.value == "both" else (Side(inject.target.value),)
@@ -164,10 +164,10 @@ def _answers(game: Game, inject: Inject, fired: Fired) -> str:
                 if side in moves:
                     moves[side].append("time ran out")
             continue
-        side = getattr(action, "side", None)
+        mover = getattr(action, "side", None)
         word = _move_word(action)
-        if side in moves and word:
-            moves[side].append(word)
+        if isinstance(mover, Side) and mover in moves and word:
+            moves[mover].append(word)
     parts = []
     for side, words in moves.items():
         counted: list[str] = []

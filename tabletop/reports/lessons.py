@@ -10,6 +10,7 @@ import attrs
 
 from tabletop.engine import actions as act
 from tabletop.engine.analysis import Debrief
+from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, EndReason, InjectKind, Mover, Posture, Scenario, Side
 from tabletop.engine.red_lines import crossings
@@ -155,7 +156,7 @@ def draw_lessons(game: Game, debrief: Debrief) -> Lessons:
             if missed:
                 bad.append("The balanced efficient deal (Nash point) would also have moved "
                            + "; ".join(missed) + ".")
-    reciprocated = sum(1 for e in (ev for _, ev in game.events) if e.kind == "gesture" and "(reciprocated)" in e.text)
+    reciprocated = sum(1 for _, e in game.events if e.kind is EventKind.GESTURE and e.reciprocated)
     if reciprocated:
         well.append(f"{reciprocated} gesture{'s were' if reciprocated > 1 else ' was'} reciprocated in kind.")
     bad += unreciprocated(game)
