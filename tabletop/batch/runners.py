@@ -10,7 +10,7 @@ per worker, not once per game.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 import attrs
@@ -112,7 +112,7 @@ def run_ray(scenario: Scenario, matches: Sequence[Match], address: str | None = 
             raise RunnerError(f"cannot reach a Ray cluster at {address or 'a new local Ray'}: "
                               f"{' '.join(str(error).split())[:200]}") from None
     try:
-        remote: Callable = ray.remote(play_chunk)
+        remote = ray.remote(play_chunk)
         scenario_ref = ray.put(scenario)
         workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
         futures = [remote.remote(scenario_ref, list(part)) for part in chunks(matches, workers * 4)]

@@ -22,7 +22,7 @@ class Side(enum.StrEnum):
         return Side.MOSCOW if self is Side.WASHINGTON else Side.WASHINGTON
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the capital's name ("Washington") replaces str.title()
         return self.value.capitalize()
 
 

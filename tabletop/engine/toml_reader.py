@@ -7,6 +7,7 @@ mistake, so that one run reports everything wrong with a file.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 import attrs
@@ -118,7 +119,7 @@ class _Reader:
             return max(low, min(high, value))
         return float(value)
 
-    def choice(self, data: dict, key: str, name: str, enum: type, default: Any = MISSING) -> Any:
+    def choice(self, data: dict, key: str, name: str, enum: type[Enum], default: Any = MISSING) -> Any:
         value = self.get(data, key, name, str, default)
         if value is None or not isinstance(value, str):
             return value

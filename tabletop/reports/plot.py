@@ -41,9 +41,9 @@ def frontier_plot(frontier: Sequence[tuple[float, float]], deals: Sequence[tuple
         row, col = cell(point)
         grid[row][col] = label[:1] or "*"
     lines = []
-    for n, row in enumerate(grid):
+    for n, cells in enumerate(grid):
         axis = "100" if n == 0 else "  0" if n == height - 1 else "   "
-        lines.append(f"{axis} |" + "".join(row).rstrip())
+        lines.append(f"{axis} |" + "".join(cells).rstrip())
     lines.append("    +" + "-" * width)
     lines.append("     0" + " " * (width - 9) + "100")
     lines.append("     Washington's score \u2192   (Moscow's score \u2191; o = efficient board)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from tabletop.engine.actions import Counter, Gesture, Propose
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
 from tabletop.engine.scoring import board_after, utility_range
@@ -64,7 +65,7 @@ class PlayerView:
         """Every package the other side has put on the table (public)."""
         other = self.side.other
         return tuple(a.offer for a in self._game.actions
-                     if a.kind in ("propose", "counter") and a.side is other)
+                     if isinstance(a, (Propose, Counter)) and a.side is other)
 
     @functools.cached_property
     def my_rejected_offers(self) -> tuple[Offer, ...]:
@@ -72,7 +73,7 @@ class PlayerView:
         out = []
         actions = self._game.actions
         for n, action in enumerate(actions):
-            if action.kind in ("propose", "counter") and action.side is self.side:
+            if isinstance(action, (Propose, Counter)) and action.side is self.side:
                 answer = next((a for a in actions[n + 1:] if getattr(a, "side", None) is self.side.other
                                and a.kind in ("accept", "counter", "reject")), None)
                 if answer is not None and answer.kind != "accept":
@@ -81,7 +82,7 @@ class PlayerView:
 
     def gestures_by(self, side: Side) -> int:
         """How many gestures ``side`` has made so far (public)."""
-        return sum(1 for a in self._game.actions if a.kind == "gesture" and a.side is side)
+        return sum(1 for a in self._game.actions if isinstance(a, Gesture) and a.side is side)
 
     @property
     def my_gestures(self) -> int:
