@@ -1,13 +1,16 @@
-"""``tabletop serve``: the app in a browser, one game per visitor (textual-serve)."""
+"""``tabletop serve``: the app in a browser, one game per visitor (textual-serve, locked down: see tabletop/net/browser.py)."""
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
-import shlex
+import socket
 import sys
+from pathlib import Path
 
-from tabletop.cli.common import seat, seed
+from tabletop.cli.common import count, scenario_arg, seat, seed
+from tabletop.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--washington", type=seat, metavar="human|STRATEGY")
     parser.add_argument("--moscow", type=seat, metavar="human|STRATEGY")
     parser.add_argument("--seed", type=seed, metavar="N")
-    parser.add_argument("--saves-dir", metavar="DIR", help="where visitors' games are saved (default: ./saves)")
+    parser.add_argument("--saves-dir", metavar="DIR",
+                        help="where visitors' games are saved, each visitor in a folder of its own (default: ./saves)")
+    parser.add_argument("--shared-saves", action="store_true",
+                        help="let every visitor see and resume every game in the saves folder (off by default)")
+    parser.add_argument("--scenarios-dir", metavar="DIR",
+                        help="a folder of scenario files visitors may open (default: only the shipped scenarios)")
+    parser.add_argument("--max-visitors", type=count, default=20, metavar="N",
+                        help="visitors playing at once (default 20); the next one is asked to come back later")
     parser.set_defaults(run=run)
 
 
@@ -32,7 +42,7 @@ def port(value: str) -> int:
     return number
 
 
-def visitor_command(args: argparse.Namespace) -> str:
+def visitor_argv(args: argparse.Namespace) -> list[str]:
     """The command each visitor's session runs: the title screen, or straight into a game."""
     command = [sys.executable, "-m", "tabletop"]
     play_options = [args.scenario, args.washington, args.moscow, args.seed]
@@ -41,23 +51,50 @@ def visitor_command(args: argparse.Namespace) -> str:
         for flag, value in (("--washington", args.washington), ("--moscow", args.moscow), ("--seed", args.seed)):
             if value is not None:
                 command += [flag, str(value)]
-    return shlex.join(command)
+    return command
+
+
+def check_host(host: str) -> None:
+    """A one-line error for an address this machine cannot listen on."""
+    try:
+        ipaddress.ip_address(host)
+        return
+    except ValueError:
+        pass
+    try:
+        socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        raise UserError(f"tabletop serve: --host {host[:80]!r} is not an address or a known host name") from None
+
+
+def folder(value: str, option: str) -> Path:
+    path = Path(value).resolve()
+    if path.exists() and not path.is_dir():
+        raise UserError(f"tabletop serve: {option} {value}: is a file, expected a folder")
+    return path
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabletop.cli.common import scenario_arg
-    from tabletop.errors import UserError
-
     if args.scenario:
         scenario_arg(args.scenario)  # a bad id or file is reported here, not in every visitor's browser
+    check_host(args.host)
+    saves = folder(args.saves_dir or os.environ.get("TABLETOP_SAVES") or "saves", "--saves-dir")
+    scenarios = folder(args.scenarios_dir, "--scenarios-dir") if args.scenarios_dir else None
+    if scenarios is not None and not scenarios.is_dir():
+        raise UserError(f"tabletop serve: --scenarios-dir {args.scenarios_dir}: no such folder")
     try:
-        from textual_serve.server import Server
-    except ImportError:
-        raise UserError("tabletop serve: textual-serve is not installed (pip install textual-serve)") from None
-    saves = os.path.abspath(args.saves_dir or os.environ.get("TABLETOP_SAVES") or "saves")
-    os.makedirs(saves, exist_ok=True)
-    os.environ["TABLETOP_SAVES"] = saves
-    server = Server(visitor_command(args), host=args.host, port=args.port, title="tabletop")
-    print(f"Serving tabletop on http://{args.host}:{args.port} (games saved in {saves}); Ctrl+C stops.", flush=True)
-    server.serve()
+        saves.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"tabletop serve: --saves-dir {saves}: cannot be created ({error.strerror})") from None
+    from tabletop.net.browser import TabletopServer
+
+    server = TabletopServer(visitor_argv(args), saves, host=args.host, port=args.port,
+                            max_visitors=args.max_visitors, shared_saves=args.shared_saves, scenario_dir=scenarios)
+    where = "one shared folder" if args.shared_saves else "a folder per visitor"
+    print(f"Serving tabletop on http://{args.host}:{args.port} (games saved in {saves}, {where}; "
+          f"at most {args.max_visitors} visitors); Ctrl+C stops.", flush=True)
+    try:
+        server.serve()
+    except OSError as error:
+        raise UserError(f"tabletop serve: cannot listen on {args.host}:{args.port} ({error.strerror or error})") from None
     return 0
