@@ -93,3 +93,25 @@ def resolve(spec: str) -> Scenario:
         return load_path(spec)
     known = ", ".join(shipped_ids()) or "none"
     raise UnknownScenario(f"unknown scenario {spec!r}: expected a shipped id ({known}) or a path to a .toml file")
+
+
+SERVE_ENV = "TABLETOP_SERVE"
+SCENARIO_DIR_ENV = "TABLETOP_SCENARIO_DIR"
+
+
+class ForbiddenScenario(PermissionError):
+    """A scenario file a browser visitor may not open (outside the folder the trainer named)."""
+
+
+def open_by_visitor(path: Path | str) -> Scenario:
+    """A scenario file opened from the interface: in a browser session (``tabletop serve``), only under the
+    folder the trainer named with ``--scenarios-dir`` (none: no files at all, only the shipped scenarios)."""
+    if os.environ.get(SERVE_ENV):
+        folder = os.environ.get(SCENARIO_DIR_ENV, "")
+        if not folder:
+            raise ForbiddenScenario(f"{path}: only the shipped scenarios can be opened here "
+                                    "(the trainer started tabletop serve without --scenarios-dir)")
+        real, allowed = Path(path).resolve(), Path(folder).resolve()
+        if not real.is_relative_to(allowed):
+            raise ForbiddenScenario(f"{path}: only the shipped scenarios and files under {allowed} can be opened here")
+    return load_path(path)
