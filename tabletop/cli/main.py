@@ -12,8 +12,10 @@ from collections.abc import Sequence
 
 from tabletop.cli import (
     brief,
+    codes,
     compare,
     guide,
+    host,
     new,
     play,
     replay,
@@ -27,7 +29,8 @@ from tabletop.cli import (
 )
 from tabletop.errors import UsageError, UserError
 
-COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief, serve, compare, resume, replay, report]
+COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief, serve, compare, resume, replay, report,
+            host, codes]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,309 @@
+"""A small client for a class host: join as a seat (a code) or as the facilitator, act, follow, reconnect.
+
+::
+
+    async with HostClient("ws://127.0.0.1:8765/ws", code="7Q2MX-K9D4T") as seat:
+        print(seat.view["table"]["phase"], seat.view["options"]["kinds"])
+        result = await seat.act({"type": "statement", "side": seat.side, "posture": "neutral"})
+        await seat.wait_for(lambda c: c.view["table"]["phase"] == "negotiation")
+
+The client keeps the latest view merged from the host's messages (``view``
+for a seat, ``rows``/``opened``/``summary`` for the facilitator), calls every
+listener with each message, and when the connection drops it reconnects by
+itself (``status`` is then ``"reconnecting"``), joins again with the same code
+and resends every action not yet answered with the same id, which the host
+applies at most once. It never renders anything: what it holds is data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+
+from tabletop.net.protocol import PATH
+
+Listener = Callable[[dict[str, Any]], None]
+FATAL = ("unknown join code", "wrong passphrase")
+REPLACED = "this seat has joined from another connection"
+
+
+class JoinRefused(ConnectionError):
+    """The host refused the code or the passphrase."""
+
+
+def socket_url(url: str) -> str:
+    """``http://host:8765`` or ``host:8765`` -> ``ws://host:8765/ws``."""
+    text = url.strip()
+    if "://" not in text:
+        text = "ws://" + text
+    scheme, rest = text.split("://", 1)
+    scheme = {"http": "ws", "https": "wss"}.get(scheme, scheme)
+    if "/" not in rest:
+        rest += PATH
+    return f"{scheme}://{rest}"
+
+
+class HostClient:
+    """One connection to a class host, as a seat (``code``) or as the facilitator (``passphrase``)."""
+
+    def __init__(self, url: str, *, code: str | None = None, passphrase: str | None = None,
+                 reconnect: bool = True, retry: tuple[float, float] = (0.2, 3.0)) -> None:
+        if (code is None) == (passphrase is None):
+            raise ValueError("give a seat code or the facilitator's passphrase")
+        self.url = socket_url(url)
+        self.join_message: dict[str, Any] = {"type": "join", "code": code} if code is not None \
+            else {"type": "join", "facilitator": True, "passphrase": passphrase}
+        self.reconnect = reconnect
+        self.retry = retry
+        self.status = "new"
+        self.welcome: dict[str, Any] = {}
+        self.view: dict[str, Any] = {}
+        """A seat's view: scenario, brief, seats, table, log, options, time_left, debrief."""
+        self.rows: dict[str, dict[str, Any]] = {}
+        """The facilitator's dashboard: one row per table id."""
+        self.opened: dict[str, dict[str, Any]] = {}
+        """Full views of the tables the facilitator opened."""
+        self.summary: dict[str, Any] | None = None
+        self.reconnects = 0
+        self.record: list[str] | None = None
+        """When a list, the text of every frame received is appended to it (debugging; the privacy test)."""
+        self._prefix = secrets.token_hex(4)
+        self._counter = itertools.count(1)
+        self._pending: dict[str, tuple[dict[str, Any], asyncio.Future[dict[str, Any]]]] = {}
+        self._listeners: list[Listener] = []
+        self._changed = asyncio.Condition()
+        self._session: aiohttp.ClientSession | None = None
+        self._ws: aiohttp.ClientWebSocketResponse | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._joined: asyncio.Future[dict[str, Any]] | None = None
+
+    # -- the connection --------------------------------------------------------
+
+    async def connect(self, timeout: float = 10.0) -> dict[str, Any]:
+        """Connect and join; returns the welcome. Raises :class:`JoinRefused` or ``ConnectionError``."""
+        self._session = aiohttp.ClientSession()
+        self._joined = asyncio.get_running_loop().create_future()
+        self._task = asyncio.create_task(self._run())
+        try:
+            return await asyncio.wait_for(asyncio.shield(self._joined), timeout)
+        except BaseException:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        self.status = "closed"
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        if self._ws is not None:
+            await self._ws.close()
+        if self._session is not None:
+            await self._session.close()
+        for _, future in self._pending.values():
+            if not future.done():
+                future.set_exception(ConnectionError("the client was closed"))
+                future.exception()  # whoever waits still gets it; nobody waiting is no error
+        await self._notify({"type": "status", "status": "closed"})
+
+    async def __aenter__(self) -> HostClient:
+        await self.connect()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def _run(self) -> None:
+        delay = self.retry[0]
+        assert self._session is not None and self._joined is not None
+        while True:
+            try:
+                async with self._session.ws_connect(self.url, heartbeat=20, max_msg_size=16 * 1024 * 1024) as ws:
+                    self._ws = ws
+                    await ws.send_json(self.join_message)
+                    async for frame in ws:
+                        if frame.type is aiohttp.WSMsgType.TEXT:
+                            if self.record is not None:
+                                self.record.append(frame.data)
+                            await self._receive(frame.json())
+                            if self.status == "joined":
+                                delay = self.retry[0]
+                        elif frame.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                            break
+            except (TimeoutError, aiohttp.ClientError, OSError) as problem:
+                if not self._joined.done() and not self.reconnect:
+                    self._joined.set_exception(ConnectionError(str(problem)))
+                    return
+            if self.status in ("closed", "refused", "replaced") or not self.reconnect:
+                if self.status not in ("refused", "replaced"):
+                    self.status = "closed"
+                if not self._joined.done():
+                    self._joined.set_exception(ConnectionError("the host closed the connection"))
+                await self._notify({"type": "status", "status": self.status})
+                return
+            self.status = "reconnecting"
+            self.reconnects += 1
+            await self._notify({"type": "status", "status": "reconnecting"})
+            await asyncio.sleep(delay)
+            delay = min(self.retry[1], delay * 2)
+
+    async def _receive(self, message: dict[str, Any]) -> None:
+        kind = message.get("type")
+        if kind == "welcome":
+            self.status = "joined"
+            self._merge_welcome(message)
+            if self._joined is not None and not self._joined.done():
+                self._joined.set_result(message)
+            for sent, _ in list(self._pending.values()):  # resent with the same ids: applied at most once
+                await self._send(sent)
+        elif kind == "error" and message.get("message") in FATAL and self.status != "joined":
+            self.status = "refused"
+            if self._joined is not None and not self._joined.done():
+                self._joined.set_exception(JoinRefused(message["message"]))
+            if self._ws is not None:
+                await self._ws.close()
+        elif kind == "error" and message.get("message") == REPLACED:
+            self.status = "replaced"  # another device took the seat: do not take it back
+        else:
+            self._merge(message)
+        request = message.get("id")
+        if isinstance(request, str) and request in self._pending and kind != "welcome":
+            _, future = self._pending.pop(request)
+            if not future.done():
+                future.set_result(message)
+        await self._notify(message)
+
+    async def _notify(self, message: dict[str, Any]) -> None:
+        for listener in list(self._listeners):
+            listener(message)
+        async with self._changed:
+            self._changed.notify_all()
+
+    # -- merging what the host says ----------------------------------------------
+
+    def _merge_welcome(self, message: dict[str, Any]) -> None:
+        self.welcome = message
+        if message.get("role") == "facilitator":
+            self.rows = {row["id"]: row for row in message.get("tables", [])}
+            self.summary = message.get("summary")
+            return
+        self.view = {key: message[key] for key in ("scenario", "brief", "seats", "table", "side", "team")
+                     if key in message}
+        self._merge_state(self.view, message["state"])
+
+    @staticmethod
+    def _merge_state(view: dict[str, Any], state: dict[str, Any]) -> None:
+        log = view.setdefault("log", [])
+        last = log[-1]["seq"] if log else -1
+        log.extend(entry for entry in state.get("log", []) if entry["seq"] > last)
+        for key, value in state.items():
+            if key != "log":
+                view[key] = value
+
+    def _merge(self, message: dict[str, Any]) -> None:
+        kind = message.get("type")
+        if kind == "update":
+            table = str(message.get("table"))
+            target = self.opened.get(table) if self.is_facilitator else self.view
+            if target is not None:
+                self._merge_state(target, message["state"])
+        elif kind == "seats" and not self.is_facilitator:
+            self.view["seats"] = message["seats"]
+        elif kind == "debrief" and not self.is_facilitator:
+            self.view["debrief"] = message["debrief"]
+        elif kind == "row":
+            self.rows[message["row"]["id"]] = message["row"]
+        elif kind == "overview":
+            self.rows = {row["id"]: row for row in message["tables"]}
+        elif kind == "table_view":
+            view = {key: value for key, value in message.items() if key != "state"}
+            self._merge_state(view, message["state"])
+            self.opened[message["table"]] = view
+        elif kind == "summary":
+            self.summary = {key: value for key, value in message.items() if key != "type"}
+
+    # -- asking -----------------------------------------------------------------
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.join_message.get("facilitator") is True
+
+    @property
+    def side(self) -> str:
+        return str(self.view.get("side", ""))
+
+    def listen(self, listener: Listener) -> None:
+        """Call ``listener(message)`` for every message from the host (and ``{"type": "status"}`` changes)."""
+        self._listeners.append(listener)
+
+    def new_id(self) -> str:
+        return f"{self._prefix}-{next(self._counter)}"
+
+    async def _send(self, message: dict[str, Any]) -> None:
+        if self._ws is not None and not self._ws.closed:
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await self._ws.send_json(message)
+
+    async def request(self, message: dict[str, Any], timeout: float = 10.0) -> dict[str, Any]:
+        """Send ``message`` with an id (one is chosen if missing) and wait for the host's answer to it."""
+        message = dict(message)
+        message.setdefault("id", self.new_id())
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._pending[message["id"]] = (message, future)
+        if self.status == "joined":
+            await self._send(message)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), timeout)
+        finally:
+            if future.done():
+                self._pending.pop(message["id"], None)
+
+    async def act(self, action: Any, action_id: str | None = None, timeout: float = 10.0) -> dict[str, Any]:
+        """Send an action (an engine ``Action`` or its dict) and wait for its result (``ok``, ``n`` or ``message``)."""
+        data = action.to_dict() if hasattr(action, "to_dict") else dict(action)
+        return await self.request({"type": "act", "id": action_id or self.new_id(), "action": data}, timeout)
+
+    async def preview(self, action: Any = None, offer: dict[str, Any] | None = None) -> dict[str, Any]:
+        """What an action (or a package, ``offer``) would do for this seat: its score and the meters."""
+        if offer is not None:
+            return await self.request({"type": "preview", "offer": offer})
+        data = action.to_dict() if hasattr(action, "to_dict") else dict(action)
+        return await self.request({"type": "preview", "action": data})
+
+    async def send(self, message: dict[str, Any]) -> None:
+        """Send a message without waiting for an answer (``refresh``, ``close_view``, ``ping``)."""
+        await self._send(message)
+
+    async def wait_for(self, predicate: Callable[[HostClient], bool], timeout: float = 10.0) -> None:
+        """Wait until ``predicate(self)`` holds (checked after every message); ``TimeoutError`` otherwise."""
+        async def until() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: predicate(self))
+
+        await asyncio.wait_for(until(), timeout)
+
+    # -- the facilitator's requests --------------------------------------------------
+
+    async def control(self, table: str, action: Any, action_id: str | None = None) -> dict[str, Any]:
+        """Apply a facilitator's action on one table, or on every table with ``table="*"``."""
+        data = action.to_dict() if hasattr(action, "to_dict") else dict(action)
+        return await self.request({"type": "control", "id": action_id or self.new_id(), "table": table,
+                                   "action": data})
+
+    async def seat(self, table: str, side: str, player: str) -> dict[str, Any]:
+        """Seat a computer strategy (or ``"human"`` again) at one side of a table."""
+        return await self.request({"type": "seat", "table": table, "side": side, "player": player})
+
+    async def open_table(self, table: str) -> dict[str, Any]:
+        """A table's full view (both briefs, notes, the whole log); kept up to date in ``opened``."""
+        return await self.request({"type": "open", "table": table})
+
+    async def end_class(self) -> dict[str, Any]:
+        """End the class: every table stops, seats get their debriefs, ``summary`` the class summary."""
+        return await self.request({"type": "end_class"}, timeout=60)

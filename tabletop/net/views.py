@@ -1,0 +1,135 @@
+"""What the host sends: each viewer's window on a game, as plain JSON-ready data.
+
+Every decision about who may see what is the engine's (:mod:`tabletop.engine.views`:
+``log_for``, ``may_read_brief``); this module only turns its answers into data.
+A seat gets the public table (the game state minus the secret fields listed
+in :data:`SECRET_FIELDS`), its own brief, the log as ``log_for`` gives it and
+``options(game, side)``; the facilitator gets everything.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from tabletop.engine.analysis import debrief
+from tabletop.engine.effects import describe_effects
+from tabletop.engine.game import Game
+from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.options import options
+from tabletop.engine.state import Offer
+from tabletop.engine.views import Audience, Viewer, may_read_brief, may_see_event
+
+SECRET_FIELDS = frozenset({"statements", "held", "skipped", "notes"})
+"""Game-state fields a seat never receives: postures chosen but not yet revealed, and the white cell's business."""
+
+
+def plain(value: Any) -> Any:
+    """Engine values (attrs classes, enums, tuples) as JSON-ready data."""
+    if isinstance(value, Offer):
+        return value.to_dict()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {str(plain(k)): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, frozenset, set)):
+        items = [plain(v) for v in value]
+        return sorted(items) if isinstance(value, (set, frozenset)) else items
+    if attrs.has(type(value)):
+        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    raise TypeError(f"cannot send a {type(value).__name__}")
+
+
+def scenario_public(scenario: Scenario) -> dict[str, Any]:
+    """What every player may read about the scenario: the setting, the ladders, the public briefs."""
+    return {
+        "id": scenario.id, "title": scenario.title, "date": scenario.date, "setting": scenario.setting,
+        "deadline": scenario.deadline, "rounds": scenario.rounds, "public_brief": scenario.public_brief,
+        "hypothetical": scenario.hypothetical, "rules": plain(scenario.rules),
+        "irritants": [plain(irritant) for irritant in scenario.irritants],
+        "audiences": [{"id": a.id, "name": a.name, "stance": a.stance} for a in scenario.audiences],
+        "sides": {side.value: {"name": brief.name, "delegation": brief.delegation, "public": brief.public}
+                  for side, brief in scenario.sides.items()},
+    }
+
+
+def brief_data(scenario: Scenario, side: Side, viewer: Viewer) -> dict[str, Any]:
+    """``side``'s confidential brief, for a viewer the engine lets read it."""
+    if not may_read_brief(viewer, side):
+        raise PermissionError(f"{viewer} may not read {side.value}'s brief")
+    return plain(scenario.brief(side))
+
+
+def _inject(scenario: Scenario, inject_id: str) -> dict[str, Any]:
+    inject = scenario.inject(inject_id)
+    return {"id": inject.id, "title": inject.title, "text": inject.text, "target": inject.target.value,
+            "respond": describe_effects(scenario, inject.respond) if inject.respond else "",
+            "absorb": describe_effects(scenario, inject.absorb) if inject.absorb else ""}
+
+
+def public_table(game: Game) -> dict[str, Any]:
+    """The table as both sides see it: the board, the meters, the offer, the deals, whose move."""
+    state = game.state
+    data = {k: v for k, v in state.to_dict().items() if k not in SECRET_FIELDS}
+    data["chosen"] = {side.value: posture is not None for side, posture in zip(SIDES, state.statements)}
+    data["pending"] = [_inject(game.scenario, inject) for inject in state.pending]
+    data["awaiting"] = [side.value for side in game.awaiting()]
+    data["over"] = game.is_over
+    data["actions"] = len(game.actions)
+    return data
+
+
+def facilitator_table(game: Game) -> dict[str, Any]:
+    """The whole state, secret fields included, with the seed."""
+    data = public_table(game)
+    data.update({k: v for k, v in game.state.to_dict().items() if k in SECRET_FIELDS})
+    data["seed"] = game.seed
+    return data
+
+
+def log_entries(game: Game, viewer: Viewer, start: int = 0) -> list[dict[str, Any]]:
+    """Log lines from position ``start`` of ``game.events`` that ``viewer`` may see (``seq``: the position)."""
+    entries = []
+    for seq in range(start, len(game.events)):
+        index, event = game.events[seq]
+        if may_see_event(game, index, event, viewer):
+            entry = {"seq": seq, "at": index}
+            for field in attrs.fields(type(event)):
+                value = getattr(event, field.name)
+                if value != field.default or field.default is attrs.NOTHING:
+                    entry[field.name] = plain(value)
+            entries.append(entry)
+    return entries
+
+
+def options_data(game: Game, side: Side) -> dict[str, Any]:
+    """What ``side`` may do now, with the parameters of each move (the engine's ``options``)."""
+    seat = options(game, side)
+    return {
+        "kinds": sorted(seat.kinds), "postures": plain(seat.postures), "inject": seat.inject,
+        "responses": plain(seat.responses), "offer_rungs": plain(seat.offer_rungs),
+        "gestures": [a.to_dict() for a in seat.gestures],
+        "retaliations": [a.to_dict() for a in seat.retaliations],
+        "reneges": [a.to_dict() for a in seat.reneges], "accept_refusal": seat.accept_refusal,
+    }
+
+
+def debrief_data(game: Game, viewer: Viewer) -> dict[str, Any]:
+    """The debrief: outcome, scores, frontier, turning points; walk-away values only as the viewer may know them."""
+    d = debrief(game)
+    data = {
+        "over": game.is_over, "tier": plain(d.tier), "cause": d.cause, "scores": plain(d.scores),
+        "start_scores": plain(d.start_scores), "joint_gain": d.joint_gain, "deal": list(d.deal),
+        "value_left": d.value_left, "nash": plain(d.nash), "frontier": plain(d.frontier),
+        "turning_points": plain(d.turning_points), "curve": plain(d.curve),
+        "audience_readings": plain(d.audience_readings), "questions": list(game.scenario.debrief_questions),
+        "walk_away": {side.value: d.walk_away[side] for side in SIDES if may_read_brief(viewer, side)},
+    }
+    if viewer is Audience.FACILITATOR:
+        data["surplus"] = d.surplus
+        data["objectives"] = plain(game.scenario.objectives)
+    return data
