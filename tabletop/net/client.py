@@ -193,8 +193,8 @@ class HostClient:
             self.rows = {row["id"]: row for row in message.get("tables", [])}
             self.summary = message.get("summary")
             return
-        self.view = {key: message[key] for key in ("scenario", "brief", "seats", "table", "side", "team")
-                     if key in message}
+        self.view = {key: message[key] for key in ("scenario", "brief", "seats", "side", "team", "table_id",
+                                                   "table_name", "class_ended") if key in message}
         self._merge_state(self.view, message["state"])
 
     @staticmethod
@@ -203,7 +203,9 @@ class HostClient:
         last = log[-1]["seq"] if log else -1
         log.extend(entry for entry in state.get("log", []) if entry["seq"] > last)
         for key, value in state.items():
-            if key != "log":
+            if key == "table" and isinstance(view.get("table"), dict):
+                view["table"] = {**view["table"], **value}  # an update carries only the fields that changed
+            elif key != "log":
                 view[key] = value
 
     def _merge(self, message: dict[str, Any]) -> None:

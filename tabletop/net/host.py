@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -65,7 +66,10 @@ class ClassHost:
         self.throttle = throttle or Throttle()
         self.seats: dict[tuple[str, Side], Peer] = {}
         self.facilitators: set[Peer] = set()
+        # One writer thread per table (up to 64): synced writes issued together share the disk's commits.
+        self.writers = ThreadPoolExecutor(max_workers=max(4, min(64, len(tables))), thread_name_prefix="tabletop-save")
         for table in tables.values():
+            table.writers = self.writers
             table.on_change = self._changed
             table.connected = self._connected
             if state.ended:
@@ -91,6 +95,7 @@ class ClassHost:
         return cls(plan, state, tables, passphrase or state.passphrase, throttle)
 
     def close(self) -> None:
+        self.writers.shutdown(wait=True)
         for table in self.tables.values():
             table.close()
 
@@ -172,14 +177,18 @@ class ClassHost:
         game = table.game
         seat = table.info.seats[side]
         return {"type": "welcome", "protocol": PROTOCOL, "role": "seat", "class": self.state.name,
-                "table": {"id": table.id, "name": table.info.name}, "side": side.value, "team": seat.team,
+                "table_id": table.id, "table_name": table.info.name, "side": side.value, "team": seat.team,
                 "seats": self.seat_info(table), "scenario": views.scenario_public(game.scenario),
                 "brief": views.brief_data(game.scenario, side, side),
                 "state": self.seat_state(table, side, 0), "class_ended": self.state.ended}
 
-    def seat_state(self, table: Table, side: Side, start: int) -> dict[str, Any]:
+    def seat_state(self, table: Table, side: Side, start: int, changed: dict[str, Any] | None = None) -> dict[str, Any]:
+        """What ``side`` sees of ``table``: the whole public table, or only ``changed`` fields (an update)."""
         game = table.game
-        state: dict[str, Any] = {"table": views.public_table(game), "log": views.log_entries(game, side, start),
+        if changed is None:
+            table.public.refresh(game)
+        state: dict[str, Any] = {"table": table.public.data if changed is None else changed,
+                                 "log": views.log_entries(game, side, start),
                                  "options": views.options_data(game, side), "time_left": table.time_left(),
                                  "clock_runs": table.clock_runs(), "frozen": table.frozen}
         if game.is_over or table.frozen == ENDED:
@@ -190,14 +199,16 @@ class ClassHost:
 
     async def _changed(self, table: Table, start: int) -> None:
         """Tell every seat of the table and the facilitators what changed (called once the action is on disk)."""
+        changed = table.public.refresh(table.game)
         for side in SIDES:
             peer = self.seats.get((table.id, side))
             if peer is not None:
-                peer.send({"type": "update", "table": table.id, "state": self.seat_state(table, side, start)})
+                peer.send({"type": "update", "table": table.id,
+                           "state": self.seat_state(table, side, start, changed)})
         if self.facilitators:
-            from tabletop.net.facilitator import changed
+            from tabletop.net.facilitator import changed as tell_facilitators
 
-            changed(self, table, start)
+            tell_facilitators(self, table, start)
 
     # -- a seat's messages -----------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor
 from pathlib import Path
 
 import attrs
@@ -23,6 +24,7 @@ from tabletop.engine.opponents import Strategy, make_opponent
 from tabletop.errors import UserError
 from tabletop.net.classstate import TableState
 from tabletop.net.journal import ActionJournal, Key
+from tabletop.net.views import PublicTable
 from tabletop.saves.writer import SaveWriter, load_save
 
 HUMAN = "human"
@@ -97,6 +99,10 @@ class Table:
         self.on_change: Callable[[Table, int], Awaitable[None]] | None = None
         self.connected: Callable[[Table, Side], bool] = lambda table, side: True
         self._opponents: dict[tuple[Side, str], Strategy] = {}
+        self.writers: Executor | None = None
+        """Threads for the synced writes; concurrent syncs share the disk's commits (None: asyncio's default)."""
+        self.public = PublicTable()
+        """The public table as last sent to the seats (updates carry what changed since)."""
         self.tick(self.now())
 
     # -- opening -------------------------------------------------------------
@@ -175,12 +181,14 @@ class Table:
             return Outcome(False, message=str(error))
         n = len(game.actions)
         try:
-            await asyncio.to_thread(self._write, key, n, action)
+            await asyncio.get_running_loop().run_in_executor(self.writers, self._write, key, n, action)
         except UserError as error:
             self.game = game.at(n - 1)
             if key is not None:
                 self.journal.forget(key)
             self.frozen = f"the table stopped: {error}"
+            if self.on_change is not None:
+                await self.on_change(self, len(self.game.events))
             return Outcome(False, message=self.frozen)
         self.tick(self.now())
         if self.on_change is not None:

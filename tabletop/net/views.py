@@ -19,7 +19,7 @@ from tabletop.engine.effects import describe_effects
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.options import options
-from tabletop.engine.state import Offer
+from tabletop.engine.state import GameState, Offer
 from tabletop.engine.views import Audience, Viewer, may_read_brief, may_see_event
 
 SECRET_FIELDS = frozenset({"statements", "held", "skipped", "notes"})
@@ -71,22 +71,53 @@ def _inject(scenario: Scenario, inject_id: str) -> dict[str, Any]:
             "absorb": describe_effects(scenario, inject.absorb) if inject.absorb else ""}
 
 
+PUBLIC_FIELDS = tuple(field.name for field in attrs.fields(GameState) if field.name not in SECRET_FIELDS)
+
+
+class PublicTable:
+    """One game's public table, kept up to date field by field.
+
+    A new state shares every unchanged field's value with the state before it
+    (states are frozen and evolved), so a field whose value is the same object
+    is not converted again: the table of a change costs only what changed, and
+    updates carry only the changed fields.
+    """
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self._seen: dict[str, tuple[object, Any]] = {}
+
+    def refresh(self, game: Game) -> dict[str, Any]:
+        """Bring :attr:`data` up to date with ``game``; returns the fields that changed."""
+        state = game.state
+        fresh: dict[str, Any] = {}
+        for name in PUBLIC_FIELDS:
+            value = getattr(state, name)
+            seen = self._seen.get(name)
+            if seen is not None and seen[0] is value:
+                continue
+            converted = plain(value)
+            self._seen[name] = (value, converted)
+            fresh[name] = converted
+        fresh["chosen"] = {side.value: posture is not None for side, posture in zip(SIDES, state.statements)}
+        fresh["pending"] = [_inject(game.scenario, inject) for inject in state.pending]
+        fresh["awaiting"] = [side.value for side in game.awaiting()]
+        fresh["over"] = game.is_over
+        fresh["actions"] = len(game.actions)
+        changed = {key: value for key, value in fresh.items() if key not in self.data or self.data[key] != value}
+        self.data.update(changed)
+        return changed
+
+
 def public_table(game: Game) -> dict[str, Any]:
     """The table as both sides see it: the board, the meters, the offer, the deals, whose move."""
-    state = game.state
-    data = {k: v for k, v in state.to_dict().items() if k not in SECRET_FIELDS}
-    data["chosen"] = {side.value: posture is not None for side, posture in zip(SIDES, state.statements)}
-    data["pending"] = [_inject(game.scenario, inject) for inject in state.pending]
-    data["awaiting"] = [side.value for side in game.awaiting()]
-    data["over"] = game.is_over
-    data["actions"] = len(game.actions)
-    return data
+    return PublicTable().refresh(game)
 
 
 def facilitator_table(game: Game) -> dict[str, Any]:
     """The whole state, secret fields included, with the seed."""
     data = public_table(game)
-    data.update({k: v for k, v in game.state.to_dict().items() if k in SECRET_FIELDS})
+    data.update({name: plain(getattr(game.state, name)) for name in SECRET_FIELDS})
     data["seed"] = game.seed
     return data
 
