@@ -147,3 +147,94 @@ def scenario_side(name: str):
     from tabletop.engine.model import Side
 
     return Side(name)
+
+
+# --- Sources and the factual/hypothetical marks -------------------------------------------------------------------
+
+FACTUAL = TUTORIAL_TEXT.replace("hypothetical = true\n", "", 1)
+SOURCE = '''
+[[sources]]
+id = "beast"
+outlet = "The Daily Beast"
+title = "Biden Bans Russian Flights From U.S. Airspace During State of the Union"
+date = "2022-03-02"
+'''
+
+
+def sourced(text: str) -> str:
+    """The lab tutorial as a factual scenario whose every marked text cites the one source."""
+    text = text.replace('public_brief = """', 'sources = ["beast"]\npublic_brief = """', 1)
+    text = text.replace("\n[sides.washington.valuations]", 'sources = ["beast"]\n\n[sides.washington.valuations]')
+    text = text.replace("\n[sides.moscow.valuations]", 'sources = ["beast"]\n\n[sides.moscow.valuations]')
+    for irritant in ("visas", "banking", "flights"):
+        text = text.replace(f'[[irritants]]\nid = "{irritant}"\n', f'[[irritants]]\nid = "{irritant}"\nsources = ["beast"]\n')
+    text = text.replace('[[injects]]\nid = "press-leak"\n', '[[injects]]\nid = "press-leak"\nhypothetical = true\n')
+    text = text.replace('text = "A newspaper prints details of the talks, including what each side asked for."',
+                        'text = "A newspaper prints details of the talks. (Hypothetical: an exercise event.)"')
+    return text + SOURCE
+
+
+def errors(lines: list[str]) -> list[str]:
+    return [line for line in lines if ": warning: " not in line]
+
+
+def test_a_fully_sourced_factual_scenario_validates(tmp_path, capsys):
+    path = write(tmp_path, sourced(FACTUAL))
+    code, lines = validate_lines(capsys, path)
+    assert (code, errors(lines)) == (0, [])
+    scenario = load_path(path)
+    assert [s.title for s in scenario.cited(scenario.story_sources)] == [
+        "Biden Bans Russian Flights From U.S. Airspace During State of the Union"]
+    assert scenario.inject("press-leak").hypothetical and scenario.irritant("flights").sources == ("beast",)
+
+
+def test_validate_rejects_a_factual_text_without_a_source(tmp_path, capsys):
+    text = sourced(FACTUAL).replace('[[irritants]]\nid = "banking"\nsources = ["beast"]\n', '[[irritants]]\nid = "banking"\n')
+    path = write(tmp_path, text)
+    code, lines = validate_lines(capsys, path)
+    assert code == 1
+    assert errors(lines) == [f'{path}: irritants.banking: is a factual text without a source, expected sources = ["id", ...] '
+                     "naming [[sources]] entries, or hypothetical = true"]
+
+
+def test_validate_rejects_an_unsourced_setting_and_a_silent_hypothetical(tmp_path, capsys):
+    text = sourced(FACTUAL).replace('sources = ["beast"]\npublic_brief', "public_brief", 1)
+    text = text.replace("(Hypothetical: an exercise event.)", "(An exercise event.)")
+    path = write(tmp_path, text)
+    code, lines = validate_lines(capsys, path)
+    assert code == 1
+    keys = [line.split(": ")[1] for line in errors(lines)]
+    assert keys == ["scenario.sources", "injects.press-leak"], lines
+    assert "expected the word 'hypothetical' in what the players read" in lines[1]
+
+
+def test_a_hypothetical_scenario_needs_no_sources(tmp_path, capsys):
+    path = write(tmp_path, TUTORIAL_TEXT)
+    code, lines = validate_lines(capsys, path)
+    assert (code, errors(lines)) == (0, [])
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ('sources = ["beast"]\npublic_brief', 'sources = ["nowhere"]\npublic_brief', "scenario.sources[0]"),
+    ('date = "2022-03-02"', 'date = "March 2022"', "sources.beast.date"),
+    ('outlet = "The Daily Beast"\n', "", "sources.beast.outlet"),
+    ('[[irritants]]\nid = "visas"\nsources = ["beast"]', '[[irritants]]\nid = "visas"\nsources = "beast"', "irritants.visas.sources"),
+])
+def test_a_broken_source_or_mark_is_one_clear_line(old, new, key, tmp_path, capsys):
+    text = sourced(FACTUAL)
+    assert old in text
+    path = write(tmp_path, text.replace(old, new, 1))
+    code, lines = validate_lines(capsys, path)
+    assert code == 1
+    assert [line.split(": ")[1] for line in errors(lines)] == [key], lines
+    assert all("expected" in line for line in lines)
+
+
+def test_games_saved_before_sources_still_load():
+    """The source rule belongs to validate, not to reading: an old, unsourced factual file still parses and plays."""
+    from tabletop.engine.autoplay import simulate
+    from tabletop.engine.scenario import parse_scenario
+
+    scenario = parse_scenario(FACTUAL, "old.toml")
+    assert not scenario.hypothetical and scenario.sources == ()
+    assert simulate(scenario, "grit", "conceder", 3).is_over

@@ -1,7 +1,8 @@
 """``tabletop validate PATH...``: check scenario files, one line per problem.
 
-Errors (the file cannot be played) exit 1; warnings (it can be played but
-something in it is inconsistent) are printed too but alone still exit 0.
+Errors (the file cannot be played, or a factual text names no source) exit 1;
+warnings (it can be played but something in it is inconsistent) are printed
+too but alone still exit 0.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tabletop.engine.consistency import check_consistency
+    from tabletop.engine.provenance import check_provenance
     from tabletop.scenarios.library import load_path
 
     bad = 0
@@ -30,9 +32,13 @@ def run(args: argparse.Namespace) -> int:
             for line in error.lines():
                 print(line)
             continue
+        unsourced = check_provenance(scenario)
+        for problem in unsourced:
+            print(problem.format(path))
+        bad += bool(unsourced)
         warnings = check_consistency(scenario)
         for warning in warnings:
             print(warning.format(path))
-        if not warnings:
+        if not warnings and not unsourced:
             print(f"{path}: ok")
     return 1 if bad else 0

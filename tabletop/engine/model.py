@@ -77,8 +77,27 @@ class Response(enum.StrEnum):
 
 
 @attrs.frozen
+class Source:
+    """A published source for the scenario's facts: an outlet or official document, its title and date.
+
+    Scenario texts name sources by ``id``; the facilitator's guide lists them in full.
+    """
+
+    id: str
+    outlet: str
+    title: str
+    date: str
+    url: str = ""
+    note: str = ""
+
+
+@attrs.frozen
 class Irritant:
-    """An issue on the table: a ladder of named rungs, rung 0 most restrictive."""
+    """An issue on the table: a ladder of named rungs, rung 0 most restrictive.
+
+    ``sources`` name the [[sources]] behind the description and the starting rung;
+    ``hypothetical`` marks them as invented for the exercise.
+    """
 
     id: str
     name: str
@@ -86,6 +105,8 @@ class Irritant:
     mover: Mover
     start: int
     description: str = ""
+    sources: tuple[str, ...] = ()
+    hypothetical: bool = False
 
     @property
     def top(self) -> int:
@@ -128,7 +149,10 @@ class Valuation:
 
 @attrs.frozen
 class SideBrief:
-    """A side's name, delegation and briefs, and its confidential numbers."""
+    """A side's name, delegation and briefs, and its confidential numbers.
+
+    ``sources`` and ``hypothetical`` mark the public position: sourced fact, or invented.
+    """
 
     side: Side
     name: str
@@ -139,6 +163,8 @@ class SideBrief:
     standing: int
     valuations: dict[str, Valuation]
     goals: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    hypothetical: bool = False
 
 
 @attrs.frozen
@@ -207,6 +233,8 @@ class Inject:
     respond: Effects | None = None
     absorb: Effects | None = None
     notes: str = ""
+    sources: tuple[str, ...] = ()
+    hypothetical: bool = False
 
     @property
     def forces_choice(self) -> bool:
@@ -301,7 +329,12 @@ class Meters:
 
 @attrs.frozen
 class Scenario:
-    """A whole scenario, as read from its TOML file."""
+    """A whole scenario, as read from its TOML file.
+
+    ``sources`` is the [[sources]] table; ``story_sources`` name those behind the
+    setting and the public brief, ``aftermath_sources`` those behind what really happened.
+    ``source`` is where the file came from (a path), not a published source.
+    """
 
     id: str
     title: str
@@ -322,6 +355,9 @@ class Scenario:
     hypothetical: bool = False
     aftermath: str = ""
     first_initiative: Side = Side.WASHINGTON
+    sources: tuple[Source, ...] = ()
+    story_sources: tuple[str, ...] = ()
+    aftermath_sources: tuple[str, ...] = ()
     source: str = attrs.field(default="", eq=False)
     text: str = attrs.field(default="", eq=False, repr=False)
 
@@ -348,6 +384,11 @@ class Scenario:
 
     def start_rungs(self) -> tuple[int, ...]:
         return tuple(irritant.start for irritant in self.irritants)
+
+    def cited(self, ids: tuple[str, ...]) -> tuple[Source, ...]:
+        """The [[sources]] entries named by ``ids``, in the order given (unknown ids skipped)."""
+        by_id = {source.id: source for source in self.sources}
+        return tuple(by_id[i] for i in ids if i in by_id)
 
 
 NO_VALUE = Valuation()

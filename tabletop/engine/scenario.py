@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from tabletop.engine import provenance
 from tabletop.engine.model import (
     REACTION_EVENTS,
     SIDES,
@@ -51,19 +52,19 @@ MAX_SCENARIO_BYTES = 1_000_000
 
 
 TOP_KEYS = ("scenario", "rules", "meters", "objectives", "debrief", "sides", "irritants",
-            "audiences", "injects", "outcomes")
+            "audiences", "injects", "outcomes", "sources")
 SCENARIO_KEYS = ("id", "title", "date", "setting", "deadline", "rounds", "public_brief",
-                 "hypothetical", "aftermath", "first_initiative")
+                 "hypothetical", "aftermath", "first_initiative", "sources", "aftermath_sources")
 RULES_KEYS = ("exchange_limit", "tone_min", "tone_max", "tone_drift", "collapse_penalty",
               "standing_per_cost", "standing_per_gain", "round_timer")
 SIDE_KEYS = ("name", "delegation", "public", "confidential", "walk_away", "standing",
-             "goals", "valuations")
-IRRITANT_KEYS = ("id", "name", "description", "mover", "rungs", "start")
+             "goals", "valuations", "sources", "hypothetical")
+IRRITANT_KEYS = ("id", "name", "description", "mover", "rungs", "start", "sources", "hypothetical")
 VALUATION_KEYS = ("gain", "cost", "red_line")
 RED_LINE_KEYS = ("rung", "price", "absolute")
 INJECT_KEYS = ("id", "title", "text", "kind", "target", "expected_action", "objective",
                "effects", "round", "when", "probability", "from_round", "to_round",
-               "follows", "after_rounds", "check", "respond", "absorb", "notes")
+               "follows", "after_rounds", "check", "respond", "absorb", "notes", "sources", "hypothetical")
 EFFECT_KEYS = ("trust", "tension", "standing", "rungs")
 CONDITION_KEYS = ("trust_at_least", "trust_below", "tension_at_least", "tension_below",
                   "round_at_least", "standing_below", "rungs_at_least", "rungs_below",
@@ -146,6 +147,11 @@ def build_scenario(data: dict, source: str = "<scenario>") -> Scenario:
     hypothetical = bool(r.get(meta, "scenario", "hypothetical", bool, False))
     aftermath = r.text(meta, "scenario", "aftermath", "")
     first = r.choice(meta, "scenario", "first_initiative", Side, "washington")
+    sources = provenance.read_sources(r, data)
+    known = {item.id for item in sources}
+    story_sources = provenance.read_ids(r, meta, "scenario", "sources", known)
+    aftermath_sources = provenance.read_ids(r, meta, "scenario", "aftermath_sources", known)
+    sides, irritants, injects = provenance.mark_parts(r, data, known, sides, irritants, injects)
     if r.problems:
         raise ScenarioError(source, _unique(r.problems))
     return Scenario(
@@ -159,6 +165,9 @@ def build_scenario(data: dict, source: str = "<scenario>") -> Scenario:
         hypothetical=hypothetical,
         aftermath=aftermath,
         first_initiative=first,
+        sources=tuple(sources),
+        story_sources=story_sources,
+        aftermath_sources=aftermath_sources,
         objectives=tuple(objectives),
         debrief_questions=tuple(q for q in questions if isinstance(q, str)),
         sides=sides,

@@ -17,7 +17,8 @@ this first. Keep facts you cannot confirm out, or label them as hypothetical.
 deadline = "the end of the consultation"   # what the clock runs out to
 rounds = 6                        # even, so both sides hold the initiative equally
 first_initiative = "washington"   # who moves first in round 1
-hypothetical = false              # true for invented situations
+hypothetical = true               # invented; set false once every factual text names a source:
+                                  # add [[sources]] (id, outlet, title, date) and sources = ["id"] on texts
 public_brief = """
 What both delegations know: the agenda and the public positions.
 """

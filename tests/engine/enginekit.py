@@ -21,6 +21,7 @@ LAB = """
 [scenario]
 id = "lab"
 title = "Lab"
+hypothetical = true
 date = "2025-01-01"
 setting = "A test room."
 deadline = "the end of the test"
