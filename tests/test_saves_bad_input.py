@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tabletop.cli.main import main
 from tabletop.engine.autoplay import simulate
+from tabletop.saves.chain import rechain
 from tabletop.saves.writer import SaveError, SaveWriter, load_save, write_game
 
 
@@ -29,12 +30,20 @@ def good_lines(tutorial) -> list[str]:
 
 
 def edit(lines: list[str], n: int, change) -> list[str]:
-    """A copy of the save's lines with line ``n`` (0 = header) changed by ``change(record)``."""
+    """A copy of the save's lines with line ``n`` (0 = header) changed by ``change(record)``.
+
+    The hash chain is recomputed, as someone editing a save on purpose can do: these tests reach the
+    checks behind the chain (a changed line that keeps its old hash is caught by the chain itself).
+    """
     out = list(lines)
     record = json.loads(out[n])
     change(record)
     out[n] = json.dumps(record, separators=(",", ":")) + "\n"
-    return out
+    return rechained(out)
+
+
+def rechained(lines: list[str]) -> list[str]:
+    return [line.decode("utf-8") for line in rechain([line.encode("utf-8") for line in lines])]
 
 
 def check_one_line_error(capsys, path: Path, *needles: str) -> str:
@@ -83,9 +92,10 @@ def test_not_a_save(tmp_path, capsys):
 def test_a_line_of_garbage_in_the_middle(tmp_path, capsys, good_lines):
     lines = list(good_lines)
     lines[5] = "this is not json at all\n"
-    check_one_line_error(capsys, write(tmp_path, lines), "line 6", "not valid JSON")
+    check_one_line_error(capsys, write(tmp_path, lines), "line 6", "changed or damaged")
     lines[5] = '{"kind":"gossip"}\n'
-    check_one_line_error(capsys, write(tmp_path, lines), "line 6", "not a save record")
+    check_one_line_error(capsys, write(tmp_path, lines), "line 6", "changed or damaged")
+    check_one_line_error(capsys, write(tmp_path, rechained(lines)), "line 6", "not a save record")
     lines[5] = '"\xe9t\xe9"\n'
     check_one_line_error(capsys, write(tmp_path, lines), "line 6")
 

@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from tabletop.cli import class_secret
 from tabletop.cli.common import write_output
+from tabletop.text import inert, inert_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("compare", help="compare a class's saved games (table and frontier plot)")
     parser.add_argument("saves", nargs="+", metavar="SAVE")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the Markdown summary to FILE")
+    class_secret.add_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from tabletop.reports.compare import compare_markdown, compare_terminal, load_class
 
-    games = load_class(args.saves)
+    games = load_class(args.saves, class_secret.secret(args))
+    for g in games:
+        if g.signature is not None and g.signature.failed:
+            print(inert_line(f"warning: {g.path}: {g.signature.text}: the save was changed after it was signed"),
+                  file=sys.stderr)
     if args.output:
-        write_output(compare_markdown(games), args.output)
-        print(f"{args.output}: class summary of {len(games)} game(s) written")
+        write_output(inert(compare_markdown(games)), args.output)
+        print(inert_line(f"{args.output}: class summary of {len(games)} game(s) written"))
     else:
-        print(compare_terminal(games), end="")
+        print(inert(compare_terminal(games)), end="")
     return 0

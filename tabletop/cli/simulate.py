@@ -9,6 +9,7 @@ from collections import Counter
 from tabletop.cli.common import count, scenario_arg, seed, strategy
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario
+from tabletop.text import inert_json, inert_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     summaries = [game_summary(g) for g in games]
     if args.json:
         doc = summaries[0] if len(summaries) == 1 else {"games": summaries, "summary": summarize(summaries)}
-        print(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False))
+        print(inert_json(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False)))
         return 0
     if len(summaries) == 1:
         print_one(scenario, summaries[0])
@@ -92,36 +93,41 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say(text: str) -> None:
+    """Print one line of the summary; scenario text in it is shown inert (escape sequences escaped)."""
+    print(inert_line(text))
+
+
 def print_one(scenario: Scenario, s: dict) -> None:
-    print(f"{scenario.title} ({scenario.id}), seed {s['seed']}: "
+    _say(f"{scenario.title} ({scenario.id}), seed {s['seed']}: "
           f"Washington {s['washington']} vs Moscow {s['moscow']}")
-    print(f"Outcome: {s['outcome_name']} after {s['rounds_played']} round(s); ended by {s['ended_by']}: {s['why']}.")
+    _say(f"Outcome: {s['outcome_name']} after {s['rounds_played']} round(s); ended by {s['ended_by']}: {s['why']}.")
     for side in SIDES:
         score = s["scores"][side.value]
         walk = s["walk_away"][side.value]
         verdict = "above" if score > walk else "below" if score < walk else "at"
-        print(f"  {scenario.sides[side].name:<12} score {score:5.1f}  walk-away {walk:5.1f}  ({verdict})")
-    print("Final rungs:")
+        _say(f"  {scenario.sides[side].name:<12} score {score:5.1f}  walk-away {walk:5.1f}  ({verdict})")
+    _say("Final rungs:")
     for irritant in scenario.irritants:
         rung = s["final_rungs"][irritant.id]
-        print(f"  {irritant.name:<32} {rung}/{irritant.top}  {irritant.rungs[rung]}")
+        _say(f"  {irritant.name:<32} {rung}/{irritant.top}  {irritant.rungs[rung]}")
     m = s["meters"]
-    print(f"Meters: trust {m['trust']}, tension {m['tension']}, standing "
+    _say(f"Meters: trust {m['trust']}, tension {m['tension']}, standing "
           f"Washington {m['standing']['washington']}, Moscow {m['standing']['moscow']}")
-    print(f"Fingerprint: {s['fingerprint']}")
+    _say(f"Fingerprint: {s['fingerprint']}")
 
 
 def print_many(scenario: Scenario, summaries: list[dict]) -> None:
     summary = summarize(summaries)
     first = summaries[0]
-    print(f"{scenario.title} ({scenario.id}): {summary['games']} games, seeds {first['seed']}-"
+    _say(f"{scenario.title} ({scenario.id}): {summary['games']} games, seeds {first['seed']}-"
           f"{summaries[-1]['seed']}, Washington {first['washington']} vs Moscow {first['moscow']}")
     names = {t.id: t.name for t in scenario.outcomes}
-    print("Outcome                              Games   Share")
+    _say("Outcome                              Games   Share")
     for tier in scenario.outcomes:
         k = summary["outcomes"].get(tier.id, 0)
-        print(f"  {names[tier.id]:<34} {k:5d}  {100 * k / summary['games']:5.1f}%")
+        _say(f"  {names[tier.id]:<34} {k:5d}  {100 * k / summary['games']:5.1f}%")
     ms = summary["mean_scores"]
-    print(f"Mean scores: Washington {ms['washington']:.1f} (walk-away {first['walk_away']['washington']:g}), "
+    _say(f"Mean scores: Washington {ms['washington']:.1f} (walk-away {first['walk_away']['washington']:g}), "
           f"Moscow {ms['moscow']:.1f} (walk-away {first['walk_away']['moscow']:g}); "
           f"mean rounds {summary['mean_rounds']:g}")

@@ -70,7 +70,7 @@ def _date(created: str) -> str:
 # -- sections ------------------------------------------------------------------
 
 
-def exercise(game: Game, loaded: LoadedSave | None) -> list[str]:
+def exercise(game: Game, loaded: LoadedSave | None, signature: str | None = None) -> list[str]:
     scenario = game.scenario
     out = ["## The exercise", "",
            f"- **Scenario:** {md(scenario.title)} (`{scenario.id}`), {md(scenario.date)}"
@@ -85,6 +85,8 @@ def exercise(game: Game, loaded: LoadedSave | None) -> list[str]:
         out.append(f"- **Save:** `{md(loaded.path.name)}`, {len(loaded.actions)} actions, every state fingerprint "
                    "verified" + (f" (forked at action {loaded.forked_from.get('at')} of "
                                  f"`{md(str(loaded.forked_from.get('file')))}`)" if loaded.forked_from else ""))
+        out.append(f"- **Integrity:** {md(signature or loaded.signature().text)}"
+                   + ("; every line's hash chains to the one before" if loaded.version >= 2 else ""))
         if loaded.warning:
             out.append(f"- **Warning:** {md(loaded.warning)}")
     out += ["", "**The setting.**", "", *paragraphs(scenario.setting)]
@@ -248,13 +250,17 @@ def objectives(scenario: Scenario) -> list[str]:
     return out
 
 
-def after_action_report(game: Game, loaded: LoadedSave | None = None) -> str:
-    """The whole report as Markdown text (ends with a newline)."""
+def after_action_report(game: Game, loaded: LoadedSave | None = None, signature: str | None = None) -> str:
+    """The whole report as Markdown text (ends with a newline).
+
+    ``signature`` is what was found of the save's signature (``signed by this class``, ``unsigned``...);
+    without it the report says what can be said without the class's secret.
+    """
     d = debrief(game)
     scenario = game.scenario
     sections = [
         [f"# After-action report: {md(scenario.title)}"],
-        exercise(game, loaded), outcome(game, d), scores(game, d), timeline(game), meters(game, d),
+        exercise(game, loaded, signature), outcome(game, d), scores(game, d), timeline(game), meters(game, d),
         turning_points(d), lessons(game, d), briefs(scenario),
         notes(scenario, game_notes(game, loaded.notes if loaded else [])),
         audiences(d), objectives(scenario),

@@ -10,7 +10,10 @@ from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.errors import UserError
+from tabletop.reports.after_action import cell, md
 from tabletop.reports.plot import frontier_plot
+from tabletop.saves.signing import ClassSecret, SignatureCheck
+from tabletop.text import excerpt, inert_line, message, shown_path
 
 LABELS = "123456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
 
@@ -23,24 +26,32 @@ class ClassGame:
     path: str
     game: Game
     debrief: Debrief
+    signature: SignatureCheck | None = None
 
 
-def load_class(paths: list[str]) -> list[ClassGame]:
-    """Load and verify every save; all must be games of the same scenario."""
+def load_class(paths: list[str], secret: ClassSecret | None = None) -> list[ClassGame]:
+    """Load and verify every save (and its signature, with the class's ``secret``); all of one scenario."""
     from tabletop.saves.writer import load_save
 
     games: list[ClassGame] = []
     first: Scenario | None = None
     for n, path in enumerate(paths):
         # A save cut off by a crash still gives its game up to the cut; the table marks it unfinished.
-        game = load_save(path).replay(verify=True)
+        loaded = load_save(path)
+        signature = loaded.signature(secret)
+        game = loaded.replay(verify=True)
         if first is None:
             first = game.scenario
         elif game.scenario.id != first.id:
-            raise UserError(f"{path}: is a game of {game.scenario.id!r}, expected {first.id!r} like {paths[0]}")
+            raise UserError(message(path, f"is a game of {excerpt(game.scenario.id)}, expected {excerpt(first.id)} "
+                                          f"like {shown_path(paths[0])}"))
         label = LABELS[n] if n < len(LABELS) else "*"
-        games.append(ClassGame(label, path, game, debrief(game)))
+        games.append(ClassGame(label, path, game, debrief(game), signature))
     return games
+
+
+def _signature(g: ClassGame) -> str:
+    return g.signature.text if g.signature is not None else "not checked"
 
 
 def _seats(game: Game) -> str:
@@ -50,20 +61,20 @@ def _seats(game: Game) -> str:
 def compare_markdown(games: list[ClassGame]) -> str:
     """The class summary as Markdown: a table of every game and the deals on the frontier."""
     scenario = games[0].game.scenario
-    lines = [f"# Class summary: {scenario.title}", "",
-             f"{len(games)} game(s) of `{scenario.id}`. Scores are each side's private score (0-100); "
+    lines = [f"# Class summary: {md(scenario.title)}", "",
+             f"{len(games)} game(s) of `{md(scenario.id)}`. Scores are each side's private score (0-100); "
              f"walk-away values: Washington {scenario.sides[Side.WASHINGTON].walk_away:g}, "
              f"Moscow {scenario.sides[Side.MOSCOW].walk_away:g}.", "",
              "| # | Save | Seats (Washington / Moscow) | Outcome | Rounds | Washington | Moscow | Joint gain | "
-             "Value left on the table |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "Value left on the table | Signature |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for g in games:
         d = g.debrief
         state = g.game.state
         status = d.tier.name if g.game.is_over else f"{d.tier.name} (unfinished)"
-        lines.append(f"| {g.label} | {Path(g.path).name} | {_seats(g.game)} | {status} | {state.round} | "
-                     f"{d.scores[Side.WASHINGTON]:.1f} | {d.scores[Side.MOSCOW]:.1f} | {d.joint_gain:.1f} | "
-                     f"{d.value_left:.1f} |")
+        lines.append(f"| {g.label} | {cell(Path(g.path).name)} | {cell(_seats(g.game))} | {cell(status)} | "
+                     f"{state.round} | {d.scores[Side.WASHINGTON]:.1f} | {d.scores[Side.MOSCOW]:.1f} | "
+                     f"{d.joint_gain:.1f} | {d.value_left:.1f} | {cell(_signature(g))} |")
     best = max(games, key=lambda g: g.debrief.joint_gain)
     nash = games[0].debrief.nash
     lines += ["", f"Highest joint gain: game {best.label} ({best.debrief.joint_gain:.1f})."]
@@ -88,11 +99,14 @@ def compare_terminal(games: list[ClassGame]) -> str:
     """The class summary for the terminal: a plain table and the plot."""
     scenario = games[0].game.scenario
     head = f"{'#':<2} {'Save':<40} {'Seats':<26} {'Outcome':<28} {'W':>5} {'M':>5} {'Joint':>6} {'Left':>5}"
-    lines = [f"Class summary: {scenario.title} ({scenario.id}), {len(games)} game(s)", "", head, "-" * len(head)]
+    lines = [f"Class summary: {inert_line(scenario.title)} ({inert_line(scenario.id)}), {len(games)} game(s)", "",
+             head, "-" * len(head)]
     for g in games:
         d = g.debrief
-        lines.append(f"{g.label:<2} {Path(g.path).name[:40]:<40} {_seats(g.game)[:26]:<26} {d.tier.name[:28]:<28} "
+        name, tier = inert_line(Path(g.path).name)[:40], inert_line(d.tier.name)[:28]
+        lines.append(f"{g.label:<2} {name:<40} {_seats(g.game)[:26]:<26} {tier:<28} "
                      f"{d.scores[Side.WASHINGTON]:5.1f} {d.scores[Side.MOSCOW]:5.1f} {d.joint_gain:6.1f} "
                      f"{d.value_left:5.1f}")
+    lines += ["", "Signatures:"] + [f"{g.label:<2} {_signature(g)}" for g in games]
     lines += [""] + compare_plot(games)
     return "\n".join(lines) + "\n"

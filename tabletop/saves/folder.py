@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 
 from tabletop.errors import UserError
+from tabletop.saves.locks import is_locked
+from tabletop.text import InputError, message, one_line, read_limited
 
 SUFFIX = ".jsonl"
 ENVIRONMENT = "TABLETOP_SAVES"
@@ -24,7 +26,30 @@ _LIST_LIMIT = 32_000_000
 
 
 class SaveError(UserError):
-    """A save that cannot be read, written or replayed; the message is one line naming the file."""
+    """A save that cannot be read, written or replayed; the message is one line naming the file.
+
+    Whatever it is given, the message is made one inert line of at most 300 characters
+    (control characters and newlines shown escaped).
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(one_line(text))
+
+
+class SaveInUse(SaveError):
+    """The save is being played by another window or process (its lock is held): it can only be read."""
+
+
+class SaveWriteFailed(SaveError):
+    """Writing to the save failed (disk full, read-only, file or folder removed); the writer is now failed."""
+
+
+class PassphraseNeeded(SaveError):
+    """The save is signed: going on needs the class passphrase (or key file), which was not given."""
+
+
+class WrongPassphrase(SaveError):
+    """The passphrase (or key file) given is not the one the save was signed with."""
 
 
 def saves_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -32,11 +57,11 @@ def saves_dir(override: str | os.PathLike[str] | None = None) -> Path:
     chosen = override if override else os.environ.get(ENVIRONMENT) or "saves"
     folder = Path(chosen)
     if folder.exists() and not folder.is_dir():
-        raise SaveError(f"{folder}: is not a folder, expected the folder for saves")
+        raise SaveError(message(folder, "is not a folder, expected the folder for saves"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SaveError(f"{folder}: cannot create the saves folder ({error.strerror or error})") from None
+        raise SaveError(message(folder, f"cannot create the saves folder ({error.strerror or error})")) from None
     return folder
 
 
@@ -50,18 +75,6 @@ def save_file_name(scenario_id: str, seats: dict[Any, str], when: datetime | Non
     sides = "-vs-".join(_slug(seat) for _, seat in sorted(seats.items(), key=lambda kv: str(kv[0]) != "washington"))
     extra = "_what-if" if fork else ""
     return f"{_slug(scenario_id)}_{stamp}_{sides}{extra}{SUFFIX}"
-
-
-def unique_path(path: Path) -> Path:
-    """``path``, or ``name-2.jsonl``, ``name-3.jsonl``... if it is taken."""
-    if not path.exists():
-        return path
-    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
-    for n in range(2, 10_000):
-        candidate = path.with_name(f"{stem}-{n}{SUFFIX}")
-        if not candidate.exists():
-            return candidate
-    raise SaveError(f"{path}: too many saves with this name")
 
 
 def safe_save_path(name: str, folder: Path | str) -> Path:
@@ -104,6 +117,8 @@ class SaveSummary:
     ended: bool = False
     forked: bool = False
     problem: str | None = None
+    in_play: bool = False
+    """Another window or process is playing this game now (its lock is held): it can only be replayed."""
 
     @property
     def date(self) -> str:
@@ -122,11 +137,12 @@ def summarize(path: Path) -> SaveSummary:
     """A quick look at a save for the list (no replay; a save that cannot be read gets a ``problem``)."""
     try:
         modified = path.stat().st_mtime
-        if path.stat().st_size > _LIST_LIMIT:
-            return SaveSummary(path, modified=modified, problem="too large to be a save")
-        data = path.read_bytes()
     except OSError as error:
         return SaveSummary(path, problem=f"cannot be read ({error.strerror or error})")
+    try:
+        data = read_limited(path, _LIST_LIMIT, "a tabletop save")
+    except InputError as error:
+        return SaveSummary(path, modified=modified, problem=str(error).split(": ", 1)[-1])
     lines = data.split(b"\n")
     try:
         header = json.loads(lines[0].decode("utf-8"))
@@ -134,7 +150,9 @@ def summarize(path: Path) -> SaveSummary:
         return SaveSummary(path, modified=modified, problem="not a tabletop save")
     if not isinstance(header, dict) or header.get("format") != "tabletop-save":
         return SaveSummary(path, modified=modified, problem="not a tabletop save")
-    seats = header.get("seats") if isinstance(header.get("seats"), dict) else {}
+    seats = header.get("seats")
+    if not isinstance(seats, dict):
+        seats = {}
     summary = SaveSummary(path, str(header.get("scenario_id", "?")), str(header.get("title", "")),
                           {str(k): str(v) for k, v in seats.items()}, str(header.get("created", "")), modified,
                           forked="forked_from" in header)
@@ -156,5 +174,6 @@ def list_saves(folder: Path | str) -> list[SaveSummary]:
     base = Path(folder)
     if not base.is_dir():
         return []
-    found = [summarize(path) for path in base.glob(f"*{SUFFIX}") if path.is_file()]
+    found = [attrs.evolve(summary, in_play=is_locked(summary.path)) for summary in
+             (summarize(path) for path in base.glob(f"*{SUFFIX}") if path.is_file())]
     return sorted(found, key=lambda s: (s.modified, s.path.name), reverse=True)

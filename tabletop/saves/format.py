@@ -1,68 +1,42 @@
-"""Reading a save: the JSON Lines format checked line by line, then replayed and verified.
+"""Reading a save: the JSON Lines format checked line by line (and its hash chain), then replayed and verified.
 
 Loading parses JSON and TOML only and rebuilds actions through
 :func:`tabletop.engine.actions.action_from_dict`, so nothing in a save is ever
 executed. The format is documented in ``saves/README.md``; the public API is
-:mod:`tabletop.saves.writer`.
+:mod:`tabletop.saves.writer`. Version 2 saves carry a hash chain over every byte
+(:mod:`tabletop.saves.chain`) and may be signed (:mod:`tabletop.saves.signing`);
+version 1 saves (tabletop 0.1) still load and verify their state fingerprints.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from tabletop import __version__
-from tabletop.engine.actions import Action, ActionError, action_from_dict
-from tabletop.engine.actions import Note as NoteAction
+from tabletop.engine.actions import Action
 from tabletop.engine.game import Game, IllegalAction
-from tabletop.engine.model import SIDES, Scenario, Side
-from tabletop.engine.scenario import ScenarioError, parse_scenario
+from tabletop.engine.model import Scenario, Side
+from tabletop.saves.chain import GENESIS, link, unseal
 from tabletop.saves.folder import SaveError
+from tabletop.saves.records import (
+    FORMAT,
+    VERSION,
+    Note,
+    check_header,
+    describe_action,
+    game_notes,
+    has_chain_keys,
+    header_version,
+    parse_action,
+    parse_note,
+)
+from tabletop.saves.signing import ClassSecret, SaveKey, Seal, SignatureCheck, check_signature, key_for_resume
+from tabletop.text import InputError, excerpt, one_line, read_limited, shown_path
 
-FORMAT = "tabletop-save"
-VERSION = 1
 MAX_SAVE_BYTES = 32_000_000
-_HEX = re.compile(r"[0-9a-f]{8,64}")
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-@attrs.frozen
-class Note:
-    """A facilitator's note attached to a moment of the game (``at``: actions applied so far)."""
-
-    at: int
-    round: int
-    text: str
-    objective: str | None = None
-    time: str = ""
-
-    def to_record(self) -> dict[str, Any]:
-        return {"kind": "note", "at": self.at, "round": self.round, "text": self.text,
-                "objective": self.objective, "time": self.time}
-
-
-def game_notes(game: Game, written: list[Note] | None = None) -> list[Note]:
-    """Every facilitator note of a game, in order: note lines of its save and the game's own note actions."""
-    found = list(written or [])
-    for n, action in enumerate(game.actions, 1):
-        if isinstance(action, NoteAction):
-            found.append(Note(n, game.history[n].round, action.text, action.objective or None))
-    return sorted(found, key=lambda note: note.at)
-
-
-def describe_action(action: Action) -> str:
-    """``propose by moscow``: a short name for an action in messages."""
-    side = getattr(action, "side", None)
-    who = side.value if isinstance(side, Side) else "the facilitator"
-    return f"{action.kind} by {who}"
 
 
 @attrs.define
@@ -86,10 +60,38 @@ class LoadedSave:
     lines: list[int] = attrs.Factory(list)
     app: str = ""
     size: int = 0
+    version: int = VERSION
+    rules: str = ""
+    header: dict[str, Any] = attrs.Factory(dict)
+    signing: dict[str, Any] | None = None
+    seals: list[Seal] = attrs.Factory(list)
+    chain_head: str | None = None
 
     @property
     def name(self) -> str:
-        return str(self.path)
+        """The save's path as messages show it (inert, shortened)."""
+        return shown_path(self.path)
+
+    @property
+    def signed(self) -> bool:
+        """Whether the save is signed by a class (its signature can be checked with the class's secret)."""
+        return self.signing is not None
+
+    @property
+    def signed_with_passphrase(self) -> bool:
+        return self.signing is not None and self.signing.get("method") == "scrypt"
+
+    def signature(self, secret: ClassSecret | None = None) -> SignatureCheck:
+        """What can be said of the save's signature with ``secret`` (the class passphrase or key file)."""
+        return check_signature(self.version, self.signing, self.seals, secret)
+
+    def unlock(self, passphrase: str | None = None, key_file: str | None = None) -> SaveKey | None:
+        """The key to go on signing this save (None if it is unsigned).
+
+        Raises :class:`~tabletop.saves.folder.PassphraseNeeded` if the save is signed and nothing is
+        given, :class:`~tabletop.saves.folder.WrongPassphrase` if what is given is not its key.
+        """
+        return key_for_resume(self.signing, str(self.path), passphrase, key_file)
 
     def replay(self, verify: bool = True, upto: int | None = None) -> Game:
         """Rebuild the game by re-applying the actions (the first ``upto`` of them if given).
@@ -101,7 +103,7 @@ class LoadedSave:
         game = Game(self.scenario, self.seed, self.seats)
         if verify and self.opening is not None and game.fingerprint() != self.opening:
             by = f" by {self.app}" if self.app else ""
-            raise SaveError(f"{self.name}: the opening state does not match the one recorded "
+            raise SaveError(f"{self.name}: line 1: the opening state does not match the one recorded "
                             f"(the rules changed since this save was written{by})")
         actions = self.actions if upto is None else self.actions[:upto]
         for n, action in enumerate(actions, 1):
@@ -110,7 +112,7 @@ class LoadedSave:
             try:
                 game.apply(action)
             except (IllegalAction, KeyError, IndexError, ValueError, TypeError) as error:
-                raise SaveError(f"{where} is refused by the rules: {one_line(error)}") from None
+                raise SaveError(f"{where} is refused by the rules: {one_line(error, 160)}") from None
             if verify:
                 got, expected = game.fingerprint(), self.fingerprints[n - 1]
                 if got != expected:
@@ -129,23 +131,36 @@ class LoadedSave:
 # -- reading -----------------------------------------------------------------
 
 
-def _read(path: Path, name: str) -> bytes:
+@attrs.frozen
+class _Line:
+    number: int
+    raw: bytes
+    end: int  # the offset just after the line (and its newline)
+    complete: bool  # ends with a newline
+
+
+def _read(path: Path | str, name: str) -> bytes:
     try:
-        if path.is_dir():
-            raise SaveError(f"{name}: is a directory, expected a tabletop save file")
-        if not path.exists():
-            raise SaveError(f"{name}: no such file, expected a tabletop save file")
-        size = path.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(f"{name}: is too large ({size:,} bytes), expected a save under {MAX_SAVE_BYTES:,} bytes")
-        data = path.read_bytes()
-    except OSError as error:
-        raise SaveError(f"{name}: cannot be read ({one_line(error.strerror or error)})") from None
+        data = read_limited(path, MAX_SAVE_BYTES, "a tabletop save")
+    except InputError as error:
+        raise SaveError(str(error)) from None
     if not data.strip():
         raise SaveError(f"{name}: is empty, expected a tabletop save")
-    if b"\x00" in data:
-        raise SaveError(f"{name}: is binary, not a tabletop save")
+    if b"\x00" in data[:4096].split(b"\n", 1)[0]:  # further on, a NUL is a damaged line, named
+        raise SaveError(f"{name}: is binary, not a tabletop save (a NUL byte in line 1)")
     return data
+
+
+def _split(data: bytes) -> list[_Line]:
+    out, position = [], 0
+    raws = data.split(b"\n")
+    tail = raws.pop()  # b"" when the file ends with a newline
+    for number, raw in enumerate(raws, 1):
+        position += len(raw) + 1
+        out.append(_Line(number, raw, position, True))
+    if tail:
+        out.append(_Line(len(raws) + 1, tail, len(data), False))
+    return out
 
 
 def _json(raw: bytes) -> Any:
@@ -159,133 +174,121 @@ def _json(raw: bytes) -> Any:
         raise ValueError(f"is not valid JSON ({one_line(error, 120)})") from None
 
 
-def _header(name: str, record: Any) -> dict[str, Any]:
-    if not isinstance(record, dict) or record.get("format") != FORMAT or record.get("kind") != "header":
-        raise SaveError(f"{name}: is not a tabletop save (line 1 is not a tabletop-save header)")
-    version = record.get("version")
-    if version != VERSION:
-        shown = version if isinstance(version, int) and not isinstance(version, bool) else repr(version)
-        raise SaveError(f"{name}: save format version {shown} is not supported "
-                        f"(this tabletop {__version__} reads version {VERSION})")
-    return record
+def _start(saved: LoadedSave, name: str, header: dict[str, Any]) -> None:
+    saved.scenario, saved.seed, saved.seats = check_header(name, header)
+    saved.header = {k: v for k, v in header.items() if k not in ("chain", "sig")}
+    saved.created = header.get("created") or ""
+    saved.opening = header.get("opening")
+    saved.scenario_source = header.get("scenario_source") or ""
+    saved.app = header.get("app") or ""
+    saved.rules = header.get("rules") or ""
+    saved.forked_from = header.get("forked_from")
+    saved.signing = header.get("signing")
 
 
-def _check_header(name: str, header: dict[str, Any]) -> tuple[Scenario, int, dict[Side, str]]:
-    from tabletop.engine.opponents import STRATEGIES
-
-    text, seed, seats = header.get("scenario"), header.get("seed"), header.get("seats")
-    if not isinstance(text, str) or not text.strip():
-        raise SaveError(f"{name}: line 1: the header has no embedded scenario")
-    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
-        raise SaveError(f"{name}: line 1: seed {one_line(repr(seed), 40)} is not a whole number from 0 to 2^63-1")
-    if not isinstance(seats, dict) or set(seats) != {side.value for side in SIDES}:
-        raise SaveError(f"{name}: line 1: seats must name exactly 'washington' and 'moscow'")
-    for side, seat in seats.items():
-        if seat != "human" and seat not in STRATEGIES:
-            raise SaveError(f"{name}: line 1: seat {side!r} is {one_line(repr(seat), 40)}, "
-                            f"expected 'human' or one of: {', '.join(STRATEGIES)}")
+def _record(saved: LoadedSave, name: str, number: int, record: Any) -> None:
+    """Add an action or note line to ``saved`` (SaveError naming the line if it is neither, or wrong)."""
+    kind = record.get("kind") if isinstance(record, dict) else None
     try:
-        scenario = parse_scenario(text, f"{name} (embedded scenario)")
-    except ScenarioError as error:
-        lines = error.lines()
-        more = f" (and {len(lines) - 1} more problem{'s' if len(lines) > 2 else ''})" if len(lines) > 1 else ""
-        raise SaveError(one_line(lines[0], 400) + more) from None
-    for key in ("created", "opening", "scenario_source", "app"):
-        if not isinstance(header.get(key, ""), (str, type(None))):
-            raise SaveError(f"{name}: line 1: {key} must be text")
-    return scenario, seed, {Side(k): v for k, v in seats.items()}
+        if kind == "action":
+            action, fingerprint, rnd = parse_action(record, len(saved.actions) + 1)
+            saved.actions.append(action)
+            saved.fingerprints.append(fingerprint)
+            saved.rounds.append(rnd)
+            saved.lines.append(number)
+        elif kind == "note":
+            saved.notes.append(parse_note(record, len(saved.actions)))
+        elif kind == "header":
+            raise ValueError("a second header")
+        else:
+            raise ValueError(f"is not a save record (kind {excerpt(kind)})")
+    except ValueError as error:
+        raise SaveError(f"{name}: line {number}: {error}") from None
 
 
-def _action(record: dict[str, Any], expected: int) -> tuple[Action, str, int | None]:
-    n, fingerprint, rnd = record.get("n"), record.get("fingerprint"), record.get("round")
-    if n != expected or isinstance(n, bool):
-        raise ValueError(f"action number {one_line(repr(n), 30)} is out of sequence (expected {expected})")
-    if not isinstance(fingerprint, str) or not _HEX.fullmatch(fingerprint):
-        raise ValueError(f"action {expected}: the fingerprint is missing or not hexadecimal")
-    if rnd is not None and (not isinstance(rnd, int) or isinstance(rnd, bool)):
-        raise ValueError(f"action {expected}: round must be a whole number")
-    try:
-        action = action_from_dict(record.get("action"))
-    except ActionError as error:
-        raise ValueError(f"action {expected}: {one_line(error, 200)}") from None
-    return action, fingerprint, rnd
+def _unchained_tail(lines: list[_Line]) -> bool:
+    """Whether none of ``lines`` looks like a chained line (bytes cut off or appended, not a changed save)."""
+    return all(unseal(line.raw) is None for line in lines)
 
 
-def _note(record: dict[str, Any], actions: int) -> Note:
-    at, rnd, text, objective, when = (record.get(k) for k in ("at", "round", "text", "objective", "time"))
-    if not isinstance(at, int) or isinstance(at, bool) or not 0 <= at <= actions:
-        raise ValueError(f"the note's moment {one_line(repr(at), 30)} is not one of the {actions + 1} moments before it")
-    if not isinstance(text, str):
-        raise ValueError("a note needs a text")
-    if not isinstance(rnd, int) or isinstance(rnd, bool):
-        raise ValueError("a note needs a round number")
-    if objective is not None and not isinstance(objective, str):
-        raise ValueError("a note's objective must be text or null")
-    return Note(at, rnd, text, objective, when if isinstance(when, str) else "")
+def _load_chained(saved: LoadedSave, name: str, lines: list[_Line], size: int) -> None:
+    previous = GENESIS
+    for index, line in enumerate(lines):
+        sealed = unseal(line.raw)
+        if sealed is None or link(previous, sealed.prefix) != sealed.chain:
+            if line.number > 1 and sealed is None and _unchained_tail(lines[index + 1:]):
+                saved.warning = (f"{name}: line {line.number} is incomplete or not part of the save "
+                                 f"({size - saved.good_bytes:,} bytes after line {line.number - 1}: cut off by a "
+                                 f"crash, or appended): ignored; {len(saved.actions)} complete action(s) loaded")
+                return
+            why = "it does not end with its hash" if sealed is None else \
+                "its hash does not chain to the line before" if line.number > 1 else "its hash does not match"
+            raise SaveError(f"{name}: line {line.number} was changed or damaged ({why})")
+        try:
+            record = _json(line.raw)
+        except ValueError as error:
+            raise SaveError(f"{name}: line {line.number} {error}") from None
+        if line.number == 1:
+            if header_version(name, record) != 2:
+                raise SaveError(f"{name}: line 1 was changed: it says format version 1 but carries a hash chain")
+            _start(saved, name, record)
+        else:
+            _record(saved, name, line.number, record)
+        previous = sealed.chain
+        saved.seals.append(Seal(line.number, sealed.chain, sealed.sig))
+        saved.chain_head = sealed.chain
+        saved.good_bytes = line.end
+
+
+def _load_legacy(saved: LoadedSave, name: str, lines: list[_Line], header: dict[str, Any]) -> None:
+    """Version 1 (tabletop 0.1): no chain; a last line cut off by a crash is dropped with a warning."""
+    started = False
+    for line in lines:
+        if not line.raw.strip():
+            continue
+        try:
+            record = _json(line.raw)
+        except ValueError as error:
+            if not line.complete and started:
+                saved.warning = (f"{name}: line {line.number} was cut off (probably by a crash) and is ignored; "
+                                 f"{len(saved.actions)} complete action(s) loaded")
+                return
+            raise SaveError(f"{name}: line {line.number} {error}") from None
+        if has_chain_keys(record):
+            raise SaveError(f"{name}: line {line.number} was changed: it carries a hash chain, "
+                            "but line 1 says format version 1")
+        if not started:
+            _start(saved, name, header)
+            if not line.complete:
+                raise SaveError(f"{name}: the header line was cut off; there is nothing to load")
+            started = True
+        else:
+            _record(saved, name, line.number, record)
+        saved.good_bytes = line.end
 
 
 def load_save(path: Path | str) -> LoadedSave:
-    """Read a save; raise :class:`SaveError` (one line naming the file) if it cannot be used.
+    """Read a save; raise :class:`SaveError` (one line starting with the file's path) if it cannot be used.
 
-    A last line cut off by a crash (no final newline, not valid JSON) is dropped,
-    and ``warning`` says so.
+    Bytes after the last complete line (cut off by a crash, or appended) are ignored and
+    ``warning`` says so, naming the line; any other change is an error naming its line.
     """
-    name, p = str(path), Path(path)
-    data = _read(p, name)
-    raw_lines = data.split(b"\n")
-    tail = raw_lines.pop()  # b"" when the file ends with a newline
-    offsets, position = [], 0
-    for raw in raw_lines:
-        position += len(raw) + 1
-        offsets.append(position)
-    candidates = [(i + 1, raw, offsets[i]) for i, raw in enumerate(raw_lines)]
-    if tail.strip():
-        candidates.append((len(raw_lines) + 1, tail, len(data)))
-    header: dict[str, Any] | None = None
-    saved = LoadedSave(p, None, 0, {}, [], [], [], size=len(data))  # type: ignore[arg-type]
-    for number, raw, end in candidates:
-        if not raw.strip():
-            continue
-        try:
-            record = _json(raw)
-        except ValueError as error:
-            if raw is tail and header is not None:
-                saved.warning = (f"{name}: line {number} was cut off (probably by a crash) and is ignored; "
-                                 f"{len(saved.actions)} complete action(s) loaded")
-                break
-            if header is None:
-                raise SaveError(f"{name}: is not a tabletop save (line {number} {error})") from None
-            raise SaveError(f"{name}: line {number} {error}") from None
-        if header is None:
-            header = _header(name, record)
-            saved.scenario, saved.seed, saved.seats = _check_header(name, header)
-            saved.created = header.get("created") or ""
-            saved.opening = header.get("opening")
-            saved.scenario_source = header.get("scenario_source") or ""
-            saved.app = header.get("app") if isinstance(header.get("app"), str) else ""
-            fork = header.get("forked_from")
-            saved.forked_from = fork if isinstance(fork, dict) else None
-            if raw is tail:
-                raise SaveError(f"{name}: the header line was cut off; there is nothing to load")
-            saved.good_bytes = end
-            continue
-        kind = record.get("kind") if isinstance(record, dict) else None
-        try:
-            if kind == "action":
-                action, fingerprint, rnd = _action(record, len(saved.actions) + 1)
-                saved.actions.append(action)
-                saved.fingerprints.append(fingerprint)
-                saved.rounds.append(rnd)
-                saved.lines.append(number)
-            elif kind == "note":
-                saved.notes.append(_note(record, len(saved.actions)))
-            elif kind == "header":
-                raise ValueError("a second header")
-            else:
-                raise ValueError(f"is not a save record (kind {one_line(repr(kind), 40)})")
-        except ValueError as error:
-            raise SaveError(f"{name}: line {number}: {error}") from None
-        saved.good_bytes = end
-    if header is None:
-        raise SaveError(f"{name}: is empty, expected a tabletop save")
+    name, p = shown_path(path), Path(path)
+    data = _read(path, name)
+    lines = _split(data)
+    saved = LoadedSave(p, None, 0, {}, [], [], [], size=len(data))  # type: ignore[arg-type]  # filled in below
+    first = next(line for line in lines if line.raw.strip())
+    try:
+        header = _json(first.raw)
+    except ValueError as error:
+        raise SaveError(f"{name}: is not a tabletop save (line {first.number} {error})") from None
+    saved.version = header_version(name, header)
+    if saved.version == 1:
+        _load_legacy(saved, name, lines, header)
+    else:
+        _load_chained(saved, name, lines, len(data))
     return saved
+
+
+__all__ = ["FORMAT", "MAX_SAVE_BYTES", "VERSION", "LoadedSave", "Note", "describe_action", "game_notes",
+           "load_save"]

@@ -10,6 +10,7 @@ import attrs
 
 from tabletop.engine.model import Scenario
 from tabletop.engine.scenario import MAX_SCENARIO_BYTES, Problem, ScenarioError, parse_scenario
+from tabletop.text import InputError, read_limited, shown_path
 
 
 class UnknownScenario(LookupError):
@@ -47,21 +48,16 @@ def shipped_ids() -> list[str]:
 
 
 def read_text(path: Path | str, limit: int = MAX_SCENARIO_BYTES, what: str = "scenario") -> str:
-    """Read a small UTF-8 text file or raise ScenarioError with a one-line reason."""
-    source = str(path)
-    p = Path(path)
+    """Read a small UTF-8 text file or raise ScenarioError with a one-line reason starting with the path.
+
+    Only a regular file is read (a FIFO, a device or a directory is refused at once), and never more
+    than ``limit`` bytes (:func:`tabletop.text.read_limited`).
+    """
+    source = shown_path(path)
     try:
-        if p.is_dir():
-            raise ScenarioError(source, [Problem("", f"is a directory, expected a TOML {what} file")])
-        if not p.exists():
-            raise ScenarioError(source, [Problem("", f"no such file, expected a TOML {what} file")])
-        size = p.stat().st_size
-        if size > limit:
-            raise ScenarioError(source, [Problem("", f"is too large ({size:,} bytes), expected a {what} under {limit:,} bytes")])
-        data = p.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ScenarioError(source, [Problem("", f"cannot be read ({reason}), expected a readable TOML {what} file")]) from None
+        data = read_limited(path, limit, f"a TOML {what} file")
+    except InputError as error:
+        raise ScenarioError(source, [Problem("", str(error).removeprefix(f"{source}: "))]) from None
     if not data.strip():
         raise ScenarioError(source, [Problem("", f"is empty, expected a TOML {what}")])
     if b"\x00" in data:
@@ -74,7 +70,7 @@ def read_text(path: Path | str, limit: int = MAX_SCENARIO_BYTES, what: str = "sc
 
 def load_path(path: Path | str) -> Scenario:
     """Read and validate a scenario file; raise ScenarioError naming the file."""
-    return parse_scenario(read_text(path), str(path))
+    return parse_scenario(read_text(path), shown_path(path))
 
 
 def looks_like_path(spec: str) -> bool:
