@@ -17,7 +17,7 @@ from tabletop.engine.opponents import STRATEGIES
 from tabletop.engine.views import Audience
 from tabletop.net import views
 from tabletop.net.protocol import PROTOCOL, ProtocolError, action_id, error
-from tabletop.net.table import HUMAN, Outcome, Table
+from tabletop.net.table import ENDED, HUMAN, Outcome, Table
 from tabletop.saves.format import game_notes
 
 if TYPE_CHECKING:
@@ -158,8 +158,6 @@ async def _seat(host: ClassHost, peer: Peer, message: dict[str, Any]) -> None:
 
 async def end_class(host: ClassHost) -> None:
     """Stop every table, send each seat its debrief and the facilitators the class summary."""
-    from tabletop.net.host import ENDED
-
     for table in host.tables.values():
         async with table.lock:
             table.frozen = ENDED

@@ -20,14 +20,12 @@ from tabletop.engine.actions import Action, ActionError, action_from_dict, offer
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.options import package_preview, preview
-from tabletop.net import codes, views
+from tabletop.net import codes, facilitator, views
 from tabletop.net.classfile import ClassPlan
 from tabletop.net.classstate import ClassState, open_class
 from tabletop.net.guard import Throttle
 from tabletop.net.protocol import PROTOCOL, SEAT_MESSAGES, ProtocolError, action_id, error
-from tabletop.net.table import Table
-
-ENDED = "the class has ended"
+from tabletop.net.table import ENDED, Table
 
 
 class Peer(Protocol):
@@ -83,6 +81,8 @@ class ClassHost:
         tables: dict[str, Table] = {}
         try:
             for info, planned in zip(state.tables, plan.tables):
+                if info.save is None and (state.folder / Table.save_name(info)).exists():
+                    info.save = Table.save_name(info)  # made just before a crash, before the state said so
                 if info.save is None:
                     tables[info.id] = Table.start(info, planned.scenario, state.folder, plan.timer)
                 else:
@@ -113,9 +113,7 @@ class ClassHost:
         for side in SIDES:
             if (peer := self.seats.get((table.id, side))) is not None:
                 peer.send(message)
-        from tabletop.net.facilitator import row
-
-        self._to_facilitators({"type": "row", "row": row(self, table)})
+        self._to_facilitators({"type": "row", "row": facilitator.row(self, table)})
 
     def _to_facilitators(self, message: dict[str, Any]) -> None:
         for peer in list(self.facilitators):
@@ -140,25 +138,23 @@ class ClassHost:
         if peer.member is not None:
             peer.send(error("this connection has already joined"))
             return
-        facilitator = message.get("facilitator") is True
-        secret = message.get("passphrase" if facilitator else "code")
+        as_facilitator = message.get("facilitator") is True
+        secret = message.get("passphrase" if as_facilitator else "code")
         if not isinstance(secret, str) or len(secret) > 200:
             peer.send(error("join with {\"code\": \"XXXXX-XXXXX\"} or {\"facilitator\": true, \"passphrase\": ...}"))
             return
         async with self.throttle.attempt(peer.address):
-            found = codes.same_secret(secret, self.passphrase) if facilitator \
+            found = codes.same_secret(secret, self.passphrase) if as_facilitator \
                 else codes.find(secret, self.state.seat_codes())
             if not found:
                 self.throttle.failed(peer.address)
         if not found:
-            peer.send(error("wrong passphrase" if facilitator else "unknown join code"))
+            peer.send(error("wrong passphrase" if as_facilitator else "unknown join code"))
             return
-        if facilitator:
+        if as_facilitator:
             peer.member = Member()
             self.facilitators.add(peer)
-            from tabletop.net.facilitator import welcome
-
-            peer.send(welcome(self))
+            peer.send(facilitator.welcome(self))
             return
         table_id, side_name = str(found).split("/")
         table, side = self.tables[table_id], Side(side_name)
@@ -206,9 +202,7 @@ class ClassHost:
                 peer.send({"type": "update", "table": table.id,
                            "state": self.seat_state(table, side, start, changed)})
         if self.facilitators:
-            from tabletop.net.facilitator import changed as tell_facilitators
-
-            tell_facilitators(self, table, start)
+            facilitator.changed(self, table, start)
 
     # -- a seat's messages -----------------------------------------------------------------
 
@@ -224,9 +218,7 @@ class ClassHost:
         elif member is None:
             peer.send(error("join first, with a seat code or as the facilitator", request))
         elif member.facilitator:
-            from tabletop.net.facilitator import handle
-
-            await handle(self, peer, message)
+            await facilitator.handle(self, peer, message)
         elif kind not in SEAT_MESSAGES:
             peer.send(error(f"only the facilitator may send {kind!r}", request))
         else:

@@ -26,6 +26,8 @@ from tabletop.net.protocol import MAX_MESSAGE_BYTES, PATH, ProtocolError, encode
 MAX_BACKLOG = 1000
 """Messages waiting for one client before it is dropped as too slow."""
 HEARTBEAT = 20.0
+JOIN_WITHIN = 30.0
+"""Seconds a connection may stay open without joining a seat or as the facilitator."""
 TICK = 1.0
 OVERVIEW_EVERY = 2
 
@@ -69,6 +71,12 @@ class SocketPeer:
             await asyncio.wait_for(self._writer, 5)
 
 
+def _unjoined(peer: SocketPeer) -> None:
+    if peer.member is None:
+        peer.send(error(f"join within {JOIN_WITHIN:g} seconds of connecting"))
+        peer.close("not joined")
+
+
 def make_app(host: ClassHost, allowed_origins: Iterable[str] = ()) -> web.Application:
     """The aiohttp application: ``GET /ws`` (the class's web socket) and a plain page at ``/``."""
     origins = list(allowed_origins)
@@ -80,6 +88,7 @@ def make_app(host: ClassHost, allowed_origins: Iterable[str] = ()) -> web.Applic
         ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=HEARTBEAT)
         await ws.prepare(request)
         peer = SocketPeer(ws, request.remote or "unknown")
+        doorman = asyncio.get_running_loop().call_later(JOIN_WITHIN, _unjoined, peer)
         try:
             async for frame in ws:
                 if frame.type is WSMsgType.TEXT:
@@ -94,6 +103,7 @@ def make_app(host: ClassHost, allowed_origins: Iterable[str] = ()) -> web.Applic
                 else:
                     break
         finally:
+            doorman.cancel()
             host.disconnect(peer)
             await peer.finish()
         return ws

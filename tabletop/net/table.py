@@ -28,6 +28,7 @@ from tabletop.net.views import PublicTable
 from tabletop.saves.writer import SaveWriter, load_save
 
 HUMAN = "human"
+ENDED = "the class has ended"
 JOURNAL_SUFFIX = ".ids"
 
 
@@ -115,10 +116,14 @@ class Table:
         seconds = (scenario.rules.round_timer or 0) if timer is None else timer
         if seconds:
             game.apply(act.SetTimer(seconds))
-        writer = SaveWriter.create(game, folder, name=f"table-{info.id}.jsonl")
+        writer = SaveWriter.create(game, folder, name=cls.save_name(info))
         info.save = writer.path.name
         journal = ActionJournal.open(writer.path.with_name(writer.path.name + JOURNAL_SUFFIX), game.actions)
         return cls(info, game, writer, journal)
+
+    @staticmethod
+    def save_name(info: TableState) -> str:
+        return f"table-{info.id}.jsonl"
 
     @classmethod
     def restore(cls, info: TableState, folder: Path) -> Table:

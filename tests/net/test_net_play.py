@@ -121,3 +121,19 @@ async def test_facilitator_seats_a_computer_when_a_team_leaves_and_it_survives_a
             assert net.host.tables["t1"].player(M) == "grit"
             assert net.host.tables["t1"].game.is_over
     await bounded(body())
+
+
+async def test_a_computer_seat_named_in_the_class_file_plays_from_the_start(tmp_path):
+    from tabletop.net.classfile import parse_class
+
+    plan = parse_class('[class]\nname = "Solo"\nscenario = "tutorial"\n[[tables]]\n'
+                       'moscow = { team = "Computer", player = "hardliner" }\n', "solo.toml")
+
+    async def body():
+        async with running_host(tmp_path / "class", plan) as net, net.seat("t1", W) as washington:
+            await washington.wait_for(lambda c: c.view["table"]["chosen"]["moscow"])
+            assert washington.view["seats"]["moscow"]["player"] == "hardliner"
+            await play_to_end(washington)
+            game = net.host.tables["t1"].game
+            assert game.is_over and any(getattr(a, "side", None) is M for a in game.actions)
+    await bounded(body())

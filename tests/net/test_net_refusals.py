@@ -151,3 +151,18 @@ async def test_a_second_connection_with_the_same_code_takes_the_seat_over(tmp_pa
             assert (await second.act({"type": "statement", "side": "washington", "posture": "neutral"}))["ok"]
             await asyncio.gather(first.close(), second.close())
     await bounded(body())
+
+
+async def test_a_connection_that_never_joins_is_closed(tmp_path, monkeypatch):
+    from tabletop.net import server
+
+    monkeypatch.setattr(server, "JOIN_WITHIN", 0.2)
+
+    async def body():
+        async with running_host(tmp_path / "class") as net, aiohttp.ClientSession() as session:
+            ws = await raw_socket(net.url, session)
+            assert "join within" in (await next_of(ws, "error"))["message"]
+            while (await ws.receive(timeout=10)).type is aiohttp.WSMsgType.TEXT:
+                pass
+            assert ws.closed
+    await bounded(body())
