@@ -128,10 +128,12 @@ async def run(tables: int, scenario: str, folder: Path, think: tuple[float, floa
 
         watcher = asyncio.create_task(watch())
         started = time.perf_counter()
+        clients_cpu = time.process_time()
         rng = random.Random(13)
         await asyncio.gather(*(play(seat, times, acknowledged[table], errors, think, rng)
                                for (table, _), seat in seats.items()))
         elapsed = time.perf_counter() - started
+        clients_cpu = time.process_time() - clients_cpu
         watcher.cancel()
         cpu = cpu_seconds(host.pid) - cpu_start
         rss, peak = memory(host.pid)
@@ -152,7 +154,8 @@ async def run(tables: int, scenario: str, folder: Path, think: tuple[float, floa
     return {"tables": tables, "clients": 2 * tables + 1, "actions": len(ms), "seconds": round(elapsed, 1),
             "p50_ms": round(quantiles[49], 1), "p95_ms": round(quantiles[94], 1), "p99_ms": round(quantiles[98], 1),
             "max_ms": round(ms[-1], 1), "host_rss_mb": round(max([rss, *samples]), 1), "host_peak_mb": round(peak, 1),
-            "host_rss_idle_mb": round(rss_start, 1), "host_cpu_s": round(cpu, 1), "refused": len(errors),
+            "host_rss_idle_mb": round(rss_start, 1), "host_cpu_s": round(cpu, 1), "clients_cpu_s": round(clients_cpu, 1),
+            "load_average": round(os.getloadavg()[0], 1), "refused": len(errors),
             "lost": lost, "dashboard_rows": rows, "exit_code": host.returncode}
 
 
@@ -185,7 +188,9 @@ def main() -> None:
     print(f"round trip, action sent -> result received: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
           f"p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms (target p95 <= 100 ms)")
     print(f"host memory: {figures['host_rss_mb']} MB resident under load, peak {figures['host_peak_mb']} MB, "
-          f"{figures['host_rss_idle_mb']} MB before play (target < 250 MB); host CPU {figures['host_cpu_s']} s")
+          f"{figures['host_rss_idle_mb']} MB before play (target < 250 MB)")
+    print(f"CPU: host {figures['host_cpu_s']} s, the 61 clients (this process) {figures['clients_cpu_s']} s; "
+          f"machine load average {figures['load_average']} on {os.cpu_count()} cores")
     print(f"actions lost: {figures['lost']} (target 0); refused: {figures['refused']}; "
           f"host exit code {figures['exit_code']}")
 
