@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from tabletop.cli.common import count
 from tabletop.errors import UsageError, UserError
+
+if TYPE_CHECKING:
+    from tabletop.net.classfile import ClassPlan  # imported when used: the command line starts fast
 
 PASSPHRASE_ENV = "TABLETOP_PASSPHRASE"
 
@@ -31,7 +35,7 @@ def class_options(parser: argparse.ArgumentParser) -> None:
                         help="the class's folder: its saves and class-state.json (default: <saves>/class-<name>)")
 
 
-def class_plan(args: argparse.Namespace):  # -> ClassPlan (imported late: the CLI starts fast)
+def class_plan(args: argparse.Namespace) -> ClassPlan:
     """The class named on the command line; usage errors for a wrong combination of options."""
     from tabletop.cli.common import scenario_arg
     from tabletop.net.classfile import MAX_TABLES, plan_for, read_class
