@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         if not passphrase:
             print(f"Facilitator passphrase: {state.passphrase} (kept in {state.path.name}; "
                   f"set ${PASSPHRASE_ENV} to choose one)")
-        print(f"Printable codes: tabletop codes ... --saves-dir {state.folder}", flush=True)
+        print(f"Printable codes: tabletop codes {plan.source} --saves-dir {state.folder}", flush=True)
         asyncio.run(serve(host, args.host, args.port, args.allow_origin))
     except OSError as error:
         raise UserError(f"tabletop host: cannot listen on {args.host}:{args.port} ({error.strerror or error})") from None
