@@ -247,6 +247,8 @@ def _pieces(data: bytes) -> list[bytes]:
 
 def first_changed_line(original: bytes, damaged: bytes) -> int | None:
     """The number of the first line of ``damaged`` that differs from the original's (None: a clean prefix)."""
+    if original.startswith(damaged) and original[len(damaged):len(damaged) + 1] == b"\n":
+        return None  # cut at the end of a line (only its newline lost): a prefix too
     a, b = _pieces(original), _pieces(damaged)
     for number, line in enumerate(b, 1):
         if number > len(a) or a[number - 1] != line:

@@ -14,7 +14,7 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import Side
 from tabletop.engine.opponents import make_opponent
 from tabletop.saves.chain import GENESIS, seal
-from tabletop.saves.signing import ClassSecret, SaveKey, create_key_file
+from tabletop.saves.signing import ClassSecret, SaveKey, create_key_file, facilitator_key
 from tabletop.saves.writer import (
     PassphraseNeeded,
     SaveError,
@@ -137,7 +137,7 @@ def test_a_removed_signature_shows_as_unsigned_or_mismatch(signed, capsys):
 
 def test_a_wrong_passphrase_does_not_match(signed, capsys):
     code, out, err = run(capsys, "replay", str(signed), "--verify", "--passphrase", "not it")
-    assert code == 1 and "signature does not match (signed with another passphrase or key file)" in err
+    assert code == 1 and "signature does not match (line 1: not signed with this passphrase or key file)" in err
 
 
 def test_key_files_sign_and_must_live_outside_the_saves_folder(tmp_path, tutorial, capsys):
@@ -206,3 +206,12 @@ def test_hostile_signing_parameters_are_refused_at_line_1(signed, capsys):
     edit_and_rechain(signed, 1, lambda record: record["signing"].update(n=2**30))
     code, _, err = run(capsys, "replay", str(signed), "--verify", "--passphrase", PASSPHRASE)
     assert code == 1 and "line 1: signing.n must be a whole number" in err
+
+
+def test_the_key_of_a_new_facilitated_game(tmp_path, monkeypatch):
+    assert facilitator_key(None) is None  # no passphrase and no class key file: the game is saved unsigned
+    assert facilitator_key(PASSPHRASE).signing["method"] == "scrypt"
+    key_file = create_key_file(tmp_path / "class.key")
+    monkeypatch.setenv("TABLETOP_KEY_FILE", str(key_file))
+    assert facilitator_key("").signing["method"] == "key-file"
+    assert facilitator_key(PASSPHRASE).signing["method"] == "scrypt"  # the passphrase comes first

@@ -184,10 +184,20 @@ class SaveWriter:
     def note(self, game: Game, text: str, objective: str | None = None) -> Note:
         """Attach a facilitator note to the current moment of ``game``."""
         self.append(game)
-        note = Note(len(game.actions), game.state.round, text, objective, now())
+        return self.add_note(Note(len(game.actions), game.state.round, text, objective, now()))
+
+    def add_note(self, note: Note) -> Note:
+        """Write a note line (attached to ``note.at``, which must not be after the actions saved)."""
+        if not 0 <= note.at <= self.count:
+            raise ValueError(f"a note at moment {note.at}, but the save holds {self.count} actions")
         self._write([note.to_record()])
         self.notes.append(note)
         return note
+
+    @property
+    def chain_head(self) -> str | None:
+        """The chain value of the last line written (None for a version 1 save)."""
+        return self._chain
 
     def retry(self, game: Game) -> None:
         """Try again to write what a failed write left out (after space was freed, say)."""

@@ -97,6 +97,18 @@ class SaveKey:
         return cls(secret, {"method": KEY_FILE, "key_id": _key_id(secret)}, os.fspath(path))
 
 
+def facilitator_key(passphrase: str | None = None, key_file: str | None = None) -> SaveKey | None:
+    """The key a new facilitated game is signed with, or None (the game is saved unsigned).
+
+    The facilitator's passphrase if there is one (a new salt each game), else the class key file given
+    or named by ``$TABLETOP_KEY_FILE``. Derive it once, when the game starts (about 0.1 s).
+    """
+    if passphrase:
+        return SaveKey.from_passphrase(passphrase)
+    chosen = key_file or os.environ.get(ENV_KEY_FILE)
+    return SaveKey.from_key_file(chosen) if chosen else None
+
+
 def create_key_file(path: str | os.PathLike[str]) -> Path:
     """Write a new class key file (64 random hex digits, readable by its owner only); never overwrites."""
     target = Path(path)
@@ -222,7 +234,8 @@ def check_signature(version: int, signing: dict[str, Any] | None, seals: list[Se
     if key is None:
         return SignatureCheck("unchecked", f"signed (not checked: give {what})")
     if not hmac.compare_digest(key.key_id, str(signing.get("key_id"))):
-        return SignatureCheck("mismatch", "signature does not match (signed with another passphrase or key file)")
+        return SignatureCheck("mismatch", "signature does not match (line 1: not signed with this passphrase or "
+                                          "key file)", 1)
     for seal in seals:
         if not key.signs(seal.chain, seal.sig):
             return SignatureCheck("mismatch", f"signature does not match (line {seal.line})", seal.line)
@@ -256,5 +269,5 @@ def key_for_resume(signing: dict[str, Any] | None, name: str, passphrase: str | 
     return key
 
 
-__all__ = ["ClassSecret", "SaveKey", "Seal", "SignatureCheck", "check_signature", "create_key_file",
+__all__ = ["ClassSecret", "SaveKey", "Seal", "SignatureCheck", "check_signature", "create_key_file", "facilitator_key",
            "key_for_resume", "signing_problem", "unlock"]

@@ -45,7 +45,7 @@ from tabletop.saves.folder import (
 from tabletop.saves.format import FORMAT, VERSION, LoadedSave, Note, describe_action, game_notes, load_save
 from tabletop.saves.locks import is_locked
 from tabletop.saves.records import action_record, header_record, now, save_records
-from tabletop.saves.signing import ClassSecret, SaveKey, SignatureCheck, create_key_file
+from tabletop.saves.signing import ClassSecret, SaveKey, SignatureCheck, create_key_file, facilitator_key
 from tabletop.text import one_line, shown_path
 
 
@@ -62,8 +62,8 @@ def append_note(loaded: LoadedSave, at: int, text: str, objective: str | None = 
     rnd = (loaded.rounds[at - 1] if at else None) or 1
     note = Note(at, rnd, text, objective, now())
     with SaveWriter.resume(loaded, key) as writer:
-        writer._write([note.to_record()])
-        loaded.chain_head = writer._chain
+        writer.add_note(note)
+        loaded.chain_head = writer.chain_head
     loaded.good_bytes = loaded.size = writer.path.stat().st_size
     loaded.notes.append(note)
     return note
@@ -115,6 +115,6 @@ def fork(loaded: LoadedSave, at: int, seats: dict[Side, str], folder: Path | str
 __all__ = [
     "FORMAT", "VERSION", "ClassSecret", "LoadedSave", "Note", "PassphraseNeeded", "SaveError", "SaveInUse",
     "SaveKey", "SaveSummary", "SaveWriteFailed", "SaveWriter", "SignatureCheck", "WriterState", "WrongPassphrase",
-    "action_record", "append_note", "check_not_in_play", "create_key_file", "describe_action", "fork", "game_notes",
+    "action_record", "append_note", "check_not_in_play", "create_key_file", "describe_action", "facilitator_key", "fork", "game_notes",
     "header_record", "is_locked", "list_saves", "load_save", "safe_save_path", "saves_dir", "write_game",
 ]
