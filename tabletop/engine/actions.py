@@ -1,7 +1,10 @@
 """Actions: the only things that change a game, each a small frozen value.
 
 Every action converts to plain data (``to_dict``) and back (``action_from_dict``),
-which is what a save file holds.
+which is what a save file holds. A class names its kind (the ``"type"`` it is
+saved under) and says whether it is one of the facilitator's controls; its
+rule, the phases and conditions in which it is legal and who sees it in the
+log are declared in the one table of kinds, :mod:`tabletop.engine.kinds`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ class ActionError(ValueError):
 
 @attrs.frozen(repr=False)
 class Action:
-    """Base of all actions; ``kind`` names the trigger in the phase machine."""
+    """Base of all actions; ``kind`` is the name it is saved under and its trigger in the phase machine."""
 
     kind: ClassVar[str] = ""
     by_facilitator: ClassVar[bool] = False
@@ -262,19 +265,8 @@ class Note(Action):
     objective: str = ""
 
 
-ACTION_TYPES: dict[str, type[Action]] = {
-    cls.kind: cls
-    for cls in (Statement, RespondInject, Propose, Accept, Counter, Reject, Gesture, Retaliate,
-                Renege, Pass, WalkOut, ProposeConclude, AgreeConclude, DeclineConclude,
-                FireInject, CustomInject, HoldInject, ReleaseInject, SkipInject, Pause, Resume,
-                SetTimer, TimeUp, Note)
-}
-
-
-def register(cls: type[Action]) -> type[Action]:
-    """Add an action class (facilitator controls live outside the negotiating core)."""
-    ACTION_TYPES[cls.kind] = cls
-    return cls
+ACTION_TYPES: dict[str, type[Action]] = {cls.kind: cls for cls in Action.__subclasses__()}
+"""Every action class by the ``"type"`` it is saved under (what each kind does: :mod:`tabletop.engine.kinds`)."""
 
 
 def action_from_dict(data: Any) -> Action:
@@ -282,9 +274,9 @@ def action_from_dict(data: Any) -> Action:
     if not isinstance(data, dict):
         raise ActionError(f"expected an action object, got {type(data).__name__}")
     kind = data.get("type")
-    cls = ACTION_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
+    if not isinstance(kind, str) or kind not in ACTION_TYPES:
         raise ActionError(f"unknown action type {kind!r}")
+    cls = ACTION_TYPES[kind]
     values: dict[str, Any] = {}
     fields = {f.name: f for f in attrs.fields(cls)}
     for name in data:

@@ -61,7 +61,7 @@ class EventKind(enum.StrEnum):
     """The round timer ran out for ``side``."""
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # a frozen dict class builds faster than a slotted one: a game makes many events
 class Event:
     """Something that happened: ``text`` in plain words for the log, and the same facts as fields.
 

@@ -1,68 +1,43 @@
-"""The phase machine: which actions are legal when, and how a round moves on.
+"""The phase machine: which actions are legal when, and the phases that run by themselves.
 
-Built with ``transitions``: the states are :class:`Phase`; each action kind is a
-trigger whose transitions name the phases it is legal in and the conditions
-that must hold (whose turn, an offer on the table, the exchange limit). The
-``advance`` trigger moves the round on after the rules have applied a move.
-The machine owns legality and order; :mod:`rules` owns consequences.
+Built with ``transitions`` the way the library intends. The states are
+:class:`Phase`. Each kind of action in :data:`kinds.KINDS` is a trigger with
+the phases it is legal in and the conditions that must hold, each condition
+asked with the acting side and the action (the trigger's arguments). The
+``advance`` trigger moves the round on after the rules have applied a move;
+its transitions are tried in order and the first whose conditions hold is
+taken. The ``on_enter_<PHASE>`` callbacks do what a phase does by itself: open
+a round, implement the accepted package, close the round, grade the end. The
+machine owns legality and order; :mod:`rules` owns consequences.
+
+"Is this legal now" is the machine's ``may_trigger(kind, side, action)``
+answer. It is computed by :meth:`PhaseFlow.quick_may` from the same table the
+machine is built from, because the library's own way costs about forty times
+as much per question (see there); a test holds the two to the same answers.
+
+One machine serves the whole process and each game's flow is a model on it
+(building a machine costs more than a whole game). The flow keeps no phase of
+its own: its ``state`` is the game state's ``phase``.
 """
 
 from __future__ import annotations
 
-import logging
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from transitions import Machine
 
+from tabletop.engine import rules
 from tabletop.engine.actions import Action
+from tabletop.engine.effects import Result
+from tabletop.engine.kinds import BY_NAME, KINDS
 from tabletop.engine.model import Side
+from tabletop.engine.red_lines import absolute_crossings
 from tabletop.engine.state import Phase
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
-
-# transitions logs every trigger at debug level; the game never needs it and it costs time.
-logging.getLogger("transitions.core").disabled = True
-
-P = Phase
-_NAMES = {phase: phase.name for phase in Phase}
-TALKING = [P.STATEMENTS, P.NEGOTIATION, P.CONCLUDE_PENDING, P.INJECT_RESPONSE]
-FACILITATED = [P.STATEMENTS, P.NEGOTIATION, P.INJECT_RESPONSE]
-
-# trigger -> (phases where it may happen, conditions that must all hold)
-OPEN = [P.STATEMENTS, P.NEGOTIATION, P.CONCLUDE_PENDING, P.INJECT_RESPONSE]
-EVERYWHERE = OPEN + [P.ENDED]
-FACILITATOR_KINDS = frozenset({"fire_inject", "custom_inject", "hold_inject", "release_inject", "skip_inject",
-                               "pause", "resume", "set_timer", "time_up", "note"})
-
-# trigger -> (phases where it may happen, conditions that must all hold)
-TRIGGERS: dict[str, tuple[list[Phase], list[str]]] = {
-    "statement": ([P.STATEMENTS], ["not_paused", "has_not_stated"]),
-    "respond_inject": ([P.INJECT_RESPONSE], ["not_paused", "is_inject_target"]),
-    "propose": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer", "below_exchange_limit"]),
-    "counter": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer", "below_exchange_limit"]),
-    "accept": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer", "offer_within_my_red_lines"]),
-    "reject": ([P.NEGOTIATION], ["not_paused", "is_to_move", "has_offer"]),
-    "gesture": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
-    "retaliate": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
-    "pass": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
-    "renege": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer", "not_final_round", "has_deal_to_renege"]),
-    "propose_conclude": ([P.NEGOTIATION], ["not_paused", "is_to_move", "no_offer"]),
-    "agree_conclude": ([P.CONCLUDE_PENDING], ["not_paused", "is_to_move"]),
-    "decline_conclude": ([P.CONCLUDE_PENDING], ["not_paused", "is_to_move"]),
-    "walk_out": (TALKING, ["not_paused", "is_seated"]),
-    "fire_inject": (FACILITATED, []),
-    "custom_inject": (FACILITATED, []),
-    "hold_inject": (OPEN, []),
-    "release_inject": (OPEN, []),
-    "skip_inject": (OPEN, []),
-    "pause": (OPEN, ["not_paused"]),
-    "resume": (OPEN, ["is_paused"]),
-    "set_timer": (OPEN, []),
-    "time_up": (OPEN, ["not_paused", "someone_to_move"]),
-    "note": (EVERYWHERE, []),
-}
 
 WHY = {
     "not_paused": "the exercise is paused",
@@ -79,41 +54,62 @@ WHY = {
     "has_deal_to_renege": "{side} has no concession in an earlier deal to renege on",
     "is_seated": "only a side at the table can walk out",
 }
+"""Why an action is refused, per condition that does not hold."""
 
-# advance: (from, to, conditions) in priority order; the first that holds is taken
-ADVANCES: list[tuple[Phase, Phase, list[str]]] = []
-for _phase in P:
-    if _phase is not P.ENDED:
-        ADVANCES.append((_phase, P.ENDED, ["game_over"]))
+P = Phase
+# advance: (from, to, conditions, callback before the change); for each phase the first that holds is taken
+ADVANCES: list[tuple[Phase, Phase, tuple[str, ...], str | None]] = [
+    (phase, P.ENDED, ("game_over",), None) for phase in P if phase is not P.ENDED
+]
 ADVANCES += [
-    (P.ROUND_START, P.INJECT_RESPONSE, ["choice_pending"]),
-    (P.ROUND_START, P.STATEMENTS, []),
-    (P.INJECT_RESPONSE, P.NEGOTIATION, ["no_choice_pending", "resumes_negotiation"]),
-    (P.INJECT_RESPONSE, P.STATEMENTS, ["no_choice_pending"]),
-    (P.STATEMENTS, P.INJECT_RESPONSE, ["choice_pending"]),
-    (P.STATEMENTS, P.NEGOTIATION, ["statements_revealed"]),
-    (P.NEGOTIATION, P.INJECT_RESPONSE, ["choice_pending"]),
-    (P.NEGOTIATION, P.CONCLUDE_PENDING, ["conclusion_proposed"]),
-    (P.NEGOTIATION, P.IMPLEMENTATION, ["negotiation_closed"]),
-    (P.CONCLUDE_PENDING, P.NEGOTIATION, ["conclusion_declined"]),
-    (P.IMPLEMENTATION, P.ROUND_END, []),
-    (P.ROUND_END, P.ROUND_START, []),
+    (P.ROUND_START, P.INJECT_RESPONSE, ("choice_pending",), "resume_statements_after_inject"),
+    (P.ROUND_START, P.STATEMENTS, (), None),
+    (P.INJECT_RESPONSE, P.NEGOTIATION, ("no_choice_pending", "resumes_negotiation"), None),
+    (P.INJECT_RESPONSE, P.STATEMENTS, ("no_choice_pending",), None),
+    (P.STATEMENTS, P.INJECT_RESPONSE, ("choice_pending",), "resume_statements_after_inject"),
+    (P.STATEMENTS, P.NEGOTIATION, ("statements_revealed",), None),
+    (P.NEGOTIATION, P.INJECT_RESPONSE, ("choice_pending",), "resume_negotiation_after_inject"),
+    (P.NEGOTIATION, P.CONCLUDE_PENDING, ("conclusion_proposed",), None),
+    (P.NEGOTIATION, P.IMPLEMENTATION, ("negotiation_closed",), None),
+    (P.CONCLUDE_PENDING, P.NEGOTIATION, ("conclusion_declined",), None),
+    (P.IMPLEMENTATION, P.ROUND_END, (), None),
+    (P.ROUND_END, P.ROUND_START, (), None),
 ]
 
 
+def _open_when() -> dict[str, dict[Phase, list[tuple[str, ...]]]]:
+    """Per trigger and phase, the conditions of each of its transitions, in the machine's order."""
+    table: dict[str, dict[Phase, list[tuple[str, ...]]]] = {}
+    for spec in KINDS:
+        for phase in spec.phases:
+            table.setdefault(spec.name, {}).setdefault(phase, []).append(spec.conditions)
+    for source, _dest, conditions, _before in ADVANCES:
+        table.setdefault("advance", {}).setdefault(source, []).append(conditions)
+    return table
+
+
+OPEN_WHEN = _open_when()
+"""What the machine is built from, as the fast path asks it: trigger -> phase -> condition sets."""
+_NOWHERE: dict[Phase, list[tuple[str, ...]]] = {}
+
+
 class PhaseFlow:
-    """The machine's model: a plain object whose conditions read the game's state."""
+    """The machine's model for one game: its conditions and phase callbacks read and write that game.
 
-    state: Phase
+    A plain class (the machine sets its triggers as attributes); it holds its
+    game through a weak reference, so a finished game is freed and its flow
+    leaves the shared machine with it.
+    """
 
-    def __init__(self, game: Game, initial: Phase) -> None:
-        # The game holds its flow; the flow looks at the game through a weak reference, so a
-        # finished game is freed and its flow leaves the shared machine with it.
+    # Set on each model by the machine (``add_model``).
+    may_trigger: Callable[..., bool]
+    advance: Callable[[], bool]
+
+    def __init__(self, game: Game) -> None:
         self._game = weakref.ref(game)
-        self.action: Action | None = None
-        self.machine = _machine()
-        self.machine.add_model(self, initial=initial)
-        weakref.finalize(game, self.machine.remove_model, self)
+        machine = _machine()
+        machine.add_model(self, initial=game.state.phase)
+        weakref.finalize(game, machine.remove_model, self)
 
     @property
     def game(self) -> Game:
@@ -121,118 +117,105 @@ class PhaseFlow:
         assert game is not None, "the game of this phase flow is gone"
         return game
 
+    @property
+    def state(self) -> Phase:
+        """The current phase: the machine reads and writes the game state's ``phase``, the one place it lives."""
+        game = self._game()
+        assert game is not None, "the game of this phase flow is gone"
+        return game.state.phase
+
+    @state.setter
+    def state(self, phase: Phase) -> None:
+        game = self.game
+        if game.state.phase is not phase:
+            game.state = game.state.evolve(phase=phase)
+
     # -- which actions are legal -------------------------------------------------
-
-    def _open_transition(self, trigger: str) -> bool:
-        """Whether the machine has a transition for ``trigger`` from here whose conditions all hold.
-
-        Reads the machine's own transitions and conditions, without the cost of
-        firing a trigger (event objects, callbacks): opponents ask this often.
-        """
-        event = self.machine.events.get(trigger)
-        if event is None:
-            return False
-        for transition in event.transitions.get(_NAMES[self.state], ()):
-            if all(bool(getattr(self, c.func)()) == c.target for c in transition.conditions):
-                return True
-        return False
 
     def allows(self, action: Action) -> bool:
         """True when the machine accepts the action here and now."""
-        self.action = action
-        try:
-            return self._open_transition(action.kind)
-        finally:
-            self.action = None
+        return self.quick_may(action.kind, getattr(action, "side", None), action)
 
-    def step(self) -> bool:
-        """Move the round on by one phase if the machine allows it; False when it must wait."""
-        return self._open_transition("advance") and bool(self.advance())
+    def side_may(self, side: Side | None, kind: str) -> bool:
+        """Whether ``side`` (None: the facilitator) may take an action of ``kind`` now."""
+        return self.quick_may(kind, side)
+
+    def quick_may(self, trigger: str, *args: object) -> bool:
+        """The machine's own ``may_trigger(trigger, *args)`` answer, computed here: the one fast path.
+
+        ``may_trigger`` scans every trigger of the machine and builds event
+        objects for each question, about 40 times the cost of asking the
+        conditions directly; a game asks hundreds of questions (each move, each
+        opponent's look at its options, each step of the round). So the same
+        phases and conditions the machine is built from (:data:`OPEN_WHEN`) are
+        asked here, and a test checks that the answers equal ``may_trigger``'s.
+        """
+        for conditions in OPEN_WHEN.get(trigger, _NOWHERE).get(self.state, ()):
+            for condition in conditions:
+                if not getattr(self, condition)(*args):
+                    break
+            else:
+                return True
+        return False
 
     def legal_kinds(self, side: Side | None) -> list[str]:
         """Action kinds ``side`` may take now (facilitator kinds when ``side`` is None)."""
-        out = []
-        for kind, (sources, _conditions) in TRIGGERS.items():
-            if self.state not in sources:
-                continue
-            facilitator = kind in FACILITATOR_KINDS
-            if facilitator == (side is None) and self.side_may(side, kind):
-                out.append(kind)
-        return out
-
-    def side_may(self, side: Side | None, kind: str) -> bool:
-        """Whether ``side`` may take an action of ``kind`` now."""
-        self.action = _Probe(side)
-        try:
-            return self._open_transition(kind)
-        finally:
-            self.action = None
+        return [spec.name for spec in KINDS
+                if spec.facilitator == (side is None) and self.side_may(side, spec.name)]
 
     def why_not(self, action: Action) -> str:
         """A plain sentence saying why ``action`` is refused now."""
         side = getattr(action, "side", None)
         name = self.game.scenario.sides[side].name if side in self.game.scenario.sides else "that side"
-        sources, conditions = TRIGGERS.get(action.kind, ([], []))
-        if self.state not in sources:
+        spec = BY_NAME.get(action.kind)
+        if spec is None:
+            return f"unknown action {action.kind!r}"
+        if self.state not in spec.phases:
             if self.state is Phase.ENDED:
                 return "the game is over"
             return f"{action.kind.replace('_', ' ')} is not allowed in the {self.state.value.replace('_', ' ')} phase"
-        self.action = action
-        try:
-            for condition in conditions:
-                if not getattr(self, condition)():
-                    return WHY[condition].format(side=name)
-        finally:
-            self.action = None
+        for condition in spec.conditions:
+            if not getattr(self, condition)(side, action):
+                return WHY[condition].format(side=name)
         return "not allowed now"
 
-    # -- conditions on the acting side --------------------------------------------
+    # -- conditions on the acting side (asked with the side and, when there is one, the action) --
 
-    def _side(self) -> Side | None:
-        return getattr(self.action, "side", None)
-
-    def has_not_stated(self) -> bool:
-        side = self._side()
+    def has_not_stated(self, side: Side | None, action: Action | None = None) -> bool:
         return side is not None and self.game.state.statements[0 if side is Side.WASHINGTON else 1] is None
 
-    def is_inject_target(self) -> bool:
-        state = self.game.state
-        if not state.pending:
+    def is_inject_target(self, side: Side | None, action: Action | None = None) -> bool:
+        game = self.game
+        pending = game.state.pending
+        if not pending or side is None:
             return False
-        target = self.game.scenario.inject(state.pending[0]).target.value
-        side = self._side()
-        inject = getattr(self.action, "inject", state.pending[0])
-        return side is not None and side.value == target and inject == state.pending[0]
+        inject = getattr(action, "inject", pending[0])
+        return side.value == game.scenario.inject(pending[0]).target.value and inject == pending[0]
 
-    def is_to_move(self) -> bool:
-        return self._side() is not None and self.game.state.to_move is self._side()
+    def is_to_move(self, side: Side | None, action: Action | None = None) -> bool:
+        return side is not None and self.game.state.to_move is side
 
-    def no_offer(self) -> bool:
+    def no_offer(self, side: Side | None, action: Action | None = None) -> bool:
         return self.game.state.offer is None
 
-    def has_offer(self) -> bool:
+    def has_offer(self, side: Side | None, action: Action | None = None) -> bool:
         return self.game.state.offer is not None
 
-    def offer_within_my_red_lines(self) -> bool:
-        offer, side = self.game.state.offer, self._side()
+    def offer_within_my_red_lines(self, side: Side | None, action: Action | None = None) -> bool:
+        offer = self.game.state.offer
         if offer is None or side is None:
             return False
-        scenario = self.game.scenario
-        for concession in offer.concessions:
-            irritant = scenario.irritant(concession.irritant)
-            red = scenario.valuation(side, irritant.id).red_line
-            if irritant.mover.includes(side) and red is not None and red.absolute and concession.to > red.rung:
-                return False
-        return True
+        return not absolute_crossings(self.game.scenario, side, offer.concessions)
 
-    def below_exchange_limit(self) -> bool:
+    def below_exchange_limit(self, side: Side | None, action: Action | None = None) -> bool:
         return self.game.state.exchanges < self.game.scenario.rules.exchange_limit
 
-    def not_final_round(self) -> bool:
+    def not_final_round(self, side: Side | None, action: Action | None = None) -> bool:
         return self.game.state.round < self.game.scenario.rounds
 
-    def has_deal_to_renege(self) -> bool:
-        side = self._side()
+    def has_deal_to_renege(self, side: Side | None, action: Action | None = None) -> bool:
+        if side is None:
+            return False
         scenario = self.game.scenario
         for deal in self.game.state.deals:
             for concession in deal.offer.concessions:
@@ -241,19 +224,19 @@ class PhaseFlow:
                     return True
         return False
 
-    def not_paused(self) -> bool:
+    def not_paused(self, side: Side | None, action: Action | None = None) -> bool:
         return not self.game.state.paused
 
-    def is_paused(self) -> bool:
+    def is_paused(self, side: Side | None, action: Action | None = None) -> bool:
         return self.game.state.paused
 
-    def someone_to_move(self) -> bool:
+    def someone_to_move(self, side: Side | None, action: Action | None = None) -> bool:
         return bool(self.game.awaiting())
 
-    def is_seated(self) -> bool:
-        return self._side() is not None
+    def is_seated(self, side: Side | None, action: Action | None = None) -> bool:
+        return side is not None
 
-    # -- conditions of the round's progress -----------------------------------------
+    # -- conditions of the round's progress (the advance trigger) --------------------
 
     def game_over(self) -> bool:
         return self.game.state.ended is not None
@@ -278,39 +261,61 @@ class PhaseFlow:
         return self.game.state.conclude_by is None
 
     def negotiation_closed(self) -> bool:
-        from tabletop.engine.rules import negotiation_closed
+        return rules.negotiation_closed(self.game.scenario, self.game.state)
 
-        return negotiation_closed(self.game.scenario, self.game.state)
+    # -- what the phases do by themselves ------------------------------------------
+
+    def run_automatic(self) -> None:
+        """Move through the phases that need no one's decision; each phase's callback runs its rule."""
+        # Asking first spares the library's trigger machinery the common case of a phase that stays.
+        while self.quick_may("advance") and self.advance():
+            pass
+
+    def resume_statements_after_inject(self) -> None:
+        self._evolve(resume_phase=Phase.STATEMENTS)
+
+    def resume_negotiation_after_inject(self) -> None:
+        self._evolve(resume_phase=Phase.NEGOTIATION)
+
+    def on_enter_ROUND_START(self) -> None:  # noqa: N802 (the library names the callback after the state)
+        game = self.game
+        self._record(rules.start_round(game.scenario, game.state, game.seed))
+
+    def on_enter_IMPLEMENTATION(self) -> None:  # noqa: N802
+        self._record(rules.implement(self.game.scenario, self.game.state))
+
+    def on_enter_ROUND_END(self) -> None:  # noqa: N802
+        self._record(rules.end_round(self.game.scenario, self.game.state))
+
+    def on_enter_ENDED(self) -> None:  # noqa: N802
+        self._record(rules.finish(self.game.scenario, self.game.state))
+
+    def _evolve(self, **changes: object) -> None:
+        game = self.game
+        game.state = game.state.evolve(**changes)
+
+    def _record(self, result: Result) -> None:
+        state, events = result
+        self.game.record(state, events)
 
 
 _MACHINE: list[Machine] = []
 
 
 def _machine() -> Machine:
-    """The one phase machine of this process: every game's flow is a model on it.
-
-    Building a machine costs far more than adding a model to one, and a
-    computer game is over in a few milliseconds.
-    """
+    """The one phase machine of this process: every game's flow is a model on it."""
     if not _MACHINE:
         machine = Machine(
             model=None,
             states=list(Phase),
             initial=Phase.ROUND_START,
             auto_transitions=False,
-            ignore_invalid_triggers=True,
             send_event=False,
         )
-        for kind, (sources, conditions) in TRIGGERS.items():
-            machine.add_transition(kind, sources, None, conditions=conditions)
-        for source, dest, conditions in ADVANCES:
-            machine.add_transition("advance", source, dest, conditions=conditions)
+        for spec in KINDS:
+            # An action changes no phase by itself (dest None); ``advance`` moves on after its rule.
+            machine.add_transition(spec.name, list(spec.phases), None, conditions=list(spec.conditions))
+        for source, dest, conditions, before in ADVANCES:
+            machine.add_transition("advance", source, dest, conditions=list(conditions), before=before)
         _MACHINE.append(machine)
     return _MACHINE[0]
-
-
-class _Probe:
-    """Stands in for an action when listing legal kinds: only the side matters."""
-
-    def __init__(self, side: Side | None) -> None:
-        self.side = side

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from tabletop.engine import actions as act
-from tabletop.engine import facilitation, rules
+from tabletop.engine import facilitation
 from tabletop.engine.flow import PhaseFlow
+from tabletop.engine.kinds import BY_NAME
 from tabletop.engine.model import Scenario, Side
 from tabletop.engine.rules import Event, MoveError
 from tabletop.engine.scoring import final_scores, score
@@ -36,35 +37,6 @@ def initial_state(scenario: Scenario) -> GameState:
     )
 
 
-_RULE: dict[str, Callable] = {
-    "statement": rules.statement,
-    "respond_inject": rules.respond_inject,
-    "propose": rules.propose,
-    "counter": rules.propose,
-    "accept": rules.accept,
-    "reject": rules.reject,
-    "gesture": rules.gesture,
-    "retaliate": rules.retaliate,
-    "renege": rules.renege,
-    "pass": rules.pass_turn,
-    "walk_out": rules.walk_out,
-    "propose_conclude": rules.propose_conclude,
-    "agree_conclude": rules.answer_conclude,
-    "decline_conclude": rules.answer_conclude,
-    "fire_inject": rules.fire_by_hand,
-    "custom_inject": rules.custom_inject,
-    "hold_inject": facilitation.hold,
-    "release_inject": facilitation.release,
-    "skip_inject": facilitation.skip,
-    "pause": facilitation.pause,
-    "resume": facilitation.resume,
-    "set_timer": facilitation.set_timer,
-    "note": facilitation.note,
-    "time_up": lambda scenario, state, action: facilitation.time_up(
-        scenario, state, action, facilitation.awaiting_sides(scenario, state)),
-}
-
-
 class Game:
     """Scenario + seed + seats + action log. Everything else is derived by applying actions."""
 
@@ -75,20 +47,20 @@ class Game:
         self.actions: list[act.Action] = []
         self.events: list[tuple[int, Event]] = []
         self.state = initial_state(scenario)
-        self.flow = PhaseFlow(self, Phase.ROUND_START)
         self.history: list[GameState] = []
-        state, events = rules.start_round(scenario, self.state, seed)
-        self._record(state, events, 0)
-        self._run_automatic(0)
+        self.flow = PhaseFlow(self)
+        # The first round starts in ROUND_START without a transition into it: open it by hand.
+        self.flow.on_enter_ROUND_START()
+        self.flow.run_automatic()
         self.history.append(self.state)
 
     # -- the one door --------------------------------------------------------
 
     def apply(self, action: act.Action) -> list[Event]:
         """Apply one action; raise :class:`IllegalAction` (state unchanged) if it is refused."""
-        kind = action.kind
-        if kind not in _RULE:
-            raise IllegalAction(f"unknown action {kind!r}")
+        kind = BY_NAME.get(action.kind)
+        if kind is None or not isinstance(action, kind.action):
+            raise IllegalAction(f"unknown action {action.kind!r}")
         side = getattr(action, "side", None)
         if side is not None and not isinstance(side, Side):
             raise IllegalAction(f"{side!r} is not a side")
@@ -96,50 +68,21 @@ class Game:
         if not self.flow.allows(action):
             raise IllegalAction(self.flow.why_not(action))
         try:
-            state, events = _RULE[kind](self.scenario, before, action)
+            state, events = kind.rule(self.scenario, before, action)
         except MoveError as error:
             raise IllegalAction(str(error)) from None
-        index = len(self.actions) + 1
         first = len(self.events)
-        self.state = state
         self.actions.append(action)
-        for event in events:
-            self.events.append((index, event))
-        self._run_automatic(index)
+        self.record(state, events)
+        self.flow.run_automatic()
         self.history.append(self.state)
         return [event for _, event in self.events[first:]]
 
-    def _run_automatic(self, index: int) -> None:
-        """Move through the phases that need no one's decision, running their rules."""
-        flow = self.flow
-        while True:
-            previous = flow.state
-            if not flow.step():
-                break
-            phase = flow.state
-            state = self.state.evolve(phase=phase)
-            if phase is Phase.INJECT_RESPONSE and previous is not Phase.INJECT_RESPONSE:
-                resume = Phase.NEGOTIATION if previous is Phase.NEGOTIATION else Phase.STATEMENTS
-                state = state.evolve(resume_phase=resume)
-            self.state = state
-            if phase is Phase.ROUND_START:
-                state, events = rules.start_round(self.scenario, self.state, self.seed)
-            elif phase is Phase.IMPLEMENTATION:
-                state, events = rules.implement(self.scenario, self.state)
-            elif phase is Phase.ROUND_END:
-                state, events = rules.end_round(self.scenario, self.state)
-            elif phase is Phase.ENDED:
-                state, events = rules.finish(self.scenario, self.state)
-                self._record(state, events, index)
-                break
-            else:
-                continue
-            self._record(state, events, index)
-
-    def _record(self, state: GameState, events: list[Event], index: int) -> None:
+    def record(self, state: GameState, events: list[Event]) -> None:
+        """Take the new state and the events of the latest action, or of a phase that ran by itself."""
         self.state = state
-        for event in events:
-            self.events.append((index, event))
+        index = len(self.actions)
+        self.events.extend((index, event) for event in events)
 
     # -- questions -----------------------------------------------------------
 
@@ -194,7 +137,7 @@ class Game:
         other.events = [(i, e) for i, e in self.events if i <= moment]
         other.history = self.history[:moment + 1]
         other.state = self.history[moment]
-        other.flow = PhaseFlow(other, other.state.phase)
+        other.flow = PhaseFlow(other)
         return other
 
     @classmethod

@@ -17,6 +17,8 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
+from tabletop.engine.effects import EventKind
+from tabletop.engine.kinds import HIDDEN_FROM_PLAYERS
 from tabletop.engine.model import Side
 
 if TYPE_CHECKING:
@@ -34,10 +36,10 @@ class Audience(enum.StrEnum):
 Viewer = Side | Audience
 """A side, the facilitator, or the public."""
 
-HIDDEN_ACTIONS = frozenset({"note", "hold_inject", "release_inject", "skip_inject"})
-"""Facilitator actions whose log lines only the facilitator sees."""
+HIDDEN_ACTIONS = HIDDEN_FROM_PLAYERS
+"""Facilitator actions whose log lines only the facilitator sees (``seen_by_players`` in :data:`kinds.KINDS`)."""
 
-BOOKKEEPING_EVENTS = frozenset({"statement_made", "round"})
+BOOKKEEPING_EVENTS = frozenset({EventKind.POSTURE_CHOSEN, EventKind.ROUND})
 """Log lines that mark progress rather than say what happened: left out of timelines and reports."""
 
 
@@ -45,9 +47,9 @@ def may_see_event(game: Game, index: int, event: Event, viewer: Viewer) -> bool:
     """Whether ``viewer`` may see a log line (``index``: the action that caused it, 0 the opening)."""
     if viewer is Audience.FACILITATOR:
         return True
-    if event.kind == "note":
+    if event.kind is EventKind.NOTE:
         return False
-    if event.kind == "facilitator" and 0 < index <= len(game.actions):
+    if event.kind is EventKind.FACILITATOR and 0 < index <= len(game.actions):
         return game.actions[index - 1].kind not in HIDDEN_ACTIONS
     return True
 
