@@ -18,7 +18,7 @@ import attrs
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import Game, IllegalAction
-from tabletop.engine.rules import Event
+from tabletop.engine.views import HIDDEN_ACTIONS, player_visible  # the engine decides who sees what
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from tabletop.tui.screens.table import TableScreen
 
 TIMER_MIN, TIMER_MAX = 10, 7200
-HIDDEN_ACTIONS = frozenset({"note", "hold_inject", "release_inject", "skip_inject"})
-"""Facilitator actions whose log lines players never see (they would spoil or reveal the white cell's view)."""
 
 
 @attrs.define
@@ -72,15 +70,6 @@ def timer_problem(seconds: int) -> str:
     if seconds != 0 and not TIMER_MIN <= seconds <= TIMER_MAX:
         return f"a round timer runs from {TIMER_MIN} to {TIMER_MAX} seconds (0 for none)"
     return ""
-
-
-def player_visible(game: Game, index: int, event: Event) -> bool:
-    """Whether a log line may be shown to the players (``index``: the action that caused it, 0 the opening)."""
-    if event.kind == "note":
-        return False
-    if event.kind == "facilitator" and 0 < index <= len(game.actions):
-        return game.actions[index - 1].kind not in HIDDEN_ACTIONS
-    return True
 
 
 # -- the app side: finding the table, applying, opening the console ------------
