@@ -219,9 +219,17 @@ def test_any_damage_is_a_save_error_or_a_good_load(tmp_path, good_lines, data):
         lines = lines[:n] + [lines[n][: data.draw(st.integers(0, len(lines[n]) - 1))]]
     path = write(tmp_path, lines, "fuzz.jsonl")
     try:
-        load_save(path).replay(verify=True)
+        game = load_save(path).replay(verify=True)
     except SaveError as error:
         assert "\n" not in str(error) and str(path) in str(error)
+        return
+    # A damaged save that loads is the same game, or the same game cut short (as a crash leaves it):
+    # never another game.
+    original = load_save(write(tmp_path, good_lines, "good.jsonl")).replay(verify=True)
+    moment = len(game.actions)
+    assert (game.scenario.id, game.seed, game.seats) == (original.scenario.id, original.seed, original.seats)
+    assert game.actions == original.actions[:moment]
+    assert game.fingerprint() == original.history[moment].fingerprint()
 
 
 def test_a_changed_opening_or_round_is_reported(tmp_path, capsys, good_lines):
