@@ -1,9 +1,33 @@
-"""The facilitator's guide to a scenario, generated from its TOML so the two never drift apart."""
+"""The facilitator's guide to a scenario, generated from its TOML so the two never drift apart.
+
+The guide is the instructor's class pack: objectives, the 90- and 45-minute
+run-sheets, teaching notes, the master scenario events list, the answer key,
+both confidential briefs, discussion questions, what really happened and every
+source. ``--class`` adds the players' handouts after it, each on its own page.
+It renders to Markdown (committed beside the scenarios) and to printable HTML.
+"""
 
 from __future__ import annotations
 
 from tabletop.engine.model import SIDES, Condition, Effects, Inject, InjectKind, Scenario
 from tabletop.engine.rules import describe_effects
+from tabletop.reports.answer_key import answer_key_blocks
+from tabletop.reports.class_pack import discussion_blocks, run_sheet_blocks, teaching_notes_blocks
+from tabletop.reports.document import (
+    Block,
+    Heading,
+    Inline,
+    Quote,
+    Text,
+    b,
+    bullets,
+    code,
+    i,
+    inline,
+    para,
+    table,
+    to_markdown,
+)
 
 
 def describe_condition(scenario: Scenario, condition: Condition) -> str:
@@ -51,70 +75,146 @@ def when_it_fires(scenario: Scenario, inject: Inject) -> str:
     return f"{inject.after_rounds} round(s) after \u201c{parent.title}\u201d, unless {check}"
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def _effects(scenario: Scenario, effects: Effects | None) -> str:
     return describe_effects(scenario, effects) if effects else ""
 
 
-def guide_markdown(scenario: Scenario) -> str:
-    """The whole facilitator's guide, as Markdown."""
+def source_numbers(scenario: Scenario) -> dict[str, str]:
+    """Each source's label in the guide ("S1", "S2", ...), in the order of the [[sources]] table."""
+    return {source.id: f"S{n}" for n, source in enumerate(scenario.sources, 1)}
+
+
+def marks(scenario: Scenario, sources: tuple[str, ...], hypothetical: bool) -> str:
+    """A text's mark as the guide prints it: "S1, S4", "hypothetical", or both."""
+    labels = source_numbers(scenario)
+    parts = [", ".join(labels[s] for s in sources if s in labels)] if sources else []
+    if hypothetical or (scenario.hypothetical and not sources):
+        parts.append("hypothetical")
+    return "; ".join(parts) or "-"
+
+
+def sources_blocks(scenario: Scenario) -> list[Block]:
+    """The facts-and-sources table (which text rests on which source) and the numbered list of sources."""
     s = scenario
-    lines = [f"# Facilitator's guide: {s.title}", ""]
-    lines.append(f"*Generated from `{s.id}.toml` by `tabletop guide {s.id}`; edit the scenario, not this page.*")
-    lines.append("")
+    out: list[Block] = [Heading(2, "Facts and sources")]
     if s.hypothetical:
-        lines += ["> **Hypothetical scenario.** The situation is invented for training, modelled on precedents.", ""]
-    lines += [f"- **Scenario id:** `{s.id}`", f"- **Date:** {s.date}", f"- **Rounds:** {s.rounds} (deadline: {s.deadline})",
-              f"- **Exchanges per round:** {s.rules.exchange_limit}",
-              f"- **Starting meters:** trust {s.meters.trust}, tension {s.meters.tension}, standing "
-              f"Washington {s.meters.standing[0]}, Moscow {s.meters.standing[1]}"]
+        out.append(para("The scenario as a whole is hypothetical: its crisis is invented. Sources are given for "
+                        "the real events it cites."))
+    rows: list[list[Inline | str]] = [["Setting and public brief", marks(s, s.story_sources, s.hypothetical)]]
+    if s.aftermath.strip():
+        rows.append(["What really happened", marks(s, s.aftermath_sources, False)])
+    rows += [[f"{s.sides[side].name}'s public position", marks(s, s.sides[side].sources, s.sides[side].hypothetical)]
+             for side in SIDES]
+    rows += [[f"Irritant: {irritant.name}", marks(s, irritant.sources, irritant.hypothetical)] for irritant in s.irritants]
+    rows += [[f"Inject {n}: {inject.title}", marks(s, inject.sources, inject.hypothetical)]
+             for n, inject in enumerate(s.injects, 1)]
+    out.append(table(["Text", "Sources (or hypothetical)"], rows))
+    if s.sources:
+        out.append(Heading(3, "Sources"))
+        items = []
+        for label, source in zip(source_numbers(s).values(), s.sources):
+            parts: list = [b(label), " ", source.outlet, ", ", i(source.title), f", {source.date}."]
+            if source.url:
+                parts += [" ", source.url]
+            if source.note:
+                parts += [" ", source.note]
+            items.append(inline(*parts))
+        out.append(bullets(items))
+    else:
+        out.append(para("No sources are listed in this scenario file."))
+    return out
+
+
+def guide_blocks(scenario: Scenario, handouts: bool = False) -> list[Block]:
+    """The whole facilitator's guide as document blocks; with ``handouts``, the players' handouts follow."""
+    s = scenario
+    out: list[Block] = [Heading(1, f"Facilitator's guide: {s.title}"),
+                        para("Generated from ", code(f"{s.id}.toml"), " by ", code(f"tabletop guide {s.id}"),
+                             "; edit the scenario, not this page. For the instructor only: it holds the answer key "
+                             "and both confidential briefs.")]
+    if s.hypothetical:
+        out.append(Quote(inline(b("Hypothetical scenario."), " The situation is invented for training, "
+                                "modelled on precedents.")))
+    meta = [inline(b("Scenario id:"), " ", code(s.id)), inline(b("Date:"), f" {s.date}"),
+            inline(b("Rounds:"), f" {s.rounds} (deadline: {s.deadline})"),
+            inline(b("Exchanges per round:"), f" {s.rules.exchange_limit}"),
+            inline(b("Starting meters:"), f" trust {s.meters.trust}, tension {s.meters.tension}, standing "
+                   f"Washington {s.meters.standing[0]}, Moscow {s.meters.standing[1]}")]
     if s.rules.round_timer:
-        lines.append(f"- **Round timer:** {s.rules.round_timer} s")
-    lines += ["", "## Setting", "", s.setting.strip(), "", "## Learning objectives", "",
-              "| # | Objective | Expected outcome |", "|---|---|---|"]
-    for n, objective in enumerate(s.objectives, 1):
-        lines.append(f"| {n} | {_cell(objective.text)} (`{objective.id}`) | {_cell(objective.expected)} |")
-    lines += ["", "## Irritants", "", "| Irritant | Moved by | Start | Ladder |", "|---|---|---|---|"]
-    for irritant in s.irritants:
-        ladder = " \u2192 ".join(f"{n}. {name}" for n, name in enumerate(irritant.rungs))
-        lines.append(f"| {_cell(irritant.name)} | {irritant.mover.value} | {irritant.start} | {_cell(ladder)} |")
-    lines += ["", "## Master scenario events list", "",
-              "| # | When | Inject | Target | Expected action | Objective | Effects |",
-              "|---|---|---|---|---|---|---|"]
+        meta.append(inline(b("Round timer:"), f" {s.rules.round_timer} s"))
+    out += [bullets(meta), Heading(2, "Setting"), Text(s.setting),
+            para(i(f"Sources: {marks(s, s.story_sources, s.hypothetical)} (listed under Facts and sources)."))]
+    out += [Heading(2, "Learning objectives"),
+            table(["#", "Objective", "Expected outcome"],
+                  [[str(n), inline(o.text, " (", code(o.id), ")"), o.expected] for n, o in enumerate(s.objectives, 1)])]
+    out += run_sheet_blocks(s, 90) + run_sheet_blocks(s, 45)
+    out += teaching_notes_blocks(s)
+    out += [Heading(2, "Irritants"),
+            table(["Irritant", "Moved by", "Start", "Ladder", "Facts"],
+                  [[irritant.name, irritant.mover.value, str(irritant.start),
+                    " \u2192 ".join(f"{n}. {name}" for n, name in enumerate(irritant.rungs)),
+                    marks(s, irritant.sources, irritant.hypothetical)] for irritant in s.irritants])]
+    rows = []
     for n, inject in enumerate(s.injects, 1):
         effects = _effects(s, inject.effects)
         if inject.forces_choice:
             effects = "; ".join(filter(None, [effects, f"respond: {_effects(s, inject.respond) or 'no change'}",
                                                f"absorb: {_effects(s, inject.absorb) or 'no change'}"]))
-        text = f"**{_cell(inject.title)}** ({inject.kind.value}): {_cell(inject.text)}"
-        lines.append(f"| {n} | {_cell(when_it_fires(s, inject))} | {text} | {inject.target.value} | "
-                     f"{_cell(inject.expected_action)} | {inject.objective} | {_cell(effects) or '-'} |")
-    notes = [(n, i) for n, i in enumerate(s.injects, 1) if i.notes.strip()]
+        rows.append([str(n), when_it_fires(s, inject),
+                     inline(b(inject.title), f" ({inject.kind.value}): {inject.text}"), inject.target.value,
+                     inject.expected_action, inject.objective, effects or "-",
+                     marks(s, inject.sources, inject.hypothetical)])
+    out += [Heading(2, "Master scenario events list"),
+            table(["#", "When", "Inject", "Target", "Expected action", "Objective", "Effects", "Facts"], rows)]
+    notes = [(n, inject) for n, inject in enumerate(s.injects, 1) if inject.notes.strip()]
     if notes:
-        lines += ["", "### Evaluator notes", ""]
-        lines += [f"- **{n}. {inject.title}:** {_cell(inject.notes)}" for n, inject in notes]
-    lines += ["", "## Audiences", ""]
+        out += [Heading(3, "Evaluator notes"),
+                bullets([inline(b(f"{n}. {inject.title}:"), " ", inject.notes) for n, inject in notes])]
+    out.append(Heading(2, "Audiences"))
+    items = []
     for audience in s.audiences:
-        lines.append(f"- **{audience.name}:** {_cell(audience.stance)}")
+        items.append(inline(b(f"{audience.name}:"), " ", audience.stance))
         for reaction in audience.reactions:
             scope = " on " + s.irritant(reaction.irritant).name if reaction.irritant else ""
             by = f" by {reaction.side.value}" if reaction.side else ""
-            lines.append(f"  - reacts to {reaction.on}{scope}{by}: {_cell(reaction.text)}")
-    lines += ["", "## Outcome tiers (first match wins)", "", "| Tier | When | Meaning |", "|---|---|---|"]
-    for tier in s.outcomes:
-        when = "otherwise" if tier.when.is_empty else describe_condition(s, tier.when)
-        lines.append(f"| {_cell(tier.name)} | {_cell(when)} | {_cell(tier.description)} |")
-    lines += ["", "## The two briefs (facilitator only)", ""]
+            items.append(inline(f"{audience.name}, on {reaction.on}{scope}{by}: {reaction.text}"))
+    out.append(bullets(items))
+    out += [Heading(2, "Outcome tiers (first match wins)"),
+            table(["Tier", "When", "Meaning"],
+                  [[tier.name, "otherwise" if tier.when.is_empty else describe_condition(s, tier.when), tier.description]
+                   for tier in s.outcomes])]
+    out += answer_key_blocks(s)
+    out.append(Heading(2, "The two briefs (instructor only)"))
     for side in SIDES:
         brief = s.sides[side]
-        lines += [f"### {brief.name}", "", brief.confidential.strip(), "",
-                  f"Walk-away value: {brief.walk_away:g}. Starting standing: {brief.standing}.", ""]
-    lines += ["## Debrief questions", ""]
-    lines += [f"{n}. {_cell(q)}" for n, q in enumerate(s.debrief_questions, 1)]
-    lines += ["", "## What really happened afterwards", ""]
-    lines.append(s.aftermath.strip() if s.aftermath.strip() else
-                 ("Nothing: this scenario is hypothetical." if s.hypothetical else "Not recorded in this scenario."))
-    return "\n".join(lines).rstrip() + "\n"
+        out += [Heading(3, brief.name), Text(brief.confidential),
+                para(f"Walk-away value: {brief.walk_away:g}. Starting standing: {brief.standing}.")]
+    out += discussion_blocks(s)
+    out.append(Heading(2, "What really happened afterwards"))
+    if s.aftermath.strip():
+        out += [Text(s.aftermath), para(i(f"Sources: {marks(s, s.aftermath_sources, False)}."))]
+    else:
+        out.append(para("Nothing: this scenario is hypothetical." if s.hypothetical else "Not recorded in this scenario."))
+    out += sources_blocks(s)
+    if handouts:
+        from tabletop.reports.briefs import handout_blocks
+
+        out += handout_blocks(s)
+    return out
+
+
+def guide_markdown(scenario: Scenario, handouts: bool = False) -> str:
+    """The whole facilitator's guide, as Markdown (with ``handouts``, the class pack)."""
+    return to_markdown(guide_blocks(scenario, handouts))
+
+
+def guide_html(scenario: Scenario, handouts: bool = False) -> str:
+    """The guide (or the class pack) as one printable, self-contained HTML file."""
+    from tabletop.reports.html import to_html
+
+    title = f"{'Class pack' if handouts else 'Facilitator' + chr(39) + 's guide'}: {scenario.title}"
+    return to_html(guide_blocks(scenario, handouts), title)
+
+
+__all__ = ["describe_condition", "guide_blocks", "guide_html", "guide_markdown", "marks",
+           "source_numbers", "sources_blocks", "when_it_fires"]
