@@ -190,11 +190,11 @@ async def test_pause_holds_a_computer_seat():
         await open_console(pilot)
         await pilot.press("p")
         await close_console(pilot)
-        await pilot.press("s")  # Washington passes? not while paused
-        await pilot.pause(0.3)
         moves = len(game.actions)
-        await pilot.pause(0.3)
+        await pilot.press("s")  # Washington passes? not while paused
+        await pilot.pause()
         assert len(game.actions) == moves and game.state.paused
+        assert "Paused by the facilitator" in all_text(app)
         await open_console(pilot)
         await pilot.press("p")
         await close_console(pilot)
