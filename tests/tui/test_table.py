@@ -68,9 +68,12 @@ async def test_a_refused_move_is_a_notification_not_a_crash():
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await to_table(pilot)
         await my_turn(pilot, Phase.STATEMENTS)
+        before = len(screen.session.game.actions)
         assert screen.act(act.Pass(M)) is False
-        await pilot.pause()
-        assert any("not allowed" in n.message.lower() or "phase" in n.message for n in app._notifications)
+        # the player sees why, in a toast over the table, and the game did not move
+        await wait_for(pilot, lambda: "Not allowed" in screen_text(app))
+        assert "not allowed in the" in " ".join(screen_text(app).split())
+        assert app.screen is screen and len(screen.session.game.actions) == before
 
 
 async def test_proposal_with_mouse_and_keys_shows_my_score_and_reaches_the_table():
@@ -179,9 +182,14 @@ async def test_news_flash_and_forced_choice():
             if screen.actor() in game.awaiting():
                 await pilot.press("n" if game.state.phase is Phase.STATEMENTS else "s")
         await wait_for(pilot, lambda: isinstance(app.screen, NewsFlashScreen))
-        assert "NEWS FLASH" in screen_text(app)
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, NewsFlashScreen)     # it waits to be acknowledged
+        text = screen_text(app)
+        assert "NEWS FLASH" in text
+        # it waits to be acknowledged: no "moves on by itself", and another key neither closes it nor moves the game
+        assert "Noted · Enter" in text and "moves on by itself" not in text
+        moves = len(game.actions)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewsFlashScreen) and len(game.actions) == moves
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, InjectChoiceScreen))
         assert "You must answer" in screen_text(app)
