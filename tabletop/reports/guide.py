@@ -154,7 +154,7 @@ def guide_blocks(scenario: Scenario, handouts: bool = False) -> list[Block]:
                   [[irritant.name, irritant.mover.value, str(irritant.start),
                     " \u2192 ".join(f"{n}. {name}" for n, name in enumerate(irritant.rungs)),
                     marks(s, irritant.sources, irritant.hypothetical)] for irritant in s.irritants])]
-    rows = []
+    rows: list[list[Inline | str]] = []
     for n, inject in enumerate(s.injects, 1):
         effects = _effects(s, inject.effects)
         if inject.forces_choice:
