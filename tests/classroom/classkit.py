@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
+from screentext import screen_text
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -20,16 +18,6 @@ def classroom_app(scenario: str = "tutorial", washington: str = "human", moscow:
                   **classroom) -> TabletopApp:
     return TabletopApp(scenario=resolve(scenario), washington=washington, moscow=moscow, seed=seed, pace=0,
                        classroom=Classroom(**classroom))
-
-
-def screen_text(app: App) -> str:
-    """The plain text of everything on the terminal right now (as the user would see it)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text(styles=False)
 
 
 def all_text(app: App) -> str:

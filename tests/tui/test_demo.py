@@ -23,9 +23,8 @@ async def test_a_demonstration_runs_to_the_debrief_without_a_key(monkeypatch):
     app = TabletopApp(scenario=resolve("tutorial"), washington="grit", moscow="hardliner", seed=9, demo_pace=0.02)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen), timeout=60)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: "Scores & frontier" in screen_text(app))
         assert app.session.game.is_over
-        assert "Scores & frontier" in screen_text(app)
     # the press leak of round 3 came up as a flash and moved on by itself
     assert flashes and all(flash.auto_after for flash in flashes)
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-from textual.app import App
+from screentext import screen_text
 from textual.pilot import Pilot
 
 from tabletop.engine.state import Phase
@@ -15,16 +12,6 @@ from tabletop.tui.screens.dialogs import InjectChoiceScreen, NewsFlashScreen
 from tabletop.tui.screens.end import OutcomeScreen
 from tabletop.tui.screens.offer import ConcessionRow, OfferBuilderScreen
 from tabletop.tui.screens.table import TableScreen
-
-
-def screen_text(app: App) -> str:
-    """The plain text of everything on the terminal right now (as the user would see it)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text(styles=False)
 
 
 async def wait_for(pilot: Pilot, condition, timeout: float = 10.0, step: float = 0.02) -> None:
@@ -115,7 +102,7 @@ async def play_to_debrief(pilot: Pilot, on_step=None, limit: int = 4000) -> list
     turn = 0
     for _ in range(limit):
         if isinstance(pilot.app.screen, DebriefScreen):
-            await pilot.pause(0.1)
+            await pilot.pause()
             return done
         what = await play_turn(pilot, turn)
         if what == "wait":
