@@ -25,3 +25,11 @@ def screen_text(app: App) -> str:
         rows[int(row)] = line + html.unescape(text).replace("\xa0", " ")
     height = app.size.height
     return "\n".join(rows.get(n, "").rstrip() for n in range(height)) + "\n"
+
+
+def toast_text(app: App) -> str:
+    """The notifications showing on the screen, as their toasts read (title and message), one per line.
+
+    Toasts are found by their documented CSS type, ``Toast``; the app must run with ``notifications=True``.
+    """
+    return "\n".join(" ".join(str(toast.render()).split()) for toast in app.screen.query("Toast"))

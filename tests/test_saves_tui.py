@@ -7,6 +7,7 @@ import functools
 import os
 
 import pytest
+from screentext import screen_text, toast_text
 from textual.widgets import DataTable, Input, Select, Static
 
 from tabletop.engine.autoplay import simulate
@@ -205,14 +206,14 @@ async def test_a_broken_save_in_the_list_is_reported_not_opened(saves_folder, tu
     write_two_saves(saves_folder, tutorial)
     (saves_folder / "zz-broken.jsonl").write_text('{"kind":"header","format":"tabletop-save","version":9}\n')
     app = TabletopApp()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await app.push_screen(ReplayListScreen())
         await pilot.pause()
         screen = app.screen
         screen.open_save(saves_folder / "zz-broken.jsonl")
         await pilot.pause()
         assert app.screen is screen
-        assert any("version 9" in str(n.message) for n in app._notifications)
+        assert "Cannot open this save" in screen_text(app) and "version 9" in toast_text(app)
 
 
 @run_async

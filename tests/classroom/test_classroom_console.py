@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from classkit import all_text, classroom_app, close_console, open_console, screen_text, to_table, type_text, wait_for
+from screentext import toast_text
 from textual.widgets import Select, TabbedContent
 
 from tabletop.engine import actions as act
@@ -46,7 +47,7 @@ async def test_no_console_without_a_facilitator():
 
 async def test_the_passphrase_guards_the_console():
     app = classroom_app(passphrase="white cell")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         table = await to_table(pilot)
         await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
@@ -54,7 +55,7 @@ async def test_the_passphrase_guards_the_console():
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is table
-        assert any("Wrong passphrase" in str(n.message) for n in app._notifications)
+        await wait_for(pilot, lambda: "Wrong passphrase." in toast_text(app))
         assert "FACILITATOR CONSOLE" not in all_text(app)
         await pilot.press("ctrl+f")
         await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
