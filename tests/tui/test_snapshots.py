@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuikit import play_to_debrief, wait_for
+from tuikit import play_to_debrief, screen_text, wait_for
 
 from tabletop.engine.state import Phase
 from tabletop.scenarios.library import load_path
@@ -64,6 +64,6 @@ def test_offer_builder(snap_compare):
 def test_debrief_screen(snap_compare):
     async def finish(pilot) -> None:
         await play_to_debrief(pilot)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: "Value left on the table" in screen_text(pilot.app))
 
     assert snap_compare(game_app(moscow="conceder"), terminal_size=(120, 40), run_before=finish)
