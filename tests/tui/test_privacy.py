@@ -104,6 +104,5 @@ async def test_against_the_computer_only_the_own_brief_is_shown():
         assert "CONFIDENTIAL — Moscow" in pages[1]
         for page in pages:
             assert_absent(page, private_marks(scenario, Side.WASHINGTON), "the briefing")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: "Private to Moscow" in screen_text(app))
         assert_absent(all_text(app), private_marks(scenario, Side.WASHINGTON), "the table")
-        assert "Private to Moscow" in screen_text(app)
