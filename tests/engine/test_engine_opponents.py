@@ -165,7 +165,7 @@ def test_hardliner_never_gestures():
 
 def test_hardliner_refuses_early_what_it_accepts_at_the_deadline():
     scenario = lab()
-    package = offer(("banking", 2), ("visas", 2))
+    package = offer(("banking", 2), ("visas", 3))  # Moscow 63.2, well above its walk-away (40)
     answers = {}
     for round_ in (1, scenario.rounds):
         game = Game(scenario, 1)
@@ -241,7 +241,8 @@ def test_conceder_keeps_offering_its_own_concessions_round_after_round():
 def test_conceder_accepts_a_package_the_others_refuse():
     game = Game(lab(), 1)
     to_negotiation(game)
-    game.apply(act.Propose(W, offer(("banking", 2), ("flights", 2))))  # slightly better for Moscow
+    # Moscow 50.0 against a walk-away of 40: worth having, but far from what a hard bargainer opens with.
+    game.apply(act.Propose(W, offer(("banking", 2), ("flights", 1), ("visas", 2))))
     kinds = {name: Counter(a.kind for a in decisions(name, M, game)) for name in STRATEGIES}
     assert kinds["conceder"]["accept"] >= 0.6 * len(SEEDS)
     assert kinds["hardliner"]["accept"] == 0

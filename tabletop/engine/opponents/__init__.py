@@ -1,8 +1,10 @@
-"""Computer opponents: five strategies, each deterministic for a game's seed.
+"""Computer opponents: seven strategies, each deterministic for a game's seed.
 
 ``make_opponent(name, side, seed)`` builds one; ``opponent.decide(game)``
 returns the action it takes when the game is waiting for its side. It decides
-from its own side's :class:`PlayerView` only.
+from its own side's :class:`PlayerView` only, and learns the other side from
+the public record (:mod:`.model`). The scripted students (:mod:`.students`)
+are built the same way, by name, for measuring balance.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from tabletop.engine.opponents.view import PlayerView
 
 
 class UnknownStrategy(LookupError):
-    """A strategy name that is not one of the five."""
+    """A strategy name that is neither a computer opponent nor a scripted student."""
 
 
 def make_opponent(name: str, side: Side, seed: int) -> Strategy:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Posture, Response
-from tabletop.engine.opponents.planner import Guess, Style, build_offer
-from tabletop.engine.opponents.strategies import Strategy
+from tabletop.engine.opponents.base import Strategy
+from tabletop.engine.opponents.planner import Guess, Style, build_offer, cheapest_gesture
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.options import options
 from tabletop.engine.state import Concession, Offer
@@ -25,7 +25,15 @@ if TYPE_CHECKING:
 
 
 class Student(Strategy):
-    """Base of the scripted students: neutral words, answers injects by responding."""
+    """Base of the scripted students: neutral words, answers injects by responding.
+
+    They bargain the simple way (a fixed guess of the other side, a greedy package,
+    a linear target; in the final round any gain will do), unlike the computer
+    opponents, so that they stay the same yardstick while the opponents change.
+    """
+
+    def cold(self, view: PlayerView) -> bool:
+        return False
 
     def respond(self, view: PlayerView) -> Response:
         return Response.RESPOND
@@ -37,7 +45,52 @@ class Student(Strategy):
         return False
 
     def agrees_to_conclude(self, view: PlayerView) -> bool:
-        return view.score_now >= view.walk_away
+        return view.score_now >= view.alternative
+
+    def style(self, view: PlayerView) -> Style:
+        return Style()
+
+    def aspiration(self, view: PlayerView) -> float:
+        ideal = (100.0 + view.alternative) / 2
+        return view.alternative + (ideal - view.alternative) * (1 - view.time)
+
+    def target(self, view: PlayerView) -> float:
+        return self.aspiration(view) - 6.0 * self.temper
+
+    def acceptable(self, view: PlayerView) -> bool:
+        offer = view.offer
+        assert offer is not None
+        if view.crosses_my_red_line(offer):
+            return False
+        mine = view.offer_value(offer)
+        if mine <= 0:
+            return False
+        if view.final_round or view.score_now + mine >= self.target(view):
+            return True
+        theirs = max(0.0, Guess(view).offer_value(view, offer))
+        return mine >= self.needed_ratio(view) * theirs
+
+    def answer(self, view: PlayerView) -> act.Action:
+        if self.acceptable(view) and view.can("accept"):
+            return act.Accept(self.side)
+        if view.can("counter"):
+            offer = build_offer(view, Guess(view), self.style(view))
+            if offer is not None and offer != view.offer:
+                return act.Counter(self.side, offer)
+        return act.Reject(self.side)
+
+    def move(self, view: PlayerView) -> act.Action:
+        if view.can("propose"):
+            offer = build_offer(view, Guess(view), self.style(view))
+            if offer is not None:
+                return act.Propose(self.side, offer)
+        return act.Pass(self.side)
+
+    def gesture(self, view: PlayerView) -> act.Action | None:
+        if not view.can("gesture"):
+            return None
+        concession = cheapest_gesture(view, Guess(view))
+        return act.Gesture(self.side, concession.irritant, concession.to) if concession else None
 
 
 class AlwaysAccept(Student):
@@ -118,7 +171,31 @@ class Ultimatum(Student):
         return act.Pass(self.side)
 
 
-class Logroll(Student):
+class Trader(Student):
+    """Base of the thoughtful students: they learn the other side from its moves (the same opponent
+    model as the computer opponents), trade what costs them little for what they value most, never put
+    a package that was turned down again, and accept what beats their alternative and their target."""
+
+    package_terms = Strategy.package_terms
+    move = Strategy.move
+    answer = Strategy.answer
+    gesture = Strategy.gesture
+
+    def acceptable(self, view: PlayerView) -> bool:
+        offer = view.offer
+        assert offer is not None
+        if view.crosses_my_red_line(offer):
+            return False
+        after = view.score_after(offer)
+        mine = after - view.score_now
+        if mine <= 0 or after < view.alternative:
+            return False
+        if view.final_round or after >= self.target(view):
+            return True
+        return mine >= self.needed_ratio(view) * max(0.0, self.model.offer_value(view.rungs, offer))
+
+
+class Logroll(Trader):
     """Trades: offers what costs it little for what it values most, accepts fair trades, never retaliates."""
 
     name = "logroll"
@@ -126,14 +203,11 @@ class Logroll(Student):
     def posture(self, view: PlayerView) -> Posture:
         return Posture.CONCILIATORY if view.round == 1 else Posture.NEUTRAL
 
-    def style(self, view: PlayerView) -> Style:
-        return Style(ask_rungs=2, max_asks=2, their_share=0.9, min_gain=2.0)
-
     def fairness(self, view: PlayerView) -> float:
         return 0.6
 
 
-class GritStudent(Student):
+class GritStudent(Trader):
     """Plays GRIT by the book: a small gesture each round while the other side answers in kind, then trades."""
 
     name = "grit-student"
@@ -150,11 +224,8 @@ class GritStudent(Student):
                 return action
         return super().move(view)
 
-    def style(self, view: PlayerView) -> Style:
-        return Style(ask_rungs=1, max_asks=2, their_share=0.8, min_gain=1.5)
 
-
-class Mirror(Student):
+class Mirror(Trader):
     """Tit-for-tat as a student plays it: copies the other side's last posture and answers a move with the same."""
 
     name = "mirror"
@@ -173,9 +244,6 @@ class Mirror(Student):
             if action is not None:
                 return action
         return super().move(view)
-
-    def style(self, view: PlayerView) -> Style:
-        return Style(ask_rungs=1, max_asks=1, their_share=0.7)
 
 
 class RandomStudent(Student):

@@ -7,9 +7,10 @@ the other side's valuations, red lines, walk-away value or secret posture.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tabletop.engine.actions import Counter, Gesture, Propose
+from tabletop.engine.actions import Action, Counter, Gesture, Propose
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
 from tabletop.engine.scoring import board_after, utility_range
@@ -42,6 +43,7 @@ class PlayerView:
         self.exchange_limit = scenario.rules.exchange_limit
         self.deals: tuple[Deal, ...] = state.deals
         self.their_last_move = state.last_move[1 if side is Side.WASHINGTON else 0]
+        self.my_last_move = state.last_move[0 if side is Side.WASHINGTON else 1]
         self.their_last_posture: Posture | None = state.postures[1 if side is Side.WASHINGTON else 0]
         self.pending_inject = scenario.inject(state.pending[0]) if state.pending else None
         self._game = game
@@ -52,9 +54,27 @@ class PlayerView:
         self.trust_history = tuple(point.trust for point in state.curve)
         brief = scenario.sides[side]
         self.walk_away = brief.walk_away
+        self.start_rungs: tuple[int, ...] = scenario.start_rungs()
         self.valuations: dict[str, Valuation] = brief.valuations
         mine = _own_numbers(scenario, side)
         self._mine, self._theirs, self._per_rung, self._base = mine
+
+    @property
+    def alternative(self) -> float:
+        """What no agreement pays me now (my BATNA, on my 0-100 scale): every opponent asks this, nothing else."""
+        return self.walk_away
+
+    def public_moves(self, start: int = 0) -> Iterator[tuple[int, Action, tuple[int, ...]]]:
+        """The negotiating moves from action ``start`` on, each with the board before it (all public).
+
+        Secret statements, inject answers and the facilitator's controls are left out.
+        """
+        actions = self._game.actions
+        history = self._game.history
+        for n in range(start, len(actions)):
+            action = actions[n]
+            if action.kind in PUBLIC_MOVES:
+                yield n, action, history[n].rungs
 
     def can(self, kind: str) -> bool:
         """Whether I may take an action of this kind now."""
@@ -122,6 +142,10 @@ class PlayerView:
         """My score change if ``offer`` were implemented now."""
         return self.score(self.apply_offer(offer)) - self.score_now
 
+    def score_after(self, offer: Offer) -> float:
+        """My score of the board if ``offer`` were implemented now."""
+        return self.score(self.apply_offer(offer))
+
     def my_ceiling(self, irritant: Irritant) -> int:
         """The highest rung I would ever let ``irritant`` reach (my absolute red line)."""
         return ceiling(self._scenario, self.side, irritant.id)
@@ -152,6 +176,9 @@ class PlayerView:
     def final_round(self) -> bool:
         return self.round >= self.rounds
 
+
+PUBLIC_MOVES = frozenset({"propose", "counter", "accept", "reject", "gesture", "retaliate", "renege"})
+"""Kinds of move the other side sees as they happen (statements stay secret until both are revealed)."""
 
 _OWN: dict[tuple[int, Side], tuple[Scenario, tuple]] = {}
 

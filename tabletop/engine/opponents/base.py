@@ -1,0 +1,286 @@
+"""What every computer opponent does the same way: the rules of conduct they share.
+
+* Never accept, or agree to conclude on, a board scoring below its alternative
+  (what no agreement pays it), in any round.
+* At the deadline an offer is an ultimatum: the smaller the share of the
+  surplus it leaves the opponent, the likelier it is turned down (as people do
+  in ultimatum games), drawn from the opponent's own seeded generator.
+* Concede along a named curve: the target score falls from a best hope to the
+  alternative as the rounds pass, ``target(t) = alt + (best - alt) * (1 - t ** (1 / e))``;
+  ``e`` below 1 holds out (Boulware), above 1 gives early (Conceder).
+* Learn the other side (:mod:`model`), build packages good for both
+  (:mod:`packages`), never put a package the other side turned down to it again.
+* Keep a ledger of gestures: a side that pockets two more than it returns
+  finds the opponent cooler (words a notch harder, target higher, no package
+  below it accepted as a fair trade, no gestures) until it returns one. The
+  other side's unreturned gestures are repaid in the packages (the target
+  falls by what they brought).
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+from tabletop.engine import actions as act
+from tabletop.engine.model import Posture, Response, Side
+from tabletop.engine.opponents.model import OpponentModel, package_key
+from tabletop.engine.opponents.packages import MyRungs, Terms, choose, gesture_step
+from tabletop.engine.opponents.planner import effects_value, retaliation_target
+from tabletop.engine.opponents.view import PlayerView
+from tabletop.engine.randomness import draw
+from tabletop.engine.state import Offer, Phase
+
+if TYPE_CHECKING:
+    from tabletop.engine.game import Game
+
+COOLING = 5.0
+"""How much more a cooled opponent holds out for (points of its score)."""
+
+FAIR_SHARE, SHARE_SPREAD = 0.35, 0.25
+"""At the deadline: always accept a share of the surplus at or above 0.35, always refuse one under 0.10."""
+
+HARDER = {Posture.CONCILIATORY: Posture.NEUTRAL, Posture.NEUTRAL: Posture.HARDLINE, Posture.HARDLINE: Posture.HARDLINE}
+
+
+def refusal_chance(share: float) -> float:
+    """The chance of turning down a final offer that leaves one ``share`` of the surplus (ultimatum games)."""
+    return min(1.0, max(0.0, (FAIR_SHARE - share) / SHARE_SPREAD))
+
+
+def concession_curve(alternative: float, best: float, time: float, e: float) -> float:
+    """The time-dependent target (Faratin, Sierra and Jennings): ``best`` at time 0, the alternative at 1.
+
+    ``e`` below 1 holds out until the deadline looms (Boulware), 1 concedes evenly, above 1 concedes early.
+    """
+    return alternative + (best - alternative) * (1 - time ** (1 / e))
+
+
+def utopia(view: PlayerView) -> float:
+    """My score if every irritant I value climbed as far as it may: the most I could hope for."""
+    rungs = list(view.rungs)
+    for index, irritant in enumerate(view.irritants):
+        if view.step_value(irritant, rungs[index], irritant.top) > 0:
+            rungs[index] = max(rungs[index], view.my_ceiling(irritant))
+    return view.score(rungs)
+
+
+class Strategy:
+    """Base of the computer opponents: reads a :class:`PlayerView`, returns an action."""
+
+    name = ""
+    e = 1.0
+    """The exponent of the concession curve."""
+    reach = 0.5
+    """How far from the alternative towards the most it could hope for its opening target lies."""
+    terms = Terms()
+    credit = 1.0
+    """How much of what the other side's unreturned gestures brought it an opponent gives back in its packages."""
+
+    def __init__(self, side: Side, seed: int) -> None:
+        self.side = side
+        self.seed = seed
+        # Each game's opponent has a temperament, -1 (tough) to +1 (soft), fixed by seed and side.
+        self.temper = draw(seed, "temper", side.value) * 2 - 1
+        self._game: weakref.ref[Game] | None = None
+        self._model: OpponentModel | None = None
+        self._mine: MyRungs | None = None
+        self._best = 0.0
+        self._premium = 0.0
+
+    def chance(self, view: PlayerView, *keys: object) -> float:
+        """A number in [0, 1) from this opponent's own generator, fixed by seed, side and moment."""
+        return draw(self.seed, "opponent", self.side.value, view.action_count, *keys)
+
+    # -- what it knows of this game -----------------------------------------------
+
+    def learn(self, game: Game, view: PlayerView) -> OpponentModel:
+        """The model of the other side, carried through the game (rebuilt for another game)."""
+        model = self._model
+        if model is None or self._game is None or self._game() is not game or model.cursor > len(game.actions):
+            model = self._model = OpponentModel(view)
+            self._game = weakref.ref(game)
+            self._mine = MyRungs(view)
+            self._best = utopia(view)
+            self._premium = max(0.0, view.alternative - view.score(view.start_rungs))
+        model.update(view)
+        return model
+
+    @property
+    def model(self) -> OpponentModel:
+        assert self._model is not None, "decide() reads the game first"
+        return self._model
+
+    @property
+    def mine(self) -> MyRungs:
+        assert self._mine is not None, "decide() reads the game first"
+        return self._mine
+
+    def cold(self, view: PlayerView) -> bool:
+        """Cooled by a side that pocketed my gestures without returning them."""
+        return self.model.pocketing()
+
+    # -- the entry point ------------------------------------------------------
+
+    def decide(self, game: Game) -> act.Action:
+        """The action this side takes now (the game must be waiting for this side)."""
+        view = PlayerView(game, self.side)
+        self.learn(game, view)
+        side = self.side
+        if view.phase is Phase.STATEMENTS:
+            return act.Statement(side, self.statement(view))
+        if view.phase is Phase.INJECT_RESPONSE and view.pending_inject is not None:
+            return act.RespondInject(side, view.pending_inject.id, self.respond(view))
+        if view.phase is Phase.CONCLUDE_PENDING:
+            return act.AgreeConclude(side) if self.agrees_to_conclude(view) else act.DeclineConclude(side)
+        if view.phase is Phase.NEGOTIATION:
+            return self.answer(view) if view.offer is not None else self.move(view)
+        raise ValueError(f"{self.name} has nothing to decide in phase {view.phase.value}")
+
+    # -- the curve and the target ------------------------------------------------
+
+    def best(self, view: PlayerView) -> float:
+        """The score it opens by hoping for."""
+        return view.alternative + self.reach * max(0.0, self._best - view.alternative)
+
+    def curve(self, view: PlayerView, e: float | None = None) -> float:
+        """The time-dependent target: from ``best`` in the first round to the alternative in the last."""
+        return concession_curve(view.alternative, self.best(view), view.time, e or self.e)
+
+    def aspiration(self, view: PlayerView) -> float:
+        """The score I hold out for at this point of the talks (before temperament and cooling)."""
+        return self.curve(view)
+
+    def target(self, view: PlayerView) -> float:
+        """What a package must bring me now: the aspiration, shifted by temperament, raised when I am
+        cooled, lowered by what the other side's unreturned gestures brought me (repaid in the package)."""
+        value = self.aspiration(view) - 6.0 * self.temper - self.credit * self.model.owed_value()
+        if self.cold(view):
+            value += COOLING
+        return max(view.alternative, value)
+
+    def fairness(self, view: PlayerView) -> float:
+        """How many of my points a package must give me per point I guess it gives them."""
+        return 0.8
+
+    def needed_ratio(self, view: PlayerView) -> float:
+        return self.fairness(view) * (1 - 0.3 * self.temper)
+
+    def package_terms(self, view: PlayerView) -> Terms:
+        return self.terms
+
+    # -- words --------------------------------------------------------------------
+
+    def posture(self, view: PlayerView) -> Posture:
+        return Posture.NEUTRAL
+
+    def statement(self, view: PlayerView) -> Posture:
+        """The posture (a notch harder when cooled), now and then a notch softer or harder than planned."""
+        planned = self.posture(view)
+        if self.cold(view):
+            planned = HARDER[planned]
+        roll = self.chance(view, "posture")
+        if roll < 1 / 16:
+            return Posture.HARDLINE if planned is Posture.NEUTRAL else Posture.NEUTRAL
+        if roll < 1 / 8:
+            return Posture.CONCILIATORY if planned is Posture.NEUTRAL else Posture.NEUTRAL
+        return planned
+
+    def respond(self, view: PlayerView) -> Response:
+        inject = view.pending_inject
+        assert inject is not None
+        respond, absorb = effects_value(view, inject.respond), effects_value(view, inject.absorb)
+        return Response.RESPOND if respond >= absorb else Response.ABSORB
+
+    # -- answering a package ----------------------------------------------------------
+
+    def acceptable(self, view: PlayerView) -> bool:
+        offer = view.offer
+        assert offer is not None
+        if view.crosses_my_red_line(offer):
+            return False
+        after = view.score_after(offer)
+        mine = after - view.score_now
+        if mine <= 0 or after < view.alternative:
+            return False
+        if view.final_round:
+            floor = view.alternative + (COOLING if self.cold(view) else 0.0)
+            return after >= floor and not self.refuses_ultimatum(view, after)
+        if after >= self.target(view):
+            return True
+        if self.cold(view):
+            return False  # cooled: no more give and take below its price
+        theirs = max(0.0, self.model.offer_value(view.rungs, offer))
+        return mine >= self.needed_ratio(view) * theirs
+
+    def refuses_ultimatum(self, view: PlayerView, after: float) -> bool:
+        """At the deadline: turn the offer down with a chance that grows as my share of the surplus shrinks.
+
+        Their surplus is guessed: the model's estimate of their gain on the board since the talks
+        began, less what they need to beat no deal, taken to be as much as I need myself.
+        """
+        offer = view.offer
+        assert offer is not None
+        surplus = after - view.alternative
+        board = view.apply_offer(offer)
+        theirs = max(0.0, self.model.board_gain(board) - self._premium)
+        share = surplus / (surplus + theirs) if surplus + theirs > 0 else 1.0
+        return self.chance(view, "ultimatum") < refusal_chance(share)
+
+    def answer(self, view: PlayerView) -> act.Action:
+        if view.can("accept") and self.acceptable(view):
+            return act.Accept(self.side)
+        if view.can("counter"):
+            offer = self.package(view, also_avoid=view.offer)
+            if offer is not None:
+                return act.Counter(self.side, offer)
+        return act.Reject(self.side)
+
+    def package(self, view: PlayerView, also_avoid: Offer | None = None) -> Offer | None:
+        """The package I put forward now: new to the other side, best for it among those reaching my target."""
+        avoid = set(self.model.turned_down)
+        if also_avoid is not None:
+            avoid.add(package_key(also_avoid))
+        return choose(view, self.mine, self.model, self.package_terms(view), self.target(view), avoid)
+
+    # -- my turn with nothing on the table ------------------------------------------------
+
+    def move(self, view: PlayerView) -> act.Action:
+        """Propose, or pass (or walk out, or propose to conclude)."""
+        if self.wants_to_walk(view):
+            return act.WalkOut(self.side)
+        if self.wants_to_conclude(view):
+            return act.ProposeConclude(self.side)
+        if view.can("propose"):
+            offer = self.package(view)
+            if offer is not None:
+                return act.Propose(self.side, offer)
+        return act.Pass(self.side)
+
+    def agrees_to_conclude(self, view: PlayerView) -> bool:
+        now = view.score_now
+        if now < view.alternative:
+            return False
+        return view.final_round or now >= min(self.target(view), view.alternative + 5)
+
+    def wants_to_conclude(self, view: PlayerView) -> bool:
+        return view.can("propose_conclude") and view.round >= view.rounds - 1 \
+            and view.score_now >= self.target(view) and view.exchanges == 0
+
+    def wants_to_walk(self, view: PlayerView) -> bool:
+        """Leave only when the board is worth less than walking out costs, at the last chance."""
+        floor = view.alternative - 2 * view.collapse_penalty
+        return view.final_round and view.score_now < floor - 1
+
+    def gesture(self, view: PlayerView) -> act.Action | None:
+        """A small unilateral move, unless the other side is pocketing my gestures."""
+        if not view.can("gesture") or self.cold(view):
+            return None
+        concession = gesture_step(view, self.mine, self.model)
+        return act.Gesture(self.side, concession.irritant, concession.to) if concession else None
+
+    def retaliation(self, view: PlayerView) -> act.Action | None:
+        if not view.can("retaliate"):
+            return None
+        concession = retaliation_target(view)
+        return act.Retaliate(self.side, concession.irritant, concession.to) if concession else None

@@ -1,0 +1,267 @@
+"""The opponent model: what one side learns about the other from the public record.
+
+A frequency model, after Baarslag, Hendrikx, Hindriks and Jonker ("Learning
+about the opponent in automated bilateral negotiation", 2016): a side cannot
+see the other's valuations, so it counts what the other side does. An irritant
+the other side asks for often, early and high is one it values; one of its own
+irritants it offers readily, or moves in a gesture, is cheap for it; one it
+refuses to move when asked is dear to it. The guesses are weights shared out
+over the other side's 0-100 scale.
+
+The model also keeps what every opponent needs from the record: the packages
+the other side turned down (rejected or countered), so none is put to it again
+unchanged; how far its own offers have come towards us (its concessions, in
+our points); and the reciprocity ledger, gestures made and returned by each
+side. It is a fold over the public moves in order, updated incrementally, so
+a model built fresh at any moment equals one carried through the game.
+"""
+
+from __future__ import annotations
+
+from tabletop.engine import actions as act
+from tabletop.engine.model import Side
+from tabletop.engine.opponents.view import PlayerView
+from tabletop.engine.state import Concession, Offer
+
+MINE, THEIRS, SHARED = 0, 1, 2
+"""Who moves an irritant, seen from the side that keeps the model."""
+
+Key = tuple[Concession, ...]
+
+
+def package_key(offer: Offer) -> Key:
+    """A package as the other side sees it: its concessions (links do not make it a new package)."""
+    return offer.concessions
+
+
+class Ledger:
+    """Gestures made and returned by each side (a return: a gesture, or a deal in which the side gave its own)."""
+
+    def __init__(self) -> None:
+        self.gestures = {Side.WASHINGTON: 0, Side.MOSCOW: 0}
+        self.returns = {Side.WASHINGTON: 0, Side.MOSCOW: 0}
+
+    def gesture(self, side: Side) -> None:
+        self.gestures[side] += 1
+        self.returns[side] += 1
+
+    def gave_in_deal(self, side: Side) -> None:
+        self.returns[side] += 1
+
+    def pocketed(self, side: Side) -> int:
+        """How many more gestures ``side`` has received than it has returned."""
+        return self.gestures[side.other] - self.returns[side]
+
+
+class OpponentModel:
+    """One side's running estimate of the other side, from the public moves only."""
+
+    POCKETING = 2
+    """Gestures received and not returned that make a side a free-rider in the other's eyes."""
+    LIMIT_EVIDENCE = 2
+    """Counters asking less of a rung before it is taken for the other side's limit."""
+
+    def __init__(self, view: PlayerView) -> None:
+        self.side = view.side
+        self.position = view.position
+        self.movers: list[int] = []
+        self.starts: list[int] = []
+        self.spans: list[int] = []
+        for irritant in view.irritants:
+            self.movers.append(MINE if view.moves(irritant) else THEIRS if view.they_move(irritant) else SHARED)
+            self.starts.append(irritant.start)
+            self.spans.append(max(1, irritant.top - irritant.start))
+        n = len(self.movers)
+        self.asked = [0.0] * n
+        """Evidence that the other side values an irritant it does not move alone."""
+        self.given = [0.0] * n
+        """Evidence that one of its own irritants is cheap for it."""
+        self.resisted = [0.0] * n
+        """Evidence that one of its own irritants (or a shared one) is dear to it: refused when asked."""
+        self.turned_down: set[Key] = set()
+        """My packages the other side rejected or countered."""
+        self.agreed = list(self.starts)
+        """Per irritant, the highest rung the other side has shown it can live with (offered, gestured, agreed)."""
+        self.cut: list[dict[int, int]] = [{} for _ in range(n)]
+        """Per irritant, how often it countered my ask of a rung (above ``agreed``) with less."""
+        self.their_offers: list[float] = []
+        """My score of the board each of their packages would have made, in order."""
+        self.ledger = Ledger()
+        self.gifts: list[float] = []
+        """What each of their gestures was worth to me, in order."""
+        self.retaliations = {Side.WASHINGTON: 0, Side.MOSCOW: 0}
+        self.cursor = 0
+        self._table: tuple[Side, Offer] | None = None
+        self._per_rung: list[float] | None = None
+        self._limits: list[int | None] | None = None
+
+    # -- learning ---------------------------------------------------------------
+
+    def update(self, view: PlayerView) -> None:
+        """Read the public moves made since the last update."""
+        for n, action, board in view.public_moves(self.cursor):
+            self._read(view, action, board)
+            self.cursor = n + 1
+        self.cursor = max(self.cursor, view.action_count)
+
+    def _read(self, view: PlayerView, action: act.Action, board: tuple[int, ...]) -> None:
+        me = self.side
+        side = getattr(action, "side", None)
+        if isinstance(action, (act.Propose, act.Counter)):
+            if isinstance(action, act.Counter) and self._table is not None and self._table[0] is me:
+                self._turned_down(self._table[1])
+                self._cut(self._table[1], action.offer)
+            if side is not me:
+                self._their_offer(view, action.offer, board)
+            self._table = (action.side, action.offer)
+        elif isinstance(action, act.Accept):
+            if self._table is not None:
+                proposer, offer = self._table
+                if side is not me:
+                    for concession in offer.concessions:
+                        i = self.position[concession.irritant]
+                        if self.movers[i] == THEIRS:
+                            self.given[i] += 0.3
+                        else:
+                            self.asked[i] += 0.3
+                for giver in (Side.WASHINGTON, Side.MOSCOW):
+                    if self._gives(offer, giver):
+                        self.ledger.gave_in_deal(giver)
+                self._agree(offer)
+            self._table = None
+        elif isinstance(action, act.Reject):
+            if self._table is not None and self._table[0] is me and side is not me:
+                self._turned_down(self._table[1])
+            self._table = None
+        elif isinstance(action, act.Gesture):
+            self.ledger.gesture(action.side)
+            if side is not me:
+                i = self.position[action.irritant]
+                self.given[i] += 1.5
+                self.agreed[i] = max(self.agreed[i], action.to)
+                self._limits = None
+                self._per_rung = None
+                after = list(board)
+                after[i] = max(after[i], action.to)
+                self.gifts.append(view.score(after) - view.score(board))
+        elif isinstance(action, act.Retaliate | act.Renege):
+            self.retaliations[action.side] += 1
+
+    def _their_offer(self, view: PlayerView, offer: Offer, board: tuple[int, ...]) -> None:
+        early = 1.0 / (1.0 + 0.25 * len(self.their_offers))
+        after = list(board)
+        for concession in offer.concessions:
+            i = self.position[concession.irritant]
+            height = (concession.to - max(board[i], self.starts[i])) / self.spans[i]
+            weight = early * (0.5 + max(0.0, height))
+            if self.movers[i] == THEIRS:
+                self.given[i] += weight
+            else:
+                # A shared irritant in its package may be a give as much as an ask: half the evidence.
+                self.asked[i] += weight if self.movers[i] == MINE else weight / 2
+            after[i] = max(after[i], concession.to)
+        self._agree(offer)
+        self.their_offers.append(view.score(after))
+        self._per_rung = None
+
+    def _turned_down(self, offer: Offer) -> None:
+        self.turned_down.add(package_key(offer))
+        for concession in offer.concessions:
+            i = self.position[concession.irritant]
+            if self.movers[i] != MINE:
+                self.resisted[i] += 1.0
+        self._per_rung = None
+
+    def _agree(self, offer: Offer) -> None:
+        self._limits = None
+        for concession in offer.concessions:
+            i = self.position[concession.irritant]
+            self.agreed[i] = max(self.agreed[i], concession.to)
+
+    def _cut(self, mine: Offer, theirs: Offer) -> None:
+        """Their counter asks less of an irritant of theirs (or a shared one) than I asked: a sign of a limit."""
+        self._limits = None
+        countered = {c.irritant: c.to for c in theirs.concessions}
+        for concession in mine.concessions:
+            i = self.position[concession.irritant]
+            if self.movers[i] != MINE and countered.get(concession.irritant, -1) < concession.to:
+                self.cut[i][concession.to] = self.cut[i].get(concession.to, 0) + 1
+
+    def limits(self) -> list[int | None]:
+        """Per irritant, the highest rung I should still ask for, when their counters suggest one."""
+        if self._limits is None:
+            out: list[int | None] = []
+            for index, cut in enumerate(self.cut):
+                agreed = self.agreed[index]
+                seen = [rung - 1 for rung, count in cut.items() if count >= self.LIMIT_EVIDENCE and rung > agreed]
+                out.append(max(agreed, min(seen)) if seen else None)
+            self._limits = out
+        return self._limits
+
+    def _gives(self, offer: Offer, side: Side) -> bool:
+        """Whether ``side`` moves one of its own irritants in ``offer``."""
+        mover = MINE if side is self.side else THEIRS
+        return any(self.movers[self.position[c.irritant]] == mover for c in offer.concessions)
+
+    # -- what the model says --------------------------------------------------------
+
+    def per_rung(self) -> list[float]:
+        """The other side's guessed score change per rung of each irritant (its 0-100 scale)."""
+        if self._per_rung is None:
+            weights = []
+            for i, mover in enumerate(self.movers):
+                if mover == THEIRS:
+                    weights.append(-0.6 * (1.0 + self.resisted[i]) / (1.0 + self.given[i]))
+                elif mover == MINE:
+                    weights.append(1.0 + self.asked[i])
+                else:  # shared: a gain if it keeps asking, a cost if it keeps refusing it
+                    weights.append(0.3 + self.asked[i] - 0.3 * self.resisted[i])
+            total = sum(abs(w) for w in weights) or 1.0
+            self._per_rung = [100.0 * w / total / span for w, span in zip(weights, self.spans)]
+        return self._per_rung
+
+    def step(self, index: int, frm: int, to: int) -> float:
+        """The other side's guessed score change if irritant ``index`` moves from rung ``frm`` to ``to``."""
+        start = self.starts[index]
+        return self.per_rung()[index] * (max(to, start) - max(frm, start))
+
+    def offer_value(self, rungs: tuple[int, ...], offer: Offer) -> float:
+        """The other side's guessed gain if ``offer`` were implemented on the board ``rungs``."""
+        total = 0.0
+        for concession in offer.concessions:
+            i = self.position[concession.irritant]
+            if concession.to > rungs[i]:
+                total += self.step(i, rungs[i], concession.to)
+        return total
+
+    def board_gain(self, rungs: tuple[int, ...] | list[int]) -> float:
+        """The other side's guessed gain on a board over the board the talks started from."""
+        per_rung = self.per_rung()
+        return sum(p * (max(r, s) - s) for p, r, s in zip(per_rung, rungs, self.starts))
+
+    def their_concession(self, floor: float) -> float:
+        """How far the other side's packages have come towards me since its first (my points, at least 0).
+
+        Measured from ``floor`` (my alternative) when its first package lay below it, so that an
+        extreme opening cannot pass for a concession later.
+        """
+        if len(self.their_offers) < 2:
+            return 0.0
+        return max(0.0, max(self.their_offers) - max(self.their_offers[0], floor))
+
+    def pocketing(self) -> bool:
+        """Whether the other side has pocketed my gestures: received at least two more than it returned."""
+        return self.ledger.pocketed(self.side.other) >= self.POCKETING
+
+    def owes_me(self) -> int:
+        """Gestures of mine the other side has not returned (negative: I owe it)."""
+        return self.ledger.pocketed(self.side.other)
+
+    def i_owe(self) -> int:
+        """Gestures of theirs I have not returned."""
+        return self.ledger.pocketed(self.side)
+
+    def owed_value(self) -> float:
+        """What the gestures of theirs I have not returned brought me (the latest ones first)."""
+        owed = min(self.i_owe(), len(self.gifts))
+        return max(0.0, sum(self.gifts[len(self.gifts) - owed:])) if owed > 0 else 0.0

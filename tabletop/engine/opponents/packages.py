@@ -1,0 +1,283 @@
+"""Building packages good for both sides (logrolling), from one's own numbers and the opponent model.
+
+Scores add up over irritants and each rung of an irritant is worth the same,
+so every rung step a package could contain is a pair (my change, their guessed
+change). The packages that are efficient by those numbers form a chain: weigh
+my points by ``w`` and theirs by ``1 - w`` and keep every step with a positive
+weighted sum; as ``w`` goes from 0 to 1 the package runs from the most
+generous (every give they value, nothing asked) to the greediest (every ask,
+nothing given). An opponent takes the package on the chain that is best for the
+other side while still reaching its own target score: it gives what it values
+little for what it values most. A package the other side turned down is never
+put to it again unchanged; a close variant (one step more or less) may be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import attrs
+
+from tabletop.engine.opponents.model import Key, OpponentModel
+from tabletop.engine.opponents.view import PlayerView
+from tabletop.engine.state import Concession, Offer
+
+
+@attrs.frozen
+class Terms:
+    """How a strategy builds packages: how high it asks, how much it gives, what a package must gain it."""
+
+    ask_rungs: int = 3
+    """How many rungs above the board it asks for on one irritant."""
+    give_rungs: int = 2
+    """How many rungs of one of its own irritants it offers in one package."""
+    min_gain: float = 1.0
+    """The least a package must gain it (points on its own scale)."""
+    slack: float = 3.0
+    """How far below its target it goes when every package reaching the target was turned down."""
+    demand_only: bool = False
+    """Ask without giving anything of its own."""
+
+
+class Step(NamedTuple):
+    """One rung of one irritant in a package: up to rung ``to``, worth ``mine`` to me and ``theirs`` to them."""
+
+    place: int
+    """The irritant's place in the scenario's order."""
+    irritant: str
+    to: int
+    mine: float
+    theirs: float
+    give: bool
+
+
+class MyRungs:
+    """My own side of every rung step, fixed for a game: what it is worth to me (a priced red line's price
+    included), how high I may let each irritant climb, and whether I move it alone."""
+
+    def __init__(self, view: PlayerView) -> None:
+        self.ids: list[str] = []
+        self.ceilings: list[int] = []
+        self.alone: list[bool] = []
+        self.worth: list[list[float]] = []
+        """``worth[i][to]``: my score change when irritant ``i`` climbs from ``to - 1`` to ``to``."""
+        for irritant in view.irritants:
+            alone = view.moves(irritant)
+            bound = alone or view.is_shared(irritant)
+            worth = [0.0]
+            for to in range(1, irritant.top + 1):
+                value = view.step_value(irritant, to - 1, to)
+                crossed = view.crossing(irritant, to - 1, to) if bound else None
+                worth.append(value - (crossed.price if crossed is not None else 0.0))
+            self.ids.append(irritant.id)
+            self.ceilings.append(view.my_ceiling(irritant))
+            self.alone.append(alone)
+            self.worth.append(worth)
+
+
+def ladders(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms) -> list[list[Step]]:
+    """Per irritant, the rung steps a package of mine may contain, lowest first (irritants with none left out)."""
+    out = []
+    per_rung = model.per_rung()
+    limits = model.limits()
+    starts = model.starts
+    demand_only = terms.demand_only
+    for index, current in enumerate(view.rungs):
+        alone = mine.alone[index]
+        if alone:
+            if demand_only:
+                continue
+            top = min(mine.ceilings[index], current + terms.give_rungs)
+        else:
+            top = min(mine.ceilings[index], current + terms.ask_rungs)
+            limit = limits[index]
+            if limit is not None and limit < top:
+                top = limit
+        if top <= current:
+            continue
+        worth = mine.worth[index]
+        start = starts[index]
+        theirs = per_rung[index]
+        irritant = mine.ids[index]
+        steps = []
+        for to in range(current + 1, top + 1):
+            gain = theirs if to > start else 0.0
+            if worth[to] <= 0 and gain <= 0:
+                break
+            steps.append(Step(index, irritant, to, worth[to], gain, alone))
+        if steps:
+            out.append(steps)
+    return out
+
+
+Shape = tuple[int, ...]
+"""A package as how many rung steps it takes on each ladder."""
+
+
+def _leading(row: list[bool]) -> int:
+    """How many steps from the bottom of a ladder are kept without a gap."""
+    taken = 0
+    for keep in row:
+        if not keep:
+            break
+        taken += 1
+    return taken
+
+
+class Chooser:
+    """The packages open to me now, valued for both sides, as shapes over the ladders (cheap to compare)."""
+
+    def __init__(self, ladders_: list[list[Step]]) -> None:
+        self.ladders = ladders_
+        self.mine: list[list[float]] = []
+        self.theirs: list[list[float]] = []
+        for ladder in ladders_:
+            mine, theirs = [0.0], [0.0]
+            for step in ladder:
+                mine.append(mine[-1] + step.mine)
+                theirs.append(theirs[-1] + step.theirs)
+            self.mine.append(mine)
+            self.theirs.append(theirs)
+        self.asks = [n for n, ladder in enumerate(ladders_) if not ladder[0].give]
+        self.index = {ladder[0].irritant: n for n, ladder in enumerate(ladders_)}
+
+    def asks_something(self, shape: Shape) -> bool:
+        return any(shape[n] for n in self.asks)
+
+    def chain(self) -> dict[Shape, tuple[float, float]]:
+        """The efficient packages, from the most generous to the greediest, one rung step apart, each with
+        (my gain, their guessed gain).
+
+        A step is kept at weight ``w`` when ``w * mine + (1 - w) * theirs > 0``: always when
+        both are positive, never when neither is, otherwise on one side of its break point.
+        Sweeping ``w`` from 0 to 1 adds asks and drops gives one step at a time.
+        """
+        kept: list[list[bool]] = []
+        events: list[tuple[float, int, int, int]] = []
+        for n, ladder in enumerate(self.ladders):
+            row = []
+            for k, step in enumerate(ladder):
+                mine, theirs = step.mine, step.theirs
+                if (mine > 0) == (theirs > 0):
+                    row.append(mine > 0)
+                    continue
+                point = theirs / (theirs - mine)
+                row.append(mine <= 0)  # at w = 0 a give is kept, an ask is not
+                # at its break point an ask joins (lowest rung first), a give leaves (highest first)
+                events.append((point, n, k if mine > 0 else -k, k))
+            kept.append(row)
+        shape = [_leading(row) for row in kept]
+        gain = sum(self.mine[n][taken] for n, taken in enumerate(shape))
+        theirs = sum(self.theirs[n][taken] for n, taken in enumerate(shape))
+        out = {tuple(shape): (gain, theirs)}
+        for _point, n, _order, k in sorted(events):
+            kept[n][k] = not kept[n][k]
+            before, after = shape[n], _leading(kept[n])
+            if after != before:
+                gain += self.mine[n][after] - self.mine[n][before]
+                theirs += self.theirs[n][after] - self.theirs[n][before]
+                shape[n] = after
+                out[tuple(shape)] = (gain, theirs)
+        return out
+
+    def variants(self, shape: Shape, gain: float, theirs: float) -> Iterator[tuple[Shape, float, float]]:
+        """The packages one rung step away from ``shape`` (worth ``gain`` and ``theirs``), with their values."""
+        for n, ladder in enumerate(self.ladders):
+            taken = shape[n]
+            mine_row, theirs_row = self.mine[n], self.theirs[n]
+            for size in (taken - 1, taken + 1):
+                if 0 <= size <= len(ladder):
+                    yield (shape[:n] + (size,) + shape[n + 1:], gain + mine_row[size] - mine_row[taken],
+                           theirs + theirs_row[size] - theirs_row[taken])
+
+    def shape_of(self, key: Key, rungs: tuple[int, ...]) -> Shape | None:
+        """The shape of a package given as concessions, if it is one of mine from this board."""
+        shape = [0] * len(self.ladders)
+        for concession in key:
+            n = self.index.get(concession.irritant)
+            if n is None:
+                return None
+            taken = concession.to - rungs[self.ladders[n][0].place]
+            if not 0 < taken <= len(self.ladders[n]):
+                return None
+            shape[n] = taken
+        return tuple(shape)
+
+    def offer(self, shape: Shape) -> Offer:
+        """The package as an offer: every give linked to its most valuable ask."""
+        concessions = []
+        asks: list[tuple[float, str]] = []
+        gives = []
+        for n, taken in enumerate(shape):
+            if not taken:
+                continue
+            step = self.ladders[n][taken - 1]
+            concessions.append(Concession(step.irritant, step.to))
+            if step.give:
+                gives.append(step.irritant)
+            else:
+                asks.append((-self.mine[n][taken], step.irritant))
+        main = min(asks)[1] if asks else None
+        links = tuple((give, main) for give in gives) if main else ()
+        return Offer(tuple(concessions), links)
+
+
+def choose(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, target: float,
+           avoid: set[Key] | frozenset[Key] = frozenset()) -> Offer | None:
+    """The package best for the other side (by my guess) that reaches ``target`` for me.
+
+    ``avoid``: packages not to put forward (turned down before, or the one on the table).
+    When every package on the chain that reaches the target is to be avoided, a variant one
+    rung step away may serve; failing that, the best for them among the new packages at most
+    ``terms.slack`` below the target (or below the greediest, when the target is out of
+    reach), if it clears my alternative by ``terms.min_gain``; otherwise None.
+    """
+    ladders_ = ladders(view, mine, model, terms)
+    if not ladders_:
+        return None
+    chooser = Chooser(ladders_)
+    banned = {shape for shape in (chooser.shape_of(key, view.rungs) for key in avoid) if shape is not None}
+    need = max(terms.min_gain, target - view.score_now)
+    valued = chooser.chain()
+    greediest = max(gain for gain, _ in valued.values())
+    best = _best(chooser, valued, need, banned, terms)
+    # Failing that, the new package nearest below the target, within the slack.
+    floor = max(terms.min_gain, view.alternative + terms.min_gain - view.score_now, min(need, greediest) - terms.slack)
+    if best is None:
+        reach = floor - max(abs(step.mine) for ladder in ladders_ for step in ladder)
+        for shape, (gain, theirs) in list(valued.items()):
+            if gain < reach:
+                continue  # no variant of it can reach the floor
+            for variant, variant_gain, variant_theirs in chooser.variants(shape, gain, theirs):
+                if variant not in valued:
+                    valued[variant] = (variant_gain, variant_theirs)
+        best = _best(chooser, valued, need, banned, terms)
+    if best is None:
+        fallback = [(theirs, gain, shape) for shape, (gain, theirs) in valued.items()
+                    if gain >= floor and shape not in banned and chooser.asks_something(shape)]
+        best = max(fallback, default=(0.0, 0.0, None))[2]
+    return chooser.offer(best) if best is not None else None
+
+
+def _best(chooser: Chooser, valued: dict[Shape, tuple[float, float]], need: float, banned: set[Shape],
+          terms: Terms) -> Shape | None:
+    """Among packages gaining me ``need``, the one best for them (ties: better for me, then a fixed order)."""
+    fits = [(theirs, mine, shape) for shape, (mine, theirs) in valued.items()
+            if mine >= need and (theirs > 0 or terms.demand_only) and shape not in banned
+            and chooser.asks_something(shape)]
+    return max(fits, default=(0.0, 0.0, None))[2]
+
+
+def gesture_step(view: PlayerView, mine: MyRungs, model: OpponentModel) -> Concession | None:
+    """My one-rung unilateral move that pleases them most per point it costs me."""
+    best: tuple[float, str, Concession] | None = None
+    for index, current in enumerate(view.rungs):
+        if not mine.alone[index] or current >= mine.ceilings[index]:
+            continue
+        cost = -mine.worth[index][current + 1]
+        ratio = cost - 0.2 * model.step(index, current, current + 1)
+        irritant = mine.ids[index]
+        if best is None or (ratio, irritant) < best[:2]:
+            best = (ratio, irritant, Concession(irritant, current + 1))
+    return best[2] if best else None
