@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from tabletop.cli import (
     brief,
@@ -36,7 +37,7 @@ COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief, 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and exit with code 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 

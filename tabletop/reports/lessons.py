@@ -62,11 +62,11 @@ def unreciprocated(game: Game) -> list[str]:
     made = concessions_by(game)
     out = []
     for index, rnd, side in made:
-        if not isinstance(game.actions[index - 1], act.Gesture):
+        action = game.actions[index - 1]
+        if not isinstance(action, act.Gesture):
             continue
         if not any(later > index and other is side.other for later, _, other in made):
-            action = game.actions[index - 1]
-            irritant = scenario.irritant(action.irritant)  # type: ignore[attr-defined]
+            irritant = scenario.irritant(action.irritant)
             out.append(f"#{index} (round {rnd}): {name(scenario, side)}'s gesture on {irritant.name} was never "
                        f"reciprocated by {name(scenario, side.other)}.")
     return out
