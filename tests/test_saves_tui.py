@@ -15,8 +15,10 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import Side
 from tabletop.saves.writer import SaveWriter, list_saves, load_save, write_game
 from tabletop.tui.app import TabletopApp
+from tabletop.tui.messages import OpenReplay, PlaySaved
 from tabletop.tui.screens.replay import ReplayScreen, round_starts
-from tabletop.tui.screens.saves_list import ForkScreen, ReplayListScreen, ResumeListScreen, resumed_app, started_app
+from tabletop.tui.screens.replay_dialogs import ForkScreen, NoteScreen
+from tabletop.tui.screens.saves_list import ReplayListScreen, ResumeListScreen
 
 W, M = Side.WASHINGTON, Side.MOSCOW
 SIZE = (140, 44)
@@ -240,7 +242,7 @@ async def test_resume_command_app_appends_to_the_same_save(saves_folder, tutoria
     loaded = load_save(saves_folder / newest)
     game = loaded.replay()
     writer = SaveWriter.resume(loaded)
-    app = resumed_app(game, writer)
+    app = TabletopApp(opening=PlaySaved(game, writer))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = app.session
@@ -260,7 +262,7 @@ async def test_resume_command_app_appends_to_the_same_save(saves_folder, tutoria
 async def test_replay_command_app_opens_on_the_viewer(finished):
     path, _ = finished
     loaded = load_save(path)
-    app = started_app(None, lambda a: a.push_screen(ReplayScreen(loaded)))
+    app = TabletopApp(opening=OpenReplay(loaded, at=None))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
@@ -271,8 +273,6 @@ async def test_replay_command_app_opens_on_the_viewer(finished):
 
 @run_async
 async def test_a_note_added_in_the_viewer_is_saved_with_the_game(finished, tutorial):
-    from tabletop.tui.screens.saves_list import NoteScreen
-
     path, game = finished
     app = TabletopApp()
     async with app.run_test(size=SIZE) as pilot:

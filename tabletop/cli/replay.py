@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_save(args.save)
     if not args.verify:
         game = loaded.replay(verify=True)
-        from tabletop.tui.app import run_replay
+        from tabletop.tui.launch import run_replay
 
         return run_replay(loaded, game, saves_folder=args.saves_dir)
     signature = loaded.signature(class_secret.secret(args))

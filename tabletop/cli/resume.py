@@ -24,10 +24,10 @@ def run(args: argparse.Namespace) -> int:
     game = loaded.replay(verify=True)
     if game.is_over:
         # Nothing is left to play: show the finished game in the replay viewer, at its end.
-        from tabletop.tui.app import run_replay
+        from tabletop.tui.launch import run_replay
 
         return run_replay(loaded, game, saves_folder=args.saves_dir, at=None)
-    from tabletop.tui.app import run_resumed
+    from tabletop.tui.launch import run_resumed
 
     check_not_in_play(loaded.path)  # before asking for a passphrase: the game may be open elsewhere
     secret = class_secret.secret(args)

@@ -1,30 +1,42 @@
 """The Textual application: title, new game, briefing, the table, the end and the debrief.
 
-The app owns the flow between screens and the session of the game in play;
-each screen reads the engine and hands actions to ``Session.apply``.
+The app holds the game in play (its :class:`Session`) and moves between two
+kinds of app mode, each a fresh screen stack: the title (new game, saved
+games, the replay viewer, all pushed over the title screen) and a game (its
+briefing pages, the table, the outcome, the debrief). Messages come up to the
+app: every applied action as a :class:`GameChanged`, which the app hands down
+to the screens showing the game through its ``game_change`` attribute, and a
+saved game to play on as a :class:`PlaySaved`.
+
+Start-up: ``tabletop play`` draws its first briefing page in about 0.4 s. The
+screens it does not need for that (the table, new game, saved games, replay,
+console, help, debrief) would add as much again in imports, so each is imported
+where it is first opened; those imports are the only ones inside functions.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import Scenario, Side
 from tabletop.tui.autosave import Autosave
 from tabletop.tui.classroom import Classroom
-from tabletop.tui.session import Session
+from tabletop.tui.messages import GameChanged, OpenReplay, PlaySaved
+from tabletop.tui.screens.briefing import Page, briefing_pages
+from tabletop.tui.screens.end import OutcomeScreen
+from tabletop.tui.screens.passphrase import FacilitatorOnly, PassphraseScreen
+from tabletop.tui.screens.title import TitleScreen
+from tabletop.tui.session import GameSetup, Session, new_seed
 
-StepFactory = Callable[[], Screen]
-
-
-def new_seed() -> int:
-    """A fresh random seed, short enough to read out to a class."""
-    return random.SystemRandom().randrange(100_000, 1_000_000)
+if TYPE_CHECKING:
+    from tabletop.saves.writer import SaveWriter
 
 
 class TabletopApp(App[None]):
@@ -45,6 +57,9 @@ class TabletopApp(App[None]):
     DEMO_PACE = 1.5
     """Seconds between moves when two computers play each other (adjustable with + and -)."""
 
+    game_change: var[GameChanged | None] = var(None)
+    """The last change to the game in play: the screens showing the game watch it."""
+
     def __init__(
         self,
         scenario: Scenario | None = None,
@@ -55,17 +70,21 @@ class TabletopApp(App[None]):
         pace: float | None = None,
         demo_pace: float | None = None,
         classroom: Classroom | None = None,
+        opening: PlaySaved | OpenReplay | None = None,
     ) -> None:
+        """With ``scenario`` the app starts that game; with ``opening`` a saved one; else the title screen."""
         super().__init__()
         self.start_classroom = classroom
         self.start_scenario = scenario
         self.start_seats = {Side.WASHINGTON: washington, Side.MOSCOW: moscow}
         self.start_seed = seed
+        self.opening = opening
         self.saves_dir = saves_dir
         self.pace = self.HUMAN_PACE if pace is None else pace
         self.demo_pace = self.DEMO_PACE if demo_pace is None else demo_pace
         self.session: Session | None = None
-        self._steps: list[StepFactory] = []
+        self._modes_opened = 0
+        self._console: Screen[None] | None = None
 
     @property
     def demo_wait(self) -> float:
@@ -73,25 +92,44 @@ class TabletopApp(App[None]):
         return min(8.0, 4 * self.demo_pace)
 
     def on_mount(self) -> None:
+        opening = self.opening
         if self.start_scenario is not None:
-            self.start_game(self.start_scenario, self.start_seats, self.start_seed, self.start_classroom)
+            self.start_game(GameSetup(self.start_scenario, self.start_seats, self.start_seed, self.start_classroom))
+        elif isinstance(opening, PlaySaved):
+            self.on_play_saved(opening)
         else:
-            from tabletop.tui.screens.title import TitleScreen
+            self.action_home()
+            if isinstance(opening, OpenReplay):
+                self.on_open_replay(opening)
 
-            self.push_screen(TitleScreen())
+    # -- app modes ------------------------------------------------------------
+
+    def _open_mode(self, first: Callable[[], Screen[None]]) -> None:
+        """Switch to a fresh app mode whose first screen is ``first()``; the mode left behind is closed."""
+        self._modes_opened += 1
+        mode = f"mode {self._modes_opened}"
+        left = self.current_mode
+        self.add_mode(mode, first)
+        self.switch_mode(mode)
+        if left != self.DEFAULT_MODE:
+            self.remove_mode(left)
+
+    def action_home(self) -> None:
+        """Back to the title screen (a fresh one: the game or the saved games left behind are closed)."""
+        self.session = None
+        self._open_mode(TitleScreen)
 
     # -- starting and ending games -------------------------------------------
 
-    def start_game(self, scenario: Scenario, seats: dict[Side, str], seed: int | None = None,
-                   classroom: Classroom | None = None) -> None:
+    def start_game(self, setup: GameSetup) -> None:
         """Start a new game: autosave it, brief the players, then open the table.
 
-        With ``classroom`` a facilitator runs it: the round timer is set first, as an action in the log.
+        With a classroom a facilitator runs it: the round timer is set first, as an action in the log.
         """
-        game = Game(scenario, new_seed() if seed is None else seed, seats)
-        if classroom is not None:
-            classroom.start(game)
-        session = Session(game, Autosave(), classroom)
+        game = Game(setup.scenario, new_seed() if setup.seed is None else setup.seed, setup.seats)
+        if setup.classroom is not None:
+            setup.classroom.start(game)
+        session = Session(game, Autosave(), setup.classroom, host=self)
         self.play(session)
         # The save file (created, written and fsynced) starts just after the first frame, off the start-up
         # path; it writes every action already applied, so nothing is lost in between.
@@ -102,123 +140,155 @@ class TabletopApp(App[None]):
         if session.autosave.problem:
             self.notify(session.autosave.problem, title="Autosave", severity="warning", markup=False)
 
-    def resume_game(self, game: Game, writer: object | None = None) -> None:
-        """Continue a game loaded from a save; ``writer`` keeps appending to that save (hook for the saves list)."""
+    def resume_game(self, game: Game, writer: SaveWriter | None = None) -> None:
+        """Continue a game loaded from a save; ``writer`` keeps appending to that save (else a new one starts)."""
         autosave = Autosave.resume(writer) if writer is not None else Autosave.start(game, self.saves_dir)
-        self.play(Session(game, autosave, Classroom.detect(game)))
+        self.play(Session(game, autosave, Classroom.detect(game), host=self))
+
+    def on_play_saved(self, message: PlaySaved) -> None:
+        if message.warning:
+            self.notify(message.warning, title="Save", severity="warning", markup=False)
+        self.resume_game(message.game, message.writer)
 
     def play(self, session: Session) -> None:
-        """Show the briefing pages for ``session``, then the table."""
-        from tabletop.tui.screens.briefing import briefing_steps
-
+        """Brief the players, then open a game mode for ``session``: the table, the outcome and the debrief."""
         self.session = session
         if session.autosave.problem:
             self.notify(session.autosave.problem, title="Autosave", severity="warning", markup=False)
+        self._show_in_turn(briefing_pages(session, self.demo_wait), lambda: self._open_mode(
+            lambda: self._table(session)))
 
-        def table() -> Screen:
-            from tabletop.tui.screens.table import TableScreen
-
-            return TableScreen(session)
-
-        self.run_steps([*briefing_steps(session, self.demo_wait), table])
-
-    def run_steps(self, steps: Iterable[StepFactory]) -> None:
-        """Show a sequence of full screens, each replacing the last; ``next_step`` moves on."""
-        self._steps = list(steps)
-        self.next_step()
-
-    def next_step(self) -> None:
-        if not self._steps:
+    def _show_in_turn(self, pages: list[Page], then: Callable[[], object]) -> None:
+        """Push each page when the one before it is dismissed; after the last, ``then()``."""
+        if not pages:
+            then()
             return
-        screen = self._steps.pop(0)()
-        if self._on_base():
-            self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
+        first, *rest = pages
+        self.push_screen(first(), lambda _: self._show_in_turn(rest, then))
 
-    def _on_base(self) -> bool:
-        from tabletop.tui.screens.title import TitleScreen
+    def _table(self, session: Session) -> Screen[None]:
+        from tabletop.tui.screens.table import TableScreen  # start-up: see the module's docstring
 
-        return len(self.screen_stack) <= 1 or isinstance(self.screen, TitleScreen)
+        pace = self.demo_pace if session.is_demo else self.pace
+        return TableScreen(session, pace, self.demo_wait,
+                           talks_over=lambda: self._open_mode(lambda: self._outcome(session)))
 
-    def show_end(self, session: Session) -> None:
-        """The game is over: the outcome, then the debrief (the hotwash when a facilitator ran the game)."""
+    def _outcome(self, session: Session) -> Screen[None]:
+        auto = self.demo_wait if session.is_demo else None
+        return OutcomeScreen(session, lambda: self._review(session), auto)
+
+    def _review(self, session: Session) -> Screen[None]:
+        """After the outcome: the hotwash when a facilitator ran the game, else the debrief; each opens the other."""
+        # Start-up: the analysis and the plots come with these modules (see the module's docstring).
         from tabletop.tui.screens.debrief import DebriefScreen
-        from tabletop.tui.screens.end import OutcomeScreen
         from tabletop.tui.screens.hotwash import HotwashScreen
 
-        last = HotwashScreen if session.classroom is not None else DebriefScreen
-        self.run_steps([lambda: OutcomeScreen(session), lambda: last(session)])
+        if session.classroom is not None:
+            return HotwashScreen(session, debrief=lambda: DebriefScreen(session))
+        return DebriefScreen(session, hotwash=lambda: HotwashScreen(session))
 
-    async def go_home(self) -> None:
-        """Back to the title screen."""
-        from tabletop.tui.screens.title import TitleScreen
-
-        self._steps = []
-        self.session = None
-        while len(self.screen_stack) > 2 or (len(self.screen_stack) == 2 and not isinstance(self.screen, TitleScreen)):
-            await self.pop_screen()
-        if not isinstance(self.screen, TitleScreen):
-            await self.push_screen(TitleScreen())
+    def on_game_changed(self, message: GameChanged) -> None:
+        """Hand the change down to the screens showing the game; say so if saving has stopped."""
+        self.game_change = message
+        autosave = self.session.autosave if self.session is not None else None
+        if autosave is not None and autosave.problem and autosave.writer is None:
+            self.notify(autosave.problem, severity="warning", markup=False)
+            autosave.problem = ""
 
     # -- title actions (also reachable from the command palette) ---------------
 
     def action_new_game(self) -> None:
-        from tabletop.tui.screens.new_game import NewGameScreen
+        from tabletop.tui.screens.new_game import NewGameScreen  # start-up: see the module's docstring
 
-        self.push_screen(NewGameScreen())
+        def chosen(setup: GameSetup | None) -> None:
+            if setup is not None:
+                self.start_game(setup)
+
+        self.push_screen(NewGameScreen(), chosen)
 
     def action_resume(self) -> None:
-        """Pick a saved game and play on (the list screen comes from the saves module)."""
-        try:
-            from tabletop.tui.screens.saves_list import ResumeListScreen
-        except ImportError:
-            self.notify("Resuming a saved game is not available in this version.", severity="warning")
-            return
-        self.push_screen(ResumeListScreen())
+        """Pick a saved game and play on."""
+        from tabletop.tui.screens.saves_list import ResumeListScreen  # start-up: see the module's docstring
+
+        self.push_screen(ResumeListScreen(self.saves_dir))
 
     def action_replay(self) -> None:
         """Pick a saved game and replay it move by move."""
-        try:
-            from tabletop.tui.screens.saves_list import ReplayListScreen
-        except ImportError:
-            self.notify("Replaying a saved game is not available in this version.", severity="warning")
-            return
-        self.push_screen(ReplayListScreen())
+        from tabletop.tui.screens.saves_list import ReplayListScreen  # start-up: see the module's docstring
 
-    def action_console(self) -> None:
-        """Open (or close) the facilitator console of a facilitated game."""
-        from tabletop.tui.classroom import toggle_console
+        self.push_screen(ReplayListScreen(self.saves_dir))
 
-        toggle_console(self)
+    def on_open_replay(self, message: OpenReplay) -> None:
+        """The replay viewer over the current screen."""
+        from tabletop.tui.screens.replay import ReplayScreen  # start-up: see the module's docstring
+
+        self.push_screen(ReplayScreen(message.loaded, message.game, message.at, self.saves_dir))
+
+    # -- the facilitator console -----------------------------------------------
+
+    def _console_available(self) -> bool:
+        """The console key works while a facilitated game is in play (not over)."""
+        session = self.session
+        return session is not None and session.classroom is not None and not session.game.is_over
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "console":
-            from tabletop.tui.classroom import console_key_active
-
-            return console_key_active(self)
+            # When the key does nothing it falls through: ctrl+f then edits the text field it was typed in. The
+            # only text fields while a game is in play are on the facilitator's own screens.
+            screen = self.screen
+            if screen is self._console:
+                return True
+            if isinstance(screen, FacilitatorOnly):
+                return False
+            return self._console_available()
         return True
 
+    def action_console(self) -> None:
+        """Open the facilitator console of a facilitated game (asking for the passphrase first, if any), or close it."""
+        if self._console is not None and self.screen is self._console:
+            self._console.dismiss(None)
+            self.clear_notifications()  # the console's messages stay with the facilitator
+            return
+        session = self.session
+        if isinstance(self.screen, FacilitatorOnly) or session is None or session.classroom is None \
+                or not self._console_available():
+            return
+        classroom = session.classroom
+        if not classroom.passphrase:
+            self._open_console(session)
+            return
+
+        def tried(attempt: str | None) -> None:
+            if attempt is None:
+                return
+            if classroom.unlocks(attempt):
+                self._open_console(session)
+            else:
+                self.notify("Wrong passphrase.", severity="error")
+
+        self.push_screen(PassphraseScreen(), tried)
+
+    def _open_console(self, session: Session) -> None:
+        from tabletop.tui.screens.console import ConsoleScreen  # start-up: see the module's docstring
+
+        def closed(_: None) -> None:
+            self._console = None
+
+        self._console = ConsoleScreen(session)
+        self.push_screen(self._console, closed)
+
+    # -- help and the palette ----------------------------------------------------
+
     def action_help(self) -> None:
-        from tabletop.tui.screens.help import HelpScreen
+        from tabletop.tui.screens.help import HelpScreen  # start-up: see the module's docstring
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers the moves legal right now, then Textual's own commands."""
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
+        """Help, then Textual's own commands (the table adds the moves legal now: see its COMMANDS)."""
         yield SystemCommand("Help", "The rules in short, the keys, the computer opponents", self.action_help)
         yield from super().get_system_commands(screen)
 
 
-def seat_names() -> list[str]:
-    """The choices for a seat: a human, or one of the computer strategies."""
-    from tabletop.engine.opponents import STRATEGIES
-
-    return [HUMAN, *STRATEGIES]
-
-
-__all__ = ["TabletopApp", "new_seed", "seat_names"]
+__all__ = ["TabletopApp"]

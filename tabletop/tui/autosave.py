@@ -9,25 +9,28 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tabletop.engine.game import Game
+
+if TYPE_CHECKING:
+    from tabletop.saves.writer import SaveWriter
 
 
 class Autosave:
     """Appends every action of one game to its save file, flushed as it happens."""
 
-    def __init__(self, writer: Any | None = None, problem: str = "") -> None:
+    def __init__(self, writer: SaveWriter | None = None, problem: str = "") -> None:
         self.writer = writer
         self.problem = problem
 
     @classmethod
     def start(cls, game: Game, folder: str | None) -> Autosave:
         """Create the save file for ``game`` in the saves folder (``folder`` overrides the default)."""
-        try:
-            from tabletop.saves import writer as saves
-        except ImportError:
-            return cls(None, "this game is not being saved (saving is not installed)")
+        # Imported here, not at the top: the save format and its signing take about 60 ms to import, and a
+        # new game's save starts just after the first frame (see TabletopApp.start_game), off the start-up path.
+        from tabletop.saves import writer as saves
+
         try:
             writer = saves.SaveWriter.create(game, saves.saves_dir(folder))
         except Exception as error:  # a save problem must never stop the game
@@ -35,13 +38,13 @@ class Autosave:
         return cls(writer)
 
     @classmethod
-    def resume(cls, writer: Any) -> Autosave:
+    def resume(cls, writer: SaveWriter) -> Autosave:
         """Keep appending to a save that was opened elsewhere (resuming a saved game)."""
         return cls(writer)
 
     @property
     def path(self) -> Path | None:
-        return getattr(self.writer, "path", None) if self.writer is not None else None
+        return self.writer.path if self.writer is not None else None
 
     def append(self, game: Game) -> None:
         """Write the game's last action; on failure keep the reason and stop saving."""
@@ -54,7 +57,7 @@ class Autosave:
             self.problem = f"saving stopped: {error}"
 
     def note(self, game: Game, text: str) -> None:
-        if self.writer is not None and hasattr(self.writer, "note"):
+        if self.writer is not None:
             try:
                 self.writer.note(game, text)
             except Exception as error:
@@ -63,7 +66,6 @@ class Autosave:
 
     def close(self) -> None:
         """The game is over (or abandoned): close the save file."""
-        close = getattr(self.writer, "close", None)
-        if close is not None:
+        if self.writer is not None:
             with contextlib.suppress(OSError):
-                close()
+                self.writer.close()

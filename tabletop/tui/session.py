@@ -1,27 +1,58 @@
-"""A game being played in the interface: the game, who sits in each seat, and its autosave.
+"""A game being played in the interface: the game, who sits in each seat, its autosave, and who hears of changes.
 
-No Textual here: the screens ask the session whose turn it is, hand it actions
-and redraw from ``session.game.state``.
+Every change to the game in play goes through :meth:`Session.apply`, whoever
+makes it (a human at the table, a computer seat, the facilitator, the round
+timer): the action is applied, autosaved, and announced to the session's host
+(the app) as one :class:`~tabletop.tui.messages.GameChanged` message. The
+screens never poll the game; they redraw when the change reaches them.
 """
 
 from __future__ import annotations
 
+import random
+
+import attrs
+from textual.message_pump import MessagePump
+
 from tabletop.engine import actions as act
 from tabletop.engine.game import HUMAN, Game
-from tabletop.engine.model import SIDES, Side
-from tabletop.engine.opponents import Strategy, make_opponent
+from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.opponents import STRATEGIES, Strategy, make_opponent
 from tabletop.engine.rules import Event
 from tabletop.tui.autosave import Autosave
 from tabletop.tui.classroom import Classroom
+from tabletop.tui.messages import GameChanged
+
+
+def new_seed() -> int:
+    """A fresh random seed, short enough to read out to a class."""
+    return random.SystemRandom().randrange(100_000, 1_000_000)
+
+
+def seat_names() -> list[str]:
+    """The choices for a seat: a human, or one of the computer strategies."""
+    return [HUMAN, *STRATEGIES]
+
+
+@attrs.frozen
+class GameSetup:
+    """What a new game needs: the scenario, who sits in each seat, the seed (None: a fresh one), a facilitator."""
+
+    scenario: Scenario
+    seats: dict[Side, str]
+    seed: int | None = None
+    classroom: Classroom | None = None
 
 
 class Session:
-    """Seats (human or a computer strategy), the game, and the autosave."""
+    """Seats (human or a computer strategy), the game, the autosave, and the host told of every change."""
 
-    def __init__(self, game: Game, autosave: Autosave | None = None, classroom: Classroom | None = None) -> None:
+    def __init__(self, game: Game, autosave: Autosave | None = None, classroom: Classroom | None = None,
+                 host: MessagePump | None = None) -> None:
         self.game = game
         self.autosave = autosave or Autosave()
         self.classroom = classroom  # set when a facilitator runs the game: the console's passphrase and timer
+        self.host = host
         self.opponents: dict[Side, Strategy] = {
             side: make_opponent(name, side, game.seed)
             for side, name in game.seats.items() if name != HUMAN
@@ -69,11 +100,18 @@ class Session:
         return set(self.game.legal_kinds(side))
 
     def apply(self, action: act.Action) -> list[Event]:
-        """Apply an action (raises IllegalAction, the game unchanged) and autosave it."""
+        """Apply an action (raises IllegalAction, the game unchanged), autosave it and tell the host."""
+        first = len(self.game.events)
         events = self.game.apply(action)
         self.autosave.append(self.game)
+        if self.host is not None:
+            self.host.post_message(GameChanged(action, self.game.state, tuple(self.game.events[first:]),
+                                               len(self.game.actions)))
         return events
 
     def decide(self, side: Side) -> act.Action:
         """The computer opponent's choice for ``side`` now."""
         return self.opponents[side].decide(self.game)
+
+
+__all__ = ["GameSetup", "Session", "new_seed", "seat_names"]

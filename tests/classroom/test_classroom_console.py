@@ -13,9 +13,10 @@ from tabletop.reports.after_action import after_action_report
 from tabletop.saves.writer import load_save
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.briefing import HandoverScreen
-from tabletop.tui.screens.console import ConsoleScreen, PassphraseScreen
+from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.console_dialogs import CustomInjectScreen, FacilitatorNoteScreen, TimerScreen
 from tabletop.tui.screens.dialogs import NewsFlashScreen
+from tabletop.tui.screens.passphrase import PassphraseScreen
 from tabletop.tui.screens.table import TableScreen
 
 W, M = Side.WASHINGTON, Side.MOSCOW

@@ -6,11 +6,12 @@ from classkit import all_text, classroom_app, close_console, open_console, play_
 
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.tui.screens.briefing import BriefingScreen, HandoverScreen
-from tabletop.tui.screens.console import ConsoleScreen, FacilitatorOnly, PassphraseScreen
+from tabletop.tui.screens.console import ConsoleScreen
 from tabletop.tui.screens.console_dialogs import FacilitatorNoteScreen
 from tabletop.tui.screens.debrief import DebriefScreen
 from tabletop.tui.screens.end import OutcomeScreen
 from tabletop.tui.screens.hotwash import HotwashScreen
+from tabletop.tui.screens.passphrase import FacilitatorOnly, PassphraseScreen
 from tabletop.tui.screens.table import TableScreen
 from tabletop.tui.text import unwrap
 

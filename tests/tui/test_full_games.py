@@ -9,10 +9,11 @@ from tuikit import play_to_debrief, screen_text, wait_for
 
 from tabletop.engine.model import Side
 from tabletop.engine.opponents import STRATEGIES
-from tabletop.tui.app import TabletopApp, seat_names
+from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.debrief import DebriefScreen
 from tabletop.tui.screens.new_game import NewGameScreen
 from tabletop.tui.screens.table import TableScreen
+from tabletop.tui.session import seat_names
 
 
 @pytest.mark.parametrize("opponent", list(STRATEGIES))

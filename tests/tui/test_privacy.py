@@ -31,7 +31,7 @@ def private_marks(scenario: Scenario, side: Side) -> list[str]:
 def stake_lines(session: Session, side: Side) -> set[str]:
     """The board's first line per irritant as ``side`` sees it (its stakes and red-line flags)."""
     rungs = session.game.state.rungs
-    return {irritant_prompt(session, i, rungs[n], side).plain.split("\n")[0]
+    return {irritant_prompt(session.game.scenario, i, rungs[n], side).plain.split("\n")[0]
             for n, i in enumerate(session.game.scenario.irritants)}
 
 

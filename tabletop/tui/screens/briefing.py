@@ -1,4 +1,8 @@
-"""The briefing: the public brief, then each human side's confidential brief, with hand-overs."""
+"""The briefing: the public brief, then each human side's confidential brief, with hand-overs.
+
+:func:`briefing_pages` lists the pages; the app shows them one after another,
+each when the one before it is dismissed, and then opens the table.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,9 @@ from tabletop.engine.model import Side
 from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name
 from tabletop.tui.widgets.brief import confidential_brief, objectives, public_brief
+from tabletop.tui.widgets.round_clock import StopsTheClock
+
+Page = Callable[[], Screen[None]]
 
 
 class BriefingScreen(Screen[None]):
@@ -46,19 +53,18 @@ class BriefingScreen(Screen[None]):
 
     def action_done(self) -> None:
         if self.is_current:
-            self.app.next_step()  # type: ignore[attr-defined]
+            self.dismiss(None)
 
 
-class HandoverScreen(Screen[None]):
-    """Stands between two players at one keyboard: nothing private is on screen."""
+class HandoverScreen(StopsTheClock, Screen[None]):
+    """Stands between two players at one keyboard: nothing private is on screen; Enter closes it."""
 
     BINDINGS = [Binding("enter", "done", "I am ready", priority=True)]
 
-    def __init__(self, name: str, side: Side, done: Callable[[], None] | None = None) -> None:
+    def __init__(self, name: str, side: Side) -> None:
         super().__init__(classes="handover")
         self.side_label = name
         self.side = side
-        self.done = done
 
     def compose(self) -> ComposeResult:
         with Vertical(id="handover-box"):
@@ -71,16 +77,13 @@ class HandoverScreen(Screen[None]):
                              variant="primary", action="screen.done")
 
     def action_done(self) -> None:
-        if not self.is_current:
-            return
-        if self.done is not None:
-            self.done()
-        else:
-            self.app.next_step()  # type: ignore[attr-defined]
+        if self.is_current:
+            self.dismiss(None)
 
 
-def briefing_steps(session: Session, demo_wait: float = 6.0) -> list[Callable[[], Screen]]:
-    """The pages before the table: public brief, then each human side's confidential brief.
+def briefing_pages(session: Session, demo_wait: float = 6.0) -> list[Page]:
+    """The pages before the table: public brief, then each human side's confidential brief (behind a hand-over
+    when two people share the keyboard).
 
     With no human at the table (a demonstration) the public brief moves on by itself.
     """
@@ -90,14 +93,23 @@ def briefing_steps(session: Session, demo_wait: float = 6.0) -> list[Callable[[]
     if scenario.objectives:
         body = Content("\n").join([body, Content(""), plain("Learning objectives", "bold $accent"),
                                    objectives(scenario)])
-    steps: list[Callable[[], Screen]] = [
+    pages: list[Page] = [
         lambda: BriefingScreen(plain("Public brief: everyone may read this", "bold"), body, auto, scenario.title)]
     rungs = session.game.state.rungs
     for side in session.humans:
         name = session.name(side)
+
+        def hand_over(name: str = name, side: Side = side) -> Screen[None]:
+            return HandoverScreen(name, side)
+
+        def confidential(name: str = name, side: Side = side) -> Screen[None]:
+            return BriefingScreen(Content.assemble("Confidential brief: ", side_name(name, side), " only"),
+                                  confidential_brief(scenario, side, rungs), subtitle=scenario.title)
+
         if session.is_hotseat:
-            steps.append(lambda name=name, side=side: HandoverScreen(name, side))
-        steps.append(lambda name=name, side=side: BriefingScreen(
-            Content.assemble("Confidential brief: ", side_name(name, side), " only"),
-            confidential_brief(scenario, side, rungs), subtitle=scenario.title))
-    return steps
+            pages.append(hand_over)
+        pages.append(confidential)
+    return pages
+
+
+__all__ = ["BriefingScreen", "HandoverScreen", "Page", "briefing_pages"]

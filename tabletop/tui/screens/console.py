@@ -4,9 +4,10 @@ It lists the master scenario events list with each inject's status (fire now,
 hold or release, skip), sends a free-text inject with chosen effects, pauses
 and resumes the exercise, sets the round timer, shows both confidential
 briefs, and takes notes on the current moment tagged with an objective.
-Every control is an engine action handed to the table (see
-:func:`tabletop.tui.classroom.facilitate`), so the log, the save, a replay and
-the after-action report all show it.
+Every control is an engine action applied through the game's session, so the
+log, the save, a replay and the after-action report all show it; the console
+redraws when the change comes back from the app (as the table does), whoever
+made it.
 """
 
 from __future__ import annotations
@@ -15,19 +16,23 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from tabletop.engine import actions as act
+from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import SIDES
 from tabletop.engine.rules import describe_effects
 from tabletop.reports.hotwash import ScheduledInject, game_note_entries, inject_schedule
-from tabletop.tui.classroom import facilitate
+from tabletop.tui.messages import GameChanged
+from tabletop.tui.screens.console_dialogs import CustomInjectScreen, FacilitatorNoteScreen, TimerScreen
+from tabletop.tui.screens.passphrase import FacilitatorOnly
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, para, plain, side_name
 from tabletop.tui.widgets.brief import confidential_brief
+from tabletop.tui.widgets.round_clock import StopsTheClock
 from tabletop.tui.widgets.status import PHASE_WORDS
 
 TABS = ("events", "brief-washington", "brief-moscow", "notes")
@@ -40,38 +45,7 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class FacilitatorOnly:
-    """Marker for the screens only the facilitator sees (the round clock waits while one is open)."""
-
-
-class PassphraseScreen(FacilitatorOnly, ModalScreen[str | None]):
-    """Asks for the console's passphrase; Escape cancels."""
-
-    CSS_PATH = "classroom.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self) -> None:
-        super().__init__(classes="dialog")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
-            yield Static(plain("Facilitator console", "bold"), classes="dialog-title")
-            yield Static(plain("Type the passphrase set at the start, then Enter."))
-            yield Input(password=True, id="passphrase", placeholder="passphrase")
-            yield Static(plain("Enter open · Esc cancel", "dim"), classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#passphrase", Input).focus()
-
-    @on(Input.Submitted, "#passphrase")
-    def submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ConsoleScreen(FacilitatorOnly, Screen[None]):
+class ConsoleScreen(FacilitatorOnly, StopsTheClock, Screen[None]):
     """The white cell's controls over the game in play."""
 
     CSS_PATH = "classroom.tcss"
@@ -94,7 +68,6 @@ class ConsoleScreen(FacilitatorOnly, Screen[None]):
         self.session = session
         self.sub_title = f"Facilitator console · {session.game.scenario.title}"
         self.schedule: list[ScheduledInject] = inject_schedule(session.game)
-        self._seen: tuple[int, int] = (-1, -1)
 
     def compose(self) -> ComposeResult:
         scenario = self.session.game.scenario
@@ -118,17 +91,18 @@ class ConsoleScreen(FacilitatorOnly, Screen[None]):
         self.query_one("#inject-detail-box").border_title = "The highlighted inject"
         self.refresh_console()
         table.focus()
-        self.set_interval(0.5, self.refresh_console)
+        # A computer seat may still move while the console is open: redraw on every change, whoever made it.
+        self.watch(self.app, "game_change", self.game_changed, init=False)
 
     # -- drawing -----------------------------------------------------------------------
 
+    def game_changed(self, change: GameChanged | None) -> None:
+        if change is not None:
+            self.refresh_console()
+
     def refresh_console(self) -> None:
-        """Redraw from the game (only when it changed: a computer may move while the console is open)."""
+        """Redraw everything from the game."""
         game = self.session.game
-        seen = (len(game.actions), len(game.events))
-        if seen == self._seen:
-            return
-        self._seen = seen
         self.schedule = inject_schedule(game)
         self.query_one("#console-status", Static).update(self.status_content())
         self._fill_table()
@@ -259,11 +233,13 @@ class ConsoleScreen(FacilitatorOnly, Screen[None]):
         return True
 
     def apply(self, action: act.Action) -> bool:
-        """Hand the action to the table; redraw the console from the game."""
-        done = facilitate(self.app, action)
-        self._seen = (-1, -1)
-        self.refresh_console()
-        return done
+        """Apply a facilitator's action (the console redraws when the change comes back); False if refused."""
+        try:
+            self.session.apply(action)
+        except IllegalAction as error:
+            self.notify(str(error), title="Not allowed", severity="warning", markup=False)
+            return False
+        return True
 
     def action_fire(self) -> None:
         if (item := self.selected()) is not None and self.apply(act.FireInject(item.inject.id)):
@@ -289,8 +265,6 @@ class ConsoleScreen(FacilitatorOnly, Screen[None]):
         self.apply(act.Resume())
 
     def action_custom(self) -> None:
-        from tabletop.tui.screens.console_dialogs import CustomInjectScreen
-
         def send(action: act.CustomInject | None) -> None:
             if action is not None and self.apply(action):
                 self.notify("Free-text inject sent: the teams see it when you go back to the table.")
@@ -298,8 +272,6 @@ class ConsoleScreen(FacilitatorOnly, Screen[None]):
         self.app.push_screen(CustomInjectScreen(self.session.game), send)
 
     def action_timer(self) -> None:
-        from tabletop.tui.screens.console_dialogs import TimerScreen
-
         def chosen(seconds: int | None) -> None:
             if seconds is not None:
                 self.apply(act.SetTimer(seconds))
@@ -307,8 +279,6 @@ class ConsoleScreen(FacilitatorOnly, Screen[None]):
         self.app.push_screen(TimerScreen(self.session.game.state.timer or 0), chosen)
 
     def action_note(self) -> None:
-        from tabletop.tui.screens.console_dialogs import FacilitatorNoteScreen
-
         def written(note: act.Note | None) -> None:
             if note is not None and self.apply(note):
                 self.notify("Note saved on this moment.")
@@ -327,4 +297,4 @@ class ConsoleScreen(FacilitatorOnly, Screen[None]):
         self.dismiss(None)
 
 
-__all__ = ["ConsoleScreen", "FacilitatorOnly", "PassphraseScreen"]
+__all__ = ["ConsoleScreen"]

@@ -1,7 +1,7 @@
 """The console's dialogs: a free-text inject with chosen effects, a note on this moment, the round timer.
 
 Each returns the engine action to apply (or None when cancelled); the console
-hands it to the table. Limits are checked here so that what the log says is
+applies it. Limits are checked here so that what the log says is
 what happens: every meter stays in its range and every rung on its ladder.
 """
 
@@ -20,8 +20,9 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Effects
 from tabletop.engine.rules import TENSION_MAX, describe_effects
 from tabletop.tui.classroom import timer_problem
-from tabletop.tui.screens.console import FacilitatorOnly
+from tabletop.tui.screens.passphrase import FacilitatorOnly
 from tabletop.tui.text import lines, plain
+from tabletop.tui.widgets.round_clock import StopsTheClock
 
 INPUT_LIMIT = 400
 
@@ -36,7 +37,7 @@ def _number(text: str) -> int | None:
         return None
 
 
-class CustomInjectScreen(FacilitatorOnly, ModalScreen[act.CustomInject | None]):
+class CustomInjectScreen(FacilitatorOnly, StopsTheClock, ModalScreen[act.CustomInject | None]):
     """A free-text inject: a headline, its text, and changes to meters and rungs within their ranges."""
 
     CSS_PATH = "classroom.tcss"
@@ -151,7 +152,7 @@ class CustomInjectScreen(FacilitatorOnly, ModalScreen[act.CustomInject | None]):
         self.dismiss(None)
 
 
-class FacilitatorNoteScreen(FacilitatorOnly, ModalScreen[act.Note | None]):
+class FacilitatorNoteScreen(FacilitatorOnly, StopsTheClock, ModalScreen[act.Note | None]):
     """An evaluator's note on the current moment, optionally tagged with a learning objective."""
 
     CSS_PATH = "classroom.tcss"
@@ -192,7 +193,7 @@ class FacilitatorNoteScreen(FacilitatorOnly, ModalScreen[act.Note | None]):
         self.dismiss(None)
 
 
-class TimerScreen(FacilitatorOnly, ModalScreen[int | None]):
+class TimerScreen(FacilitatorOnly, StopsTheClock, ModalScreen[int | None]):
     """Set the round timer in seconds (0 turns it off)."""
 
     CSS_PATH = "classroom.tcss"

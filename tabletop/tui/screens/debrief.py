@@ -1,9 +1,12 @@
 """The debrief: scores against walk-away values, the frontier, the meters, turning points, audiences, briefs.
 
-The analysis is imported here, when the game is over, never at start-up.
+The analysis is imported with this module, which the app imports only when a
+game is over, never at start-up.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
+from tabletop.engine.analysis import debrief as analyse
 from tabletop.engine.model import SIDES, Side
 from tabletop.tui.screens.end import outcome_content
 from tabletop.tui.session import Session
@@ -29,16 +33,16 @@ class DebriefScreen(Screen[None]):
     BINDINGS = [
         *[Binding(str(n), f"tab('{tab}')", tab.capitalize(), show=False) for n, tab in enumerate(TABS, 1)],
         Binding("w", "hotwash", "Hotwash", show=False, tooltip="Objectives against what happened, notes, questions"),
-        Binding("escape,q", "home", "Title screen"),
+        Binding("escape,q", "app.home", "Title screen"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, hotwash: Callable[[], Screen[None]] | None = None) -> None:
+        """``hotwash`` opens the hotwash over this debrief; without it, ``w`` goes back to the hotwash beneath."""
         super().__init__(classes="debrief")
         self.sub_title = session.game.scenario.title
         self.session = session
-        from tabletop.engine.analysis import debrief
-
-        self.debrief = debrief(session.game)
+        self.open_hotwash = hotwash
+        self.debrief = analyse(session.game)
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -136,9 +140,7 @@ class DebriefScreen(Screen[None]):
         self.query_one(TabbedContent).active = tab
 
     def action_hotwash(self) -> None:
-        from tabletop.tui.screens.hotwash import show_other
-
-        show_other(self, "hotwash")
-
-    async def action_home(self) -> None:
-        await self.app.go_home()  # type: ignore[attr-defined]
+        if self.open_hotwash is None:
+            self.dismiss(None)
+        else:
+            self.app.push_screen(self.open_hotwash())

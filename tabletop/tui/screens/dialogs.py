@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from tabletop.engine.model import Inject, Response, Scenario
 from tabletop.engine.rules import describe_effects
 from tabletop.tui.text import lines, para, plain
+from tabletop.tui.widgets.round_clock import StopsTheClock
 
 T = TypeVar("T")
 
@@ -90,7 +91,7 @@ class TextScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class NewsFlashScreen(ModalScreen[None]):
+class NewsFlashScreen(StopsTheClock, ModalScreen[None]):
     """An inject arrives: it stays until acknowledged (or, in a demonstration, for a few seconds)."""
 
     BINDINGS = [Binding("enter,escape,space", "close", "Acknowledge")]

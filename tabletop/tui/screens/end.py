@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -39,14 +41,16 @@ def outcome_content(session: Session) -> Content:
 
 
 class OutcomeScreen(Screen[None]):
-    """The outcome first; Enter opens the debrief (a demonstration moves on by itself)."""
+    """The outcome first; Enter opens the debrief, ``then``, over it (a demonstration moves on by itself)."""
 
     BINDINGS = [Binding("enter", "done", "Debrief", priority=True)]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, then: Callable[[], Screen[None]], auto_after: float | None = None) -> None:
         super().__init__(classes="outcome")
         self.sub_title = session.game.scenario.title
         self.session = session
+        self.then = then
+        self.auto_after = auto_after
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,9 +62,9 @@ class OutcomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session.autosave.close()
-        if self.session.is_demo:
-            self.set_timer(self.app.demo_wait, self.action_done)  # type: ignore[attr-defined]
+        if self.auto_after is not None:
+            self.set_timer(self.auto_after, self.action_done)
 
     def action_done(self) -> None:
         if self.is_current:
-            self.app.next_step()  # type: ignore[attr-defined]
+            self.app.push_screen(self.then())

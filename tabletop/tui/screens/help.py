@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tabletop.engine.opponents import STRATEGIES, describe
-from tabletop.tui.screens.table_moves import MOVES
+from tabletop.tui.screens.table_keys import MOVES
 from tabletop.tui.text import lines, plain
 
 HEAD = "bold $accent"

@@ -8,6 +8,8 @@ debrief questions. ``d`` opens the full debrief (whose ``w`` comes back here).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
+from tabletop.engine.analysis import debrief as analyse
 from tabletop.engine.model import SIDES
 from tabletop.reports.hotwash import ObjectiveReview, game_note_entries, objective_reviews
 from tabletop.tui.screens.end import outcome_content
@@ -50,16 +53,16 @@ class HotwashScreen(Screen[None]):
     BINDINGS = [
         *[Binding(str(n), f"tab('{tab}')", tab.capitalize(), show=False) for n, tab in enumerate(TABS, 1)],
         Binding("d", "debrief", "Full debrief"),
-        Binding("escape,q", "home", "Title screen"),
+        Binding("escape,q", "app.home", "Title screen"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, debrief: Callable[[], Screen[None]] | None = None) -> None:
+        """``debrief`` opens the full debrief over this hotwash; without it, ``d`` goes back to the debrief beneath."""
         super().__init__(classes="hotwash")
         self.session = session
+        self.open_debrief = debrief
         self.sub_title = f"Hotwash · {session.game.scenario.title}"
-        from tabletop.engine.analysis import debrief
-
-        self.debrief = debrief(session.game)
+        self.debrief = analyse(session.game)
         self.reviews = objective_reviews(session.game)
 
     def compose(self) -> ComposeResult:
@@ -125,24 +128,10 @@ class HotwashScreen(Screen[None]):
         tabbed.get_pane(tab).query_one(VerticalScroll).focus()  # focus left in a hidden pane would switch back
 
     def action_debrief(self) -> None:
-        show_other(self, "debrief")
-
-    async def action_home(self) -> None:
-        await self.app.go_home()  # type: ignore[attr-defined]
-
-
-def show_other(screen: Screen, which: str) -> None:
-    """Switch between the hotwash and the full debrief without piling screens up."""
-    from tabletop.tui.screens.debrief import DebriefScreen
-
-    app = screen.app
-    wanted = DebriefScreen if which == "debrief" else HotwashScreen
-    stack = app.screen_stack
-    if len(stack) >= 2 and isinstance(stack[-2], wanted):
-        app.pop_screen()
-        return
-    session: Session = screen.session  # type: ignore[attr-defined]
-    app.push_screen(wanted(session))
+        if self.open_debrief is None:
+            self.dismiss(None)
+        else:
+            self.app.push_screen(self.open_debrief())
 
 
-__all__ = ["HotwashScreen", "objectives_table", "show_other"]
+__all__ = ["HotwashScreen", "objectives_table"]

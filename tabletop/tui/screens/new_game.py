@@ -1,4 +1,8 @@
-"""A new game: pick a scenario (or open a file), set each seat, see and change the seed."""
+"""A new game: pick a scenario (or open a file), set each seat, see and change the seed.
+
+The screen returns the choices as a :class:`~tabletop.tui.session.GameSetup`
+(or None when the user goes back); the app starts the game.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from textual.widgets.option_list import Option
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scenario import ScenarioError
 from tabletop.scenarios.library import load_path, shipped
+from tabletop.tui.session import GameSetup, new_seed, seat_names
 from tabletop.tui.text import lines, para, plain
 from tabletop.tui.widgets.brief import objectives
 from tabletop.tui.widgets.classroom_options import ClassroomOptions
@@ -35,7 +40,7 @@ def preview(scenario: Scenario) -> Content:
     return lines(rows)
 
 
-class NewGameScreen(Screen[None]):
+class NewGameScreen(Screen[GameSetup | None]):
     """Everything needed to start a game; ctrl+s (or the Start button) starts it."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -57,8 +62,6 @@ class NewGameScreen(Screen[None]):
         self.scenario: Scenario | None = None
 
     def compose(self) -> ComposeResult:
-        from tabletop.tui.app import new_seed, seat_names
-
         yield Header()
         with Horizontal(id="new-body"):
             with VerticalScroll(id="new-left"):
@@ -132,8 +135,6 @@ class NewGameScreen(Screen[None]):
         self.notify(Content.assemble("Opened ", plain(scenario.title)).plain, markup=False)
 
     def action_reseed(self) -> None:
-        from tabletop.tui.app import new_seed
-
         self.query_one("#seed", Input).value = str(new_seed())
 
     def action_start(self) -> None:
@@ -154,7 +155,7 @@ class NewGameScreen(Screen[None]):
         except ValueError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.app.start_game(self.scenario, seats, seed, classroom)  # type: ignore[attr-defined]
+        self.dismiss(GameSetup(self.scenario, seats, seed, classroom))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -5,7 +5,8 @@ forwards and back, jumps to the start of any round, to the beginning or the
 end, and shows the board, the meters, the log, both confidential briefs and
 the facilitator's notes as they were at that moment, with a timeline of the
 whole game. "Play on from here" forks a new save with seats of the user's
-choice and hands the game to the app to play.
+choice and hands the game up to the app to play (a
+:class:`~tabletop.tui.messages.PlaySaved` message).
 """
 
 from __future__ import annotations
@@ -23,14 +24,15 @@ from tabletop.engine.actions import Statement
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES
 from tabletop.saves.writer import LoadedSave, SaveError, append_note, describe_action, fork, game_notes, saves_dir
-from tabletop.tui.screens.saves_list import ForkRequest, ForkScreen, NoteScreen, run_app
+from tabletop.tui.messages import PlaySaved
+from tabletop.tui.screens.replay_dialogs import ForkRequest, ForkScreen, NoteScreen
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain
 from tabletop.tui.widgets.board import IrritantBoard
 from tabletop.tui.widgets.brief import confidential_brief
 from tabletop.tui.widgets.event_log import EventLog
 from tabletop.tui.widgets.meters import MeterPanel
-from tabletop.tui.widgets.status import TableStatus
+from tabletop.tui.widgets.status import TableStatus, latest_event
 
 QUIET_EVENTS = ("statement_made", "round")
 LOG_LINES = 150
@@ -93,6 +95,7 @@ class ReplayScreen(Screen[None]):
         self.last = len(self.game.actions)
         self.moment = self.last if at is None else max(0, min(self.last, at))
         self.saves_folder = saves_folder
+        self.session = Session(self.game)  # names and seats for the panels; nothing is applied to it
         self.starts = round_starts(self.game)
         self.notes = game_notes(self.game, loaded.notes)
         self.noted = {note.at for note in self.notes}
@@ -105,11 +108,11 @@ class ReplayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="replay-position", markup=False)
-        yield TableStatus(id="replay-status")
+        yield TableStatus(self.session, id="replay-status")
         with Horizontal(id="replay-body"):
             with Vertical(id="replay-left"):
-                yield IrritantBoard(id="replay-board")
-                yield MeterPanel(id="replay-meters")
+                yield IrritantBoard(self.game.scenario, id="replay-board")
+                yield MeterPanel(self.game.scenario, id="replay-meters")
             yield EventLog(id="replay-log")
             with TabbedContent(id="replay-tabs"):
                 for side in SIDES:
@@ -151,19 +154,21 @@ class ReplayScreen(Screen[None]):
         self.moment = moment
         game = self.game
         snap = snapshot(game, moment)
-        session = Session(snap)
         state = snap.state
         what = "the opening" if moment == 0 else f"#{moment} {describe_action(game.actions[moment - 1])}"
         end = " · the end" if moment == self.last else ""
         self.query_one("#replay-position", Static).update(layout=False, content=Content.assemble(
             ("REPLAY ", "bold reverse"), plain(f" {self.loaded.path.name} · moment {moment} of {self.last} · "
                                                f"round {state.round}{end} · "), plain(what, "bold")))
-        self.query_one("#replay-status", TableStatus).show(session, plain(what, "bold"))
-        self.query_one("#replay-meters", MeterPanel).show(session)
+        status = self.query_one("#replay-status", TableStatus)
+        status.turn = plain(what, "bold")
+        status.latest = latest_event(snap)
+        status.state = state
+        self.query_one("#replay-meters", MeterPanel).state = state
         if state.rungs != self._rungs:
             # The board and the briefs' scores change only when a rung moves: redraw them only then.
             self._rungs = state.rungs
-            self.query_one("#replay-board", IrritantBoard).show(session, None)
+            self.query_one("#replay-board", IrritantBoard).state = state
             for side in SIDES:
                 self.query_one(f"#replay-brief-{side.value}", Static).update(
                     confidential_brief(game.scenario, side, state.rungs))
@@ -245,10 +250,7 @@ class ReplayScreen(Screen[None]):
             self.notify(f"This game has no round {number}.", severity="warning")
 
     def action_close(self) -> None:
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        else:
-            self.app.exit()
+        self.dismiss(None)
 
     # -- notes ---------------------------------------------------------------------
 
@@ -294,7 +296,7 @@ class ReplayScreen(Screen[None]):
 
     def folder(self) -> str | None:
         try:
-            return str(saves_dir(self.saves_folder or getattr(self.app, "saves_dir", None)))
+            return str(saves_dir(self.saves_folder))
         except SaveError as error:
             self.notify(str(error), title="Play on from here", severity="error", markup=False)
             return None
@@ -309,14 +311,7 @@ class ReplayScreen(Screen[None]):
             self.notify(str(error), title="Play on from here", severity="error", markup=False)
             return
         self.notify(f"Playing on from moment {self.moment}; saving as {writer.path}", title="What-if", markup=False)
-        resume = getattr(self.app, "resume_game", None)
-        if resume is None:
-            writer.close()
-            return
-        resume(game, writer)
+        self.post_message(PlaySaved(game, writer))
 
 
-def run_replay(loaded: LoadedSave, game: Game | None = None, saves_folder: str | None = None,
-               at: int | None = 0) -> int:
-    """Open the app on the replay viewer (``tabletop replay SAVE``), at the opening unless ``at`` says otherwise."""
-    return run_app(saves_folder, lambda app: app.push_screen(ReplayScreen(loaded, game, at, saves_folder)))
+__all__ = ["ReplayScreen", "moment_text", "round_starts", "snapshot"]

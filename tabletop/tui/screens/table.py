@@ -1,82 +1,101 @@
 """The table: the board, the meters, the log, and the turn-by-turn flow of a game.
 
 The screen never changes the game itself: moves are built in
-:mod:`tabletop.tui.screens.table_moves` and handed to ``Session.apply``; then
-everything is redrawn from ``game.state``. :meth:`TableScreen.drive` decides
-what happens next: a news flash, the end, a computer's move on a timer, a
-hand-over between two players, or waiting for a key.
+:mod:`tabletop.tui.screens.table_moves` and handed to ``Session.apply``. Every
+applied action comes back from the app as a change (``TabletopApp.game_change``,
+which this screen watches): the new state goes down to the widgets through
+``data_bind``, the new log lines into the log, and :meth:`TableScreen.drive`
+decides what happens next: a news flash, the end, a computer's move on a
+timer, a hand-over between two players, or waiting for a key.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, OptionList
 
-from tabletop.engine.actions import Action
+from tabletop.engine import actions
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import Side
 from tabletop.engine.rules import Event
-from tabletop.engine.state import Phase
+from tabletop.engine.state import GameState, Phase
 from tabletop.tui.classroom import player_visible
-from tabletop.tui.screens.table_moves import MOVES, TABLE_BINDINGS, TableMoves
+from tabletop.tui.messages import GameChanged
+from tabletop.tui.screens.briefing import HandoverScreen
+from tabletop.tui.screens.dialogs import NewsFlashScreen
+from tabletop.tui.screens.table_keys import MOVES, TABLE_BINDINGS
+from tabletop.tui.screens.table_moves import MovesCommands, TableMoves
 from tabletop.tui.session import Session
 from tabletop.tui.widgets.board import IrritantBoard, LadderDetail
 from tabletop.tui.widgets.event_log import EventLog
 from tabletop.tui.widgets.meters import MeterPanel
-from tabletop.tui.widgets.offer_panel import OfferPanel, offer_panel_parts
+from tabletop.tui.widgets.offer_panel import OfferPanel, on_the_table
 from tabletop.tui.widgets.private import PrivatePanel
 from tabletop.tui.widgets.round_clock import RoundClock
-from tabletop.tui.widgets.status import TableStatus, turn_text
+from tabletop.tui.widgets.status import TableStatus, latest_event, turn_text
 
 MIN_PACE, MAX_PACE = 0.1, 6.0
 
 
-class TableScreen(TableMoves, Screen[None]):
-    """Where the game is played."""
+class TableScreen(TableMoves):
+    """Where the game is played; when the talks are over (and their last news shown) it calls ``talks_over``."""
 
     BINDINGS = TABLE_BINDINGS
+    COMMANDS = {MovesCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(classes="table")
+    state: reactive[GameState | None] = reactive(None)
+    """The game's state as last announced: the widgets are bound to it."""
+    thinking: reactive[Side | None] = reactive(None)
+    """The computer seat whose move is on its way."""
+    turn: reactive[Content] = reactive(Content(""))
+    """Who must act now, in words (for the status line)."""
+    latest: reactive[str] = reactive("")
+    """The latest move worth reading (for the status line)."""
+    pace: reactive[float] = reactive(0.8)
+    """Seconds before a computer's move."""
+
+    def __init__(self, session: Session, pace: float = 0.8, demo_wait: float = 6.0,
+                 talks_over: Callable[[], object] | None = None) -> None:
+        super().__init__(session, classes="table")
         self.sub_title = session.game.scenario.title
-        self.session = session
-        self.viewer: Side | None = session.humans[0] if len(session.humans) == 1 else None
-        self.thinking: Side | None = None
-        self.paused = False
-        self.demo = session.is_demo
-        self.pace = 0.0
+        self.demo_wait = demo_wait
+        self.talks_over = talks_over
+        self.set_reactive(TableScreen.state, session.game.state)
+        self.set_reactive(TableScreen.viewer, session.humans[0] if len(session.humans) == 1 else None)
+        self.set_reactive(TableScreen.pace, pace)
+        self._moment = len(session.game.actions)
         self._timer: Timer | None = None
-        self._blocked = False
-        self._seen = 0
+        self._ended = False
         self._flashes: deque[Event] = deque()
-        self._keys: tuple = ()
+        self._keys: tuple[object, ...] = ()
 
     # -- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        session, scenario = self.session, self.session.game.scenario
         yield Header()
-        yield TableStatus(id="status")
-        yield RoundClock(self.session, id="round-clock")
+        yield TableStatus(session, id="status").data_bind(TableScreen.state, TableScreen.turn, TableScreen.latest)
+        yield RoundClock(session, id="round-clock").data_bind(TableScreen.state)
         with Horizontal(id="table-body"):
             with Vertical(id="left"):
-                yield IrritantBoard(id="board")
-                with OfferPanel(id="offer"):
-                    yield from offer_panel_parts()
-                yield LadderDetail(id="ladder")
+                yield IrritantBoard(scenario, id="board").data_bind(TableScreen.state, TableScreen.viewer)
+                yield OfferPanel(session, id="offer").data_bind(TableScreen.state, TableScreen.viewer)
+                yield LadderDetail(scenario, id="ladder").data_bind(TableScreen.state, TableScreen.viewer)
             with Vertical(id="right"):
-                yield MeterPanel(id="meters")
-                yield PrivatePanel(id="private")
+                yield MeterPanel(scenario, id="meters").data_bind(TableScreen.state)
+                yield PrivatePanel(session, id="private").data_bind(TableScreen.state, TableScreen.viewer)
                 yield EventLog(id="log")
         with Horizontal(id="moves"):
             for move in MOVES:
@@ -85,94 +104,116 @@ class TableScreen(TableMoves, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app = self.app
-        self.pace = getattr(app, "demo_pace" if self.demo else "pace", 0.8)
         self.query_one("#board").border_title = "The irritants"
         self.query_one("#ladder").border_title = "Ladder"
         self.query_one("#meters").border_title = "Meters (history by round)"
         self.query_one("#private").border_title = "Private"
         self.query_one("#offer").border_title = "On the table"
         self.query_one("#log").border_title = "What has happened"
-        self.redraw()
+        game = self.session.game
+        self._moment = len(game.actions)
+        self._log(game.events)
+        self.latest = latest_event(game)
+        self._make_room(game.state)
+        self._update_turn()
+        self._show_demo_state()
+        self._refresh_moves()
         self.query_one("#board").focus()
+        self.watch(self.app, "game_change", self.game_changed, init=False)
         self.call_after_refresh(self.drive)
 
     def on_screen_resume(self) -> None:
         """Back from help, a brief or a dialog: carry on with the game."""
         self.call_after_refresh(self.drive)
 
-    # -- drawing ---------------------------------------------------------------
+    # -- following the game ------------------------------------------------------
 
-    def redraw(self) -> None:
-        """Redraw everything from the game's state for the current viewer."""
-        session = self.session
-        side = session.next_side()
-        self.query_one(TableStatus).show(session, turn_text(session, side, self.viewer, self.thinking is not None))
-        self.query_one(MeterPanel).show(session)
-        self.query_one(IrritantBoard).show(session, self.viewer)
-        self.query_one(PrivatePanel).show(session, self.viewer)
-        offer = self.query_one(OfferPanel)
-        offer.show(session, self.viewer)
-        self.query_one(LadderDetail).display = not offer.display  # room for the offer on the table
-        self._show_ladder()
-        self._sync_log()
-        if self.demo:
-            state = "paused" if self.paused else f"{self.pace:.2g} s a move"
-            self.query_one("#log").border_subtitle = f"demonstration · {state}"
-        keys = tuple(self.check_action(move.action_name, move.params) for move in MOVES) + (self.viewer,)
-        if keys != self._keys:
-            # Recomposing the footer is the costliest part of a redraw: only when the keys change.
-            self._keys = keys
-            self._update_move_buttons()
-            self.refresh_bindings()
+    def game_changed(self, change: GameChanged | None) -> None:
+        """An action was applied (by anyone): show its state and log lines, then carry on."""
+        if change is None or change.moment <= self._moment:
+            return  # already shown when the table opened
+        self._moment = change.moment
+        self._log(change.events)
+        self.state = change.state
+        self.latest = latest_event(self.session.game)
+        self.drive()
 
-    def _show_ladder(self) -> None:
-        board = self.query_one(IrritantBoard)
-        option = board.highlighted_option
-        self.query_one(LadderDetail).show(self.session, option.id if option else None, self.viewer)
-
-    @on(OptionList.OptionHighlighted, "#board")
-    def _highlighted(self) -> None:
-        self._show_ladder()
-
-    def _sync_log(self) -> None:
+    def _log(self, events: Iterable[tuple[int, Event]]) -> None:
         log = self.query_one(EventLog)
-        events = self.session.game.events
-        for index, event in events[self._seen:]:
+        for index, event in events:
             if not player_visible(self.session.game, index, event):
                 continue  # the facilitator's notes and inject holds stay off the players' screens
             log.add(event)
             if event.kind == "inject":
                 self._flashes.append(event)
-        self._seen = len(events)
 
-    def _update_move_buttons(self) -> None:
+    def watch_state(self, state: GameState | None) -> None:
+        self._make_room(state)
+        self._update_turn()
+        self._refresh_moves()
+
+    def _make_room(self, state: GameState | None) -> None:
+        """The ladder gives way to the offer on the table."""
+        if state is not None:
+            self.query_one(LadderDetail).display = not on_the_table(state)
+
+    def watch_viewer(self) -> None:
+        self._update_turn()
+        self._refresh_moves()
+
+    def watch_thinking(self) -> None:
+        self._update_turn()
+
+    def watch_paused(self) -> None:
+        self._show_demo_state()
+        self._refresh_moves()
+
+    def watch_pace(self) -> None:
+        self._show_demo_state()
+
+    def _update_turn(self) -> None:
+        self.turn = turn_text(self.session, self.session.next_side(), self.viewer, self.thinking is not None)
+
+    def _show_demo_state(self) -> None:
+        if self.demo:
+            state = "paused" if self.paused else f"{self.pace:.2g} s a move"
+            self.query_one("#log").border_subtitle = f"demonstration · {state}"
+
+    def _refresh_moves(self) -> None:
+        """Show, grey out or hide the move buttons and keys (only when what may be done has changed)."""
+        keys = tuple(self.check_action(move.action_name, move.params) for move in MOVES) + (self.viewer,)
+        if keys == self._keys:
+            return  # recomposing the footer is the costliest part of a redraw: only when the keys change
+        self._keys = keys
         self.query_one("#moves").display = not self.demo  # a demonstration has no moves to press
-        for move in MOVES:
+        for move, state in zip(MOVES, keys):
             button = self.query_one(f"#move-{move.name}", Button)
-            state = self.check_action(move.action_name, move.params)
             if button.display != (state is not False):
                 button.display = state is not False
             if button.disabled != (not state):
                 button.disabled = not state
+        self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted, "#board")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one(LadderDetail).irritant = event.option.id
 
     # -- the flow of turns -------------------------------------------------------
 
     def drive(self) -> None:
-        """Decide what happens next; called after every move and every closed dialog."""
+        """Decide what happens next; called after every change, closed dialog and return to the table."""
         if self._blocked or self._timer is not None or not self.is_current or self._covered():
             return  # a dialog, a pending computer move, or another screen (help, a brief) on top
-        self._sync_log()
         if self._flashes:
             self._show_flash(self._flashes.popleft())
             return
         game = self.session.game
         if game.is_over:
-            self.redraw()
-            self.app.show_end(self.session)  # type: ignore[attr-defined]
+            if self.talks_over is not None and not self._ended:
+                self._ended = True
+                self.talks_over()
             return
         if game.state.paused:  # the facilitator paused the exercise: no one moves until it resumes
-            self.redraw()
             return
         side = self.session.next_side()
         if side is None:
@@ -181,15 +222,13 @@ class TableScreen(TableMoves, Screen[None]):
             if not self.paused:
                 self.thinking = side
                 self._timer = self.set_timer(max(self.pace, 0.005), self.computer_move)
-            self.redraw()
             return
         if self.session.is_hotseat and self.viewer is not side:
             self._hand_over(side)
             return
         self.viewer = side
-        self.redraw()
         if game.state.phase is Phase.INJECT_RESPONSE and game.state.pending:
-            self._ask_inject(side)
+            self.ask_inject(side)
 
     def _covered(self) -> bool:
         """A full screen (help, the facilitator console) is on top: Textual still counts the table as current."""
@@ -197,7 +236,7 @@ class TableScreen(TableMoves, Screen[None]):
         return top is not self and not isinstance(top, ModalScreen)
 
     def computer_move(self) -> None:
-        """Let the computer seat whose turn it is make its move."""
+        """Let the computer seat whose turn it is make its move (the change that follows drives on)."""
         self._timer = None
         self.thinking = None
         side = self.session.next_side()
@@ -205,8 +244,7 @@ class TableScreen(TableMoves, Screen[None]):
             self.drive()
             return
         try:
-            action = self.session.decide(side)
-            self.session.apply(action)
+            self.session.apply(self.session.decide(side))
         except IllegalAction as error:
             self.paused = True
             self.notify(f"The computer's move was refused: {error}", severity="error", markup=False)
@@ -214,76 +252,43 @@ class TableScreen(TableMoves, Screen[None]):
             self.paused = True
             self.notify(f"The computer opponent failed ({type(error).__name__}: {error}); the game is saved.",
                         severity="error", markup=False, timeout=30)
-        self.redraw()
-        self.drive()
 
-    def act(self, action: Action) -> bool:
-        """Hand a human's move to the game; a refused move becomes a notification."""
-        try:
-            self.session.apply(action)
-        except IllegalAction as error:
-            self.notify(str(error), title="Not allowed", severity="warning", markup=False)
-            return False
-        if self.session.autosave.problem and self.session.autosave.writer is None:
-            self.notify(self.session.autosave.problem, severity="warning", markup=False)
-            self.session.autosave.problem = ""
-        self.redraw()
-        self.drive()
-        return True
-
-    def _block(self, screen: Screen[Any], then: Callable[[Any], None]) -> None:
-        """Show a dialog that holds the flow until it is closed."""
-        self._blocked = True
-
-        def closed(result) -> None:
-            self._blocked = False
-            then(result)
-            self.drive()
-
-        self.app.push_screen(screen, closed)
+    # -- what the game waits for ---------------------------------------------------
 
     def _show_flash(self, event: Event) -> None:
-        from tabletop.tui.screens.dialogs import NewsFlashScreen
-
         scenario = self.session.game.scenario
         inject = scenario.by_inject.get(event.inject) if event.inject else None
-        auto = self.app.demo_wait if self.demo else None  # type: ignore[attr-defined]
-        self.redraw()
-        self._block(NewsFlashScreen(event.text, inject, scenario, auto), lambda _: None)
+        auto = self.demo_wait if self.demo else None
+        self.open_dialog(NewsFlashScreen(event.text, inject, scenario, auto), lambda _: None, hold=True)
 
     def _hand_over(self, side: Side) -> None:
-        from tabletop.tui.screens.briefing import HandoverScreen
-
         self.viewer = None
-        self.redraw()
-        self._blocked = True
 
-        def done() -> None:
+        def ready(_: None) -> None:
             self.viewer = side
-            self.redraw()
-            self.app.pop_screen()
-            self._blocked = False
-            self.call_after_refresh(self.drive)
 
-        self.app.push_screen(HandoverScreen(self.session.name(side), side, done))
+        self.open_dialog(HandoverScreen(self.session.name(side), side), ready, hold=True)
 
-    def _ask_inject(self, side: Side) -> None:
-        from tabletop.engine.actions import RespondInject
-        from tabletop.tui.screens.dialogs import InjectChoiceScreen
+    # -- the round timer ------------------------------------------------------------
 
-        game = self.session.game
-        inject = game.scenario.inject(game.state.pending[0])
-
-        def answered(response) -> None:
-            if response is None:  # closed without an answer (the round timer ran out)
-                return
-            try:
-                self.session.apply(RespondInject(side, inject.id, response))
-            except IllegalAction as error:
-                self.notify(str(error), severity="warning", markup=False)
-            self.redraw()
-
-        self._block(InjectChoiceScreen(inject, game.scenario), answered)
+    @on(RoundClock.TimeRanOut)
+    def time_ran_out(self) -> None:
+        """Close the move dialogs of the side whose time it was, and pass for it (a ``TimeUp`` in the log)."""
+        session = self.session
+        game = session.game
+        if game.state.paused or game.is_over:
+            return
+        # A computer seat due at the same moment (statements are chosen together) is never timed: it moves first.
+        for side in [s for s in game.awaiting() if not session.is_human(s)]:
+            with contextlib.suppress(IllegalAction):  # a refused computer move is timed out like any other
+                session.apply(session.decide(side))
+        waiting = [session.name(side) for side in game.awaiting() if session.is_human(side)]
+        if not waiting or game.is_over:
+            return
+        self.close_dialogs()
+        if self.act(actions.TimeUp()):
+            self.notify(f"Time is up for {' and '.join(waiting)}.", title="Round timer", severity="warning",
+                        markup=False)
 
     # -- demonstration controls --------------------------------------------------
 
@@ -293,7 +298,6 @@ class TableScreen(TableMoves, Screen[None]):
             self._timer.stop()
             self._timer = None
             self.thinking = None
-        self.redraw()
         if not self.paused:
             self.drive()
 
@@ -308,4 +312,6 @@ class TableScreen(TableMoves, Screen[None]):
     def action_speed(self, factor: float) -> None:
         self.pace = max(MIN_PACE, min(MAX_PACE, round(self.pace * factor, 2)))
         self.notify(f"{self.pace:.1f} s a move", timeout=1.5)
-        self.redraw()
+
+
+__all__ = ["TableScreen"]

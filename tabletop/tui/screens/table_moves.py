@@ -1,98 +1,84 @@
-"""The moves a human makes at the table: keys, buttons, palette entries, and the dialogs behind them.
+"""The moves a human makes at the table: who may do what now, the actions, and the dialogs behind them.
 
-Each move names the action kind it needs; ``check_action`` hides the moves of
-other phases and greys out those not legal right now, so the footer, the
-buttons and the command palette always show what may be done.
+Each move (see :mod:`tabletop.tui.screens.table_keys`) names the action kind
+it needs; ``check_action`` hides the moves of other phases and greys out those
+not legal right now, so the footer, the buttons and the command palette
+(:class:`MovesCommands`) always show what may be done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import attrs
 from textual.app import SystemCommand
-from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
 
-from tabletop.engine import actions as act
-from tabletop.engine.model import Mover, Posture, Side
+from tabletop.engine import actions
+from tabletop.engine.game import IllegalAction
+from tabletop.engine.model import Mover, Posture, Response, Side
 from tabletop.engine.scoring import score
+from tabletop.engine.state import Offer
+from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen, TextScreen
+from tabletop.tui.screens.offer import OfferBuilderScreen
+from tabletop.tui.screens.table_keys import BY_ACTION, DEMO_ACTIONS, MOVES
+from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name, signed
+from tabletop.tui.widgets.brief import confidential_brief
 from tabletop.tui.widgets.offer_panel import absolute_lines
 
-if TYPE_CHECKING:
-    from tabletop.tui.session import Session
 
+class TableMoves(Screen[None]):
+    """The table screen's moves: what a human may do now, and the actions (and dialogs) that do it."""
 
-@attrs.frozen
-class Move:
-    """A move at the table: its key, its action on the screen, and the action kind it needs."""
+    viewer: reactive[Side | None] = reactive(None)
+    """The side whose private view is on screen (None between hot-seat turns, and in a demonstration)."""
+    paused: reactive[bool] = reactive(False)
+    """The demonstration is paused (or, in a human game, a computer's move failed)."""
 
-    name: str
-    key: str
-    label: str
-    kind: str
-    action: str
-    variant: str = "default"
-    help: str = ""
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+        self.demo = session.is_demo
+        self._dialogs: list[Screen[Any]] = []
+        self._blocked = False
+        """A dialog the game waits for is open (a news flash, a hand-over, an inject's forced choice)."""
 
-    @property
-    def key_label(self) -> str:
-        return self.key.split(",")[0]
+    def act(self, action: actions.Action) -> bool:
+        """Hand a move to the game; a refused move becomes a notification (and False)."""
+        try:
+            self.session.apply(action)
+        except IllegalAction as error:
+            self.notify(str(error), title="Not allowed", severity="warning", markup=False)
+            return False
+        return True
 
-    @property
-    def action_name(self) -> str:
-        return self.action.split("(")[0]
+    # -- dialogs ---------------------------------------------------------------------
 
-    @property
-    def params(self) -> tuple[Any, ...]:
-        if "(" not in self.action:
-            return ()
-        inner = self.action.split("(", 1)[1].rstrip(")")
-        return (inner.strip("'\""),)
+    def open_dialog(self, screen: Screen[Any], then: Callable[[Any], object], hold: bool = False) -> None:
+        """Show a dialog over the table; ``then`` gets its result. With ``hold`` the game waits until it closes.
 
+        The table carries on with the game when it is back on top (see ``on_screen_resume``).
+        """
+        self._dialogs.append(screen)
+        self._blocked = self._blocked or hold
 
-MOVES = [
-    Move("conciliatory", "c", "Conciliatory", "statement", "posture('conciliatory')", "success",
-         "Public statement: conciliatory (builds trust, costs a little standing)"),
-    Move("neutral", "n", "Neutral", "statement", "posture('neutral')", "default", "Public statement: neutral"),
-    Move("hardline", "h", "Hardline", "statement", "posture('hardline')", "error",
-         "Public statement: hardline (costs trust, pleases hawks at home)"),
-    Move("propose", "p", "Propose", "propose", "propose", "primary", "Build a package and put it on the table"),
-    Move("gesture", "g", "Gesture", "gesture", "gesture", "success", "Move one of your own irritants up, asking nothing"),
-    Move("retaliate", "r", "Retaliate", "retaliate", "retaliate", "error", "Move one of your irritants down"),
-    Move("renege", "e", "Renege", "renege", "renege", "error", "Undo one of your concessions in an earlier deal"),
-    Move("pass", "s", "Pass", "pass", "pass_turn", "default", "Do nothing this turn"),
-    Move("conclude", "f", "Conclude", "propose_conclude", "conclude", "warning", "Propose to end the talks here"),
-    Move("accept", "a", "Accept", "accept", "accept", "success", "Accept the package on the table"),
-    Move("counter", "o", "Counter", "counter", "counter", "primary", "Answer with a package of your own"),
-    Move("reject", "x", "Reject", "reject", "reject", "error", "Reject the package: talks close for this round"),
-    Move("agree", "y", "Agree to conclude", "agree_conclude", "agree", "success", "End the talks now"),
-    Move("decline", "n", "Keep talking", "decline_conclude", "decline", "primary", "Decline to conclude"),
-    Move("walk_out", "w", "Walk out", "walk_out", "walk_out", "error", "Leave the table: the talks collapse"),
-]
-BY_ACTION = {move.action_name: move for move in MOVES}
-DEMO_ACTIONS = {"pause", "step", "speed"}
+        def closed(result: Any) -> None:
+            if screen in self._dialogs:
+                self._dialogs.remove(screen)
+            if hold:
+                self._blocked = False
+            then(result)
 
-TABLE_BINDINGS = [
-    *[Binding(m.key, m.action, m.label, tooltip=m.help) for m in MOVES],
-    Binding("b", "brief", "Brief", tooltip="Your confidential brief"),
-    Binding("space", "pause", "Pause"),
-    Binding("full_stop", "step", "Step"),
-    Binding("plus,equals_sign", "speed(0.66)", "Faster"),
-    Binding("minus", "speed(1.5)", "Slower"),
-    Binding("l", "focus_log", "Log", show=False),
-]
+        self.app.push_screen(screen, closed)
 
-
-class TableMoves:
-    """Mixin for the table screen: the human's moves and the rules for showing them."""
-
-    session: Session
-    viewer: Side | None
-    demo: bool
-    paused: bool
+    def close_dialogs(self) -> None:
+        """Close the dialogs the table opened, if one is on top (a facilitator's screen over them stays)."""
+        if self.app.screen in self._dialogs:
+            self.pop_until_active()
 
     # -- who may do what ---------------------------------------------------------
 
@@ -137,40 +123,40 @@ class TableMoves:
         for move in MOVES:
             if self.check_action(move.action_name, move.params) is True:
                 yield SystemCommand(f"{move.label} ({move.key_label})", move.help,
-                                    lambda move=move: self.run_action(move.action))  # type: ignore[attr-defined]
+                                    lambda move=move: self.run_action(move.action))
 
     # -- statements and simple moves ----------------------------------------------
 
     def action_posture(self, posture: str) -> None:
         if (side := self.actor()) is not None:
-            self.act(act.Statement(side, Posture(posture)))  # type: ignore[attr-defined]
+            self.act(actions.Statement(side, Posture(posture)))
 
     def action_pass_turn(self) -> None:
         if (side := self.actor()) is not None:
-            self.act(act.Pass(side))  # type: ignore[attr-defined]
+            self.act(actions.Pass(side))
 
     def action_conclude(self) -> None:
         if (side := self.actor()) is not None:
-            self.act(act.ProposeConclude(side))  # type: ignore[attr-defined]
+            self.act(actions.ProposeConclude(side))
 
     def action_accept(self) -> None:
         if (side := self.actor()) is not None:
-            self.act(act.Accept(side))  # type: ignore[attr-defined]
+            self.act(actions.Accept(side))
 
     def action_reject(self) -> None:
         if (side := self.actor()) is not None:
-            self.act(act.Reject(side))  # type: ignore[attr-defined]
+            self.act(actions.Reject(side))
 
     def action_agree(self) -> None:
         if (side := self.actor()) is not None:
-            self.act(act.AgreeConclude(side))  # type: ignore[attr-defined]
+            self.act(actions.AgreeConclude(side))
 
     def action_decline(self) -> None:
         if (side := self.actor()) is not None:
-            self.act(act.DeclineConclude(side))  # type: ignore[attr-defined]
+            self.act(actions.DeclineConclude(side))
 
     def action_focus_log(self) -> None:
-        self.query_one("#log").focus()  # type: ignore[attr-defined]
+        self.query_one("#log").focus()
 
     # -- moves behind a dialog ---------------------------------------------------------
 
@@ -181,18 +167,16 @@ class TableMoves:
         self._build_offer(counter=True)
 
     def _build_offer(self, counter: bool) -> None:
-        from tabletop.tui.screens.offer import OfferBuilderScreen
-
         side = self.actor()
         if side is None:
             return
         base = self.session.game.state.offer if counter else None
 
-        def send(offer) -> None:
+        def send(offer: Offer | None) -> None:
             if offer is not None:
-                self.act(act.Counter(side, offer) if counter else act.Propose(side, offer))  # type: ignore[attr-defined]
+                self.act(actions.Counter(side, offer) if counter else actions.Propose(side, offer))
 
-        self.app.push_screen(OfferBuilderScreen(self.session, side, base, counter), send)  # type: ignore[attr-defined]
+        self.open_dialog(OfferBuilderScreen(self.session, side, base, counter), send)
 
     def _score_change(self, side: Side, irritant_id: str, to: int) -> str:
         game = self.session.game
@@ -200,35 +184,31 @@ class TableMoves:
         rungs[game.scenario.position[irritant_id]] = to
         return signed(score(game.scenario, side, rungs) - game.score(side))
 
-    def _choose(self, title: str, choices: list[tuple[Content, act.Action]], empty: str,
-                confirm: Callable[[act.Action], Content] | None = None) -> None:
-        from tabletop.tui.screens.dialogs import ChoiceScreen
-
+    def _choose(self, title: str, choices: list[tuple[Content, actions.Action]], empty: str,
+                confirm: Callable[[actions.Action], Content] | None = None) -> None:
         if not choices:
-            self.notify(empty, severity="warning")  # type: ignore[attr-defined]
+            self.notify(empty, severity="warning")
             return
 
-        def chosen(action: act.Action | None) -> None:
+        def chosen(action: actions.Action | None) -> None:
             if action is None:
                 return
             if confirm is None:
-                self.act(action)  # type: ignore[attr-defined]
+                self.act(action)
             else:
-                self._confirm(confirm(action), lambda: self.act(action))  # type: ignore[attr-defined]
+                self._confirm(confirm(action), lambda: self.act(action))
 
-        self.app.push_screen(ChoiceScreen(plain(title, "bold"), choices), chosen)  # type: ignore[attr-defined]
+        self.open_dialog(ChoiceScreen(plain(title, "bold"), choices), chosen)
 
     def _confirm(self, question: Content, then: Callable[[], object]) -> None:
-        from tabletop.tui.screens.dialogs import ConfirmScreen
-
-        self.app.push_screen(ConfirmScreen(question), lambda yes: then() if yes else None)  # type: ignore[attr-defined]
+        self.open_dialog(ConfirmScreen(question), lambda yes: then() if yes else None)
 
     def action_gesture(self) -> None:
         side = self.actor()
         if side is None:
             return
         scenario = self.session.game.scenario
-        choices = []
+        choices: list[tuple[Content, actions.Action]] = []
         for n, irritant in enumerate(scenario.irritants):
             if irritant.mover.value != side.value:
                 continue
@@ -237,7 +217,7 @@ class TableMoves:
             for to in range(self.session.game.state.rungs[n] + 1, ceiling + 1):
                 label = Content.assemble(plain(irritant.name, "bold"), " → ", plain(irritant.rungs[to]),
                                          plain(f"   your score {self._score_change(side, irritant.id, to)}", "dim"))
-                choices.append((label, act.Gesture(side, irritant.id, to)))
+                choices.append((label, actions.Gesture(side, irritant.id, to)))
         self._choose("A gesture: move one of your irritants up, asking nothing", choices,
                      "You have no irritant of your own left to move up.")
 
@@ -246,12 +226,12 @@ class TableMoves:
         if side is None:
             return
         game = self.session.game
-        choices = []
+        choices: list[tuple[Content, actions.Action]] = []
         for n, irritant in enumerate(game.scenario.irritants):
             if not (irritant.mover.value == side.value or irritant.mover is Mover.BOTH):
                 continue
             for to in range(game.state.rungs[n] - 1, -1, -1):
-                action = act.Retaliate(side, irritant.id, to)
+                action = actions.Retaliate(side, irritant.id, to)
                 if game.is_legal(action):
                     label = Content.assemble(plain(irritant.name, "bold"), " ↓ ", plain(irritant.rungs[to]))
                     choices.append((label, action))
@@ -264,10 +244,10 @@ class TableMoves:
             return
         game = self.session.game
         scenario = game.scenario
-        choices = []
+        choices: list[tuple[Content, actions.Action]] = []
         for deal in game.state.deals:
             for concession in deal.offer.concessions:
-                action = act.Renege(side, deal.number, concession.irritant)
+                action = actions.Renege(side, deal.number, concession.irritant)
                 if concession.irritant in deal.undone or not game.is_legal(action):
                     continue
                 group = sorted(deal.offer.linked_to(concession.irritant) - set(deal.undone))
@@ -276,11 +256,22 @@ class TableMoves:
                                          plain(f"undo {names}"))
                 choices.append((label, action))
 
-        def question(action: act.Action) -> Content:
+        def question(action: actions.Action) -> Content:
             return Content.assemble(("Renege on an agreed deal?", "bold"), "\n\nIt undoes the concession and "
                                     "everything linked to it, costs heavy trust, some standing, and raises tension.")
 
         self._choose("Renege on one of your concessions", choices, "You have no concession to renege on.", question)
+
+    def ask_inject(self, side: Side) -> None:
+        """An inject forces ``side`` to choose: respond, or absorb the blow (the game waits for the answer)."""
+        game = self.session.game
+        inject = game.scenario.inject(game.state.pending[0])
+
+        def answered(response: Response | None) -> None:
+            if response is not None:  # None: closed without an answer (the round timer ran out)
+                self.act(actions.RespondInject(side, inject.id, response))
+
+        self.open_dialog(InjectChoiceScreen(inject, game.scenario), answered, hold=True)
 
     def action_walk_out(self) -> None:
         side = self.actor()
@@ -290,12 +281,28 @@ class TableMoves:
         question = Content.assemble(("Walk out of the talks?", "bold"), "\n\n", side_name(self.session.name(side), side),
                                     f" leaves the table. The talks collapse and you score your walk-away value "
                                     f"minus {2 * penalty:g} (double the collapse penalty).")
-        self._confirm(question, lambda: self.act(act.WalkOut(side)))  # type: ignore[attr-defined]
+        self._confirm(question, lambda: self.act(actions.WalkOut(side)))
 
     def action_brief(self) -> None:
-        from tabletop.tui.screens.dialogs import TextScreen
-        from tabletop.tui.widgets.brief import confidential_brief
-
         if self.viewer is not None:
             game = self.session.game
-            self.app.push_screen(TextScreen(confidential_brief(game.scenario, self.viewer, game.state.rungs)))  # type: ignore[attr-defined]
+            self.open_dialog(TextScreen(confidential_brief(game.scenario, self.viewer, game.state.rungs)),
+                             lambda _: None)
+
+
+class MovesCommands(Provider):
+    """The command palette's entries for the moves legal right now at the table."""
+
+    def _moves(self) -> list[SystemCommand]:
+        screen = self.screen
+        return list(screen.palette_commands()) if isinstance(screen, TableMoves) else []
+
+    async def discover(self) -> Hits:
+        for command in self._moves():
+            yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._moves():
+            if (match := matcher.match(command.title)) > 0:
+                yield Hit(match, matcher.highlight(command.title), command.callback, help=command.help)

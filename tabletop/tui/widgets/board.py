@@ -1,13 +1,20 @@
-"""The irritants on the table: a compact list of ladders and the full ladder of the one highlighted."""
+"""The irritants on the table: a compact list of ladders and the full ladder of the one highlighted.
+
+Both redraw themselves when the board (``state``) or the side looking at it
+(``viewer``) changes; the screen binds or sets those attributes.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tabletop.engine.model import Irritant, Mover, Scenario, Side
-from tabletop.tui.session import Session
+from tabletop.engine.state import GameState
 from tabletop.tui.text import lines, para, plain
 
 
@@ -40,8 +47,7 @@ def pips(irritant: Irritant, rung: int) -> Content:
     return Content.assemble(*parts)
 
 
-def irritant_prompt(session: Session, irritant: Irritant, rung: int, viewer: Side | None) -> Content:
-    scenario = session.game.scenario
+def irritant_prompt(scenario: Scenario, irritant: Irritant, rung: int, viewer: Side | None) -> Content:
     first = Content.assemble(plain(irritant.name, "bold"), "  ", plain(mover_label(scenario, irritant), "dim"))
     if viewer is not None:
         first = Content.assemble(first, " · ", stake(scenario, viewer, irritant))
@@ -52,31 +58,61 @@ def irritant_prompt(session: Session, irritant: Irritant, rung: int, viewer: Sid
 class IrritantBoard(OptionList):
     """One entry per irritant: name, who moves it, the current rung; the viewer's stake if any."""
 
-    def show(self, session: Session, viewer: Side | None) -> None:
-        scenario = session.game.scenario
-        rungs = session.game.state.rungs
+    state: reactive[GameState | None] = reactive(None)
+    viewer: reactive[Side | None] = reactive(None)
+
+    def __init__(self, scenario: Scenario, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+
+    def watch_state(self) -> None:
+        self._fill()
+
+    def watch_viewer(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        if self.state is None:
+            return
+        rungs = self.state.rungs
         highlighted = self.highlighted
-        prompts = [Option(irritant_prompt(session, i, rungs[n], viewer), id=i.id)
-                   for n, i in enumerate(scenario.irritants)]
+        prompts = [Option(irritant_prompt(self.scenario, i, rungs[n], self.viewer), id=i.id)
+                   for n, i in enumerate(self.scenario.irritants)]
         self.set_options(prompts)
         if prompts:
             self.highlighted = highlighted if highlighted is not None else 0
 
 
 class LadderDetail(Static):
-    """Every rung of one irritant, the current one marked; the viewer's own numbers for it."""
+    """Every rung of one irritant (``irritant``, an id), the current one marked; the viewer's own numbers for it."""
 
-    def show(self, session: Session, irritant_id: str | None, viewer: Side | None) -> None:
-        if irritant_id is None:
+    state: reactive[GameState | None] = reactive(None)
+    viewer: reactive[Side | None] = reactive(None)
+    irritant: reactive[str | None] = reactive(None)
+
+    def __init__(self, scenario: Scenario, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+
+    def watch_state(self) -> None:
+        self._show()
+
+    def watch_viewer(self) -> None:
+        self._show()
+
+    def watch_irritant(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        if self.irritant is None or self.state is None:
             self.update("")
             return
-        self.update(ladder_content(session, irritant_id, viewer))
+        self.update(ladder_content(self.scenario, self.state, self.irritant, self.viewer))
 
 
-def ladder_content(session: Session, irritant_id: str, viewer: Side | None) -> Content:
-    scenario = session.game.scenario
+def ladder_content(scenario: Scenario, state: GameState, irritant_id: str, viewer: Side | None) -> Content:
     irritant = scenario.irritant(irritant_id)
-    rung = session.game.state.rung(scenario, irritant_id)
+    rung = state.rung(scenario, irritant_id)
     red = scenario.valuation(viewer, irritant_id).red_line if viewer is not None else None
     rows: list[Content | str] = [
         Content.assemble(plain(irritant.name, "bold"), " — ", plain(mover_label(scenario, irritant), "italic"))]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
-from tabletop.engine.model import SIDES
+from tabletop.engine.model import SIDES, Scenario
 from tabletop.engine.rules import TENSION_MAX
 from tabletop.engine.state import GameState
-from tabletop.tui.session import Session
 from tabletop.tui.text import bar, lines, plain, side_name, sparkline
 
 TENSION_WORDS = {1: "calm", 2: "uneasy", 3: "strained", 4: "tense: retaliation bites double", 5: "crisis"}
@@ -26,12 +28,18 @@ def _trust_style(trust: int) -> str:
 class MeterPanel(Static, can_focus=True):
     """The shared meters and both standings, each with a sparkline of its past rounds."""
 
-    def show(self, session: Session) -> None:
-        self.update(meters_content(session))
+    state: reactive[GameState | None] = reactive(None)
+
+    def __init__(self, scenario: Scenario, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+
+    def watch_state(self, state: GameState | None) -> None:
+        if state is not None:
+            self.update(meters_content(self.scenario, state))
 
 
-def meters_content(session: Session) -> Content:
-    state: GameState = session.game.state
+def meters_content(scenario: Scenario, state: GameState) -> Content:
     curve = state.curve
     trust_hist = sparkline([p.trust for p in curve] + [state.trust], 0, 100)
     tension_hist = sparkline([p.tension for p in curve] + [state.tension], 1, TENSION_MAX)
@@ -46,7 +54,7 @@ def meters_content(session: Session) -> Content:
     for n, side in enumerate(SIDES):
         value = state.standing[n]
         hist = sparkline([p.standing[n] for p in curve] + [value], 0, 100)
-        name = session.name(side)
+        name = scenario.sides[side].name
         label = name if len(name) <= 11 else name[:10] + "…"
         rows.append(Content.assemble(
             side_name(f"{label:<12}", side), bar(value, 100, BAR, "$primary" if n == 0 else "$error"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Button, Static
 
 from tabletop.engine.model import SIDES, Scenario, Side
@@ -54,15 +57,53 @@ def absolute_lines(scenario: Scenario, side: Side, offer: Offer) -> str:
     return ", ".join(names)
 
 
-class OfferPanel(Vertical):
-    """Hidden when nothing is on the table. Compose it with :func:`offer_panel_parts` inside."""
+def on_the_table(state: GameState) -> bool:
+    """Whether an offer or a proposal to conclude is waiting for an answer (the panel shows then)."""
+    return (state.offer is not None and state.offer_by is not None) or (
+        state.conclude_by is not None and not state.is_over)
 
-    def show(self, session: Session, viewer: Side | None) -> None:
-        state = session.game.state
+
+class OfferPanel(Vertical):
+    """Hidden when nothing is on the table; its buttons answer for the viewer when it is their turn."""
+
+    state: reactive[GameState | None] = reactive(None)
+    viewer: reactive[Side | None] = reactive(None)
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="offer-text")
+        with Horizontal(id="offer-buttons"):
+            yield Button(Content("Accept · a"), id="offer-accept", variant="success", compact=True,
+                         action="screen.accept")
+            yield Button(Content("Counter · o"), id="offer-counter", variant="primary", compact=True,
+                         action="screen.counter")
+            yield Button(Content("Reject · x"), id="offer-reject", variant="error", compact=True,
+                         action="screen.reject")
+            yield Button(Content("Agree · y"), id="conclude-agree", variant="success", compact=True,
+                         action="screen.agree")
+            yield Button(Content("Keep talking · n"), id="conclude-decline", variant="primary", compact=True,
+                         action="screen.decline")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def watch_state(self) -> None:
+        self._show()
+
+    def watch_viewer(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        state, viewer, session = self.state, self.viewer, self.session
+        if state is None or not self.children:
+            return  # not composed yet: the first state comes after
         scenario = session.game.scenario
         offer_up = state.offer is not None and state.offer_by is not None
-        conclude_up = state.conclude_by is not None and not session.game.is_over
-        self.display = offer_up or conclude_up
+        conclude_up = state.conclude_by is not None and not state.is_over
+        self.display = on_the_table(state)
         answering = viewer is not None and state.to_move is viewer and session.is_human(viewer)
         for button_id in ("offer-accept", "offer-counter", "offer-reject"):
             self.query_one(f"#{button_id}").display = offer_up and answering
@@ -95,21 +136,7 @@ class OfferPanel(Vertical):
                                      (" proposes to conclude the talks now.", "bold")),
                     plain("If you agree, the game ends and is graded on the board as it stands.", "dim")]
             if viewer is not None:
-                now = session.game.score(viewer)
+                now = score(scenario, viewer, state.rungs)
                 rows.append(Content.assemble(("Your private score if it ends now: ", "bold"), f"{now:.1f}",
                                              f" (walk-away {scenario.sides[viewer].walk_away:g})"))
             text.update(lines(rows))
-
-
-def offer_panel_parts() -> ComposeResult:
-    """The panel's text and its answer buttons (yielded by the table's compose, so they exist at mount)."""
-    yield Static(id="offer-text")
-    with Horizontal(id="offer-buttons"):
-        yield Button(Content("Accept · a"), id="offer-accept", variant="success", compact=True, action="screen.accept")
-        yield Button(Content("Counter · o"), id="offer-counter", variant="primary", compact=True,
-                     action="screen.counter")
-        yield Button(Content("Reject · x"), id="offer-reject", variant="error", compact=True, action="screen.reject")
-        yield Button(Content("Agree · y"), id="conclude-agree", variant="success", compact=True,
-                     action="screen.agree")
-        yield Button(Content("Keep talking · n"), id="conclude-decline", variant="primary", compact=True,
-                     action="screen.decline")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
+from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.rules import tone_word
-from tabletop.engine.state import Phase
+from tabletop.engine.state import GameState, Phase
 from tabletop.tui.classroom import player_visible
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain, side_name
@@ -25,15 +29,32 @@ PHASE_WORDS = {
 
 
 class TableStatus(Static):
-    """Where the talks stand, in two lines."""
+    """Where the talks stand, in three lines: the round, who must act (``turn``), the tone, the latest news."""
 
-    def show(self, session: Session, turn: Content) -> None:
-        self.update(status_content(session, turn))
+    state: reactive[GameState | None] = reactive(None)
+    turn: reactive[Content] = reactive(Content(""))
+    latest: reactive[str] = reactive("")
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+
+    def watch_state(self) -> None:
+        self._show()
+
+    def watch_turn(self) -> None:
+        self._show()
+
+    def watch_latest(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        if self.state is not None:
+            self.update(status_content(self.session, self.state, self.turn, self.latest))
 
 
-def status_content(session: Session, turn: Content) -> Content:
+def status_content(session: Session, state: GameState, turn: Content, latest: str) -> Content:
     game = session.game
-    state = game.state
     scenario = game.scenario
     clock = Content.assemble(
         (f"Round {state.round} of {scenario.rounds}", "bold"), " · ",
@@ -48,7 +69,6 @@ def status_content(session: Session, turn: Content) -> Content:
         "Initiative: ", side_name(session.name(state.initiative), state.initiative),
         plain(f" · seed {game.seed}", "bold"), " · ", *tones, " · deadline: ", plain(scenario.deadline),
         " · ", plain(seats, "dim"))
-    latest = latest_event(session)
     third = Content.assemble(("Latest: ", "bold $accent"), plain(latest)) if latest else Content("")
     return lines([Content.assemble(clock, "  ▸ ", turn), second, third])
 
@@ -56,10 +76,10 @@ def status_content(session: Session, turn: Content) -> Content:
 QUIET = {"round", "statement_made", "audience", "settle"}
 
 
-def latest_event(session: Session) -> str:
+def latest_event(game: Game) -> str:
     """The most recent move worth reading (a side's move, a deal, news), for the status line."""
-    for index, event in reversed(session.game.events):
-        if event.kind not in QUIET and player_visible(session.game, index, event):
+    for index, event in reversed(game.events):
+        if event.kind not in QUIET and player_visible(game, index, event):
             return event.text
     return ""
 

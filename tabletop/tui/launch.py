@@ -1,0 +1,26 @@
+"""Opening the app on a saved game: ``tabletop resume SAVE`` and ``tabletop replay SAVE``."""
+
+from __future__ import annotations
+
+from tabletop.engine.game import Game
+from tabletop.saves.writer import LoadedSave, SaveWriter
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.messages import OpenReplay, PlaySaved
+
+
+def run_resumed(game: Game, writer: SaveWriter, saves_folder: str | None = None, warning: str | None = None) -> int:
+    """Open the app on a game loaded from a save, appending to that save; return the exit code."""
+    app = TabletopApp(saves_dir=saves_folder, opening=PlaySaved(game, writer, warning or ""))
+    app.run()
+    return app.return_code or 0
+
+
+def run_replay(loaded: LoadedSave, game: Game | None = None, saves_folder: str | None = None,
+               at: int | None = 0) -> int:
+    """Open the app on the replay viewer, at the opening unless ``at`` says otherwise (None: the end)."""
+    app = TabletopApp(saves_dir=saves_folder, opening=OpenReplay(loaded, game, at))
+    app.run()
+    return app.return_code or 0
+
+
+__all__ = ["run_replay", "run_resumed"]

@@ -1,0 +1,66 @@
+"""The app-level messages: what flows up from the game session and the screens to the app.
+
+Attributes go down, messages come up: the session posts :class:`GameChanged`
+to the app after every applied action, and the app hands the change down to the
+screens that show the game (they watch ``TabletopApp.game_change``). A screen
+that has chosen a saved game posts :class:`PlaySaved` (to play on) or
+:class:`OpenReplay` (to step through it); the app can also open on either. Messages that
+belong to one widget (a seat picker changed, the round clock ran out) are
+declared on that widget's class, as Textual does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from tabletop.engine.actions import Action
+from tabletop.engine.effects import Event
+from tabletop.engine.game import Game
+from tabletop.engine.state import GameState
+
+if TYPE_CHECKING:
+    from tabletop.saves.writer import LoadedSave, SaveWriter
+
+
+class GameChanged(Message):
+    """An action was applied to the game in play: by a human, a computer seat, the facilitator or the round timer.
+
+    Carries the state after it and the log lines it added, each with the number
+    of the action that caused it (as in ``Game.events``); ``moment`` is the number
+    of actions applied so far.
+    """
+
+    def __init__(self, action: Action, state: GameState, events: tuple[tuple[int, Event], ...], moment: int) -> None:
+        super().__init__()
+        self.action = action
+        self.state = state
+        self.events = events
+        self.moment = moment
+
+
+class PlaySaved(Message):
+    """Play on a game loaded from a save (resumed, or forked from a replay), appending to ``writer``.
+
+    ``warning``: something the player should know about the save (shown once).
+    """
+
+    def __init__(self, game: Game, writer: SaveWriter, warning: str = "") -> None:
+        super().__init__()
+        self.game = game
+        self.writer = writer
+        self.warning = warning
+
+
+class OpenReplay(Message):
+    """Step through a saved game in the replay viewer, from moment ``at`` (None: its end)."""
+
+    def __init__(self, loaded: LoadedSave, game: Game | None = None, at: int | None = 0) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.game = game
+        self.at = at
+
+
+__all__ = ["GameChanged", "OpenReplay", "PlaySaved"]

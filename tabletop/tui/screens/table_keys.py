@@ -1,0 +1,77 @@
+"""The keys of the table: each move's key, label, button and the action kind it needs, and the other keys.
+
+The table's footer, its buttons, the command palette and the help screen are
+all built from :data:`MOVES`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from textual.binding import Binding, BindingType
+from textual.widgets.button import ButtonVariant
+
+
+@attrs.frozen
+class Move:
+    """A move at the table: its key, its action on the screen, and the action kind it needs."""
+
+    name: str
+    key: str
+    label: str
+    kind: str
+    action: str
+    variant: ButtonVariant = "default"
+    help: str = ""
+
+    @property
+    def key_label(self) -> str:
+        return self.key.split(",")[0]
+
+    @property
+    def action_name(self) -> str:
+        return self.action.split("(")[0]
+
+    @property
+    def params(self) -> tuple[Any, ...]:
+        if "(" not in self.action:
+            return ()
+        inner = self.action.split("(", 1)[1].rstrip(")")
+        return (inner.strip("'\""),)
+
+
+MOVES = [
+    Move("conciliatory", "c", "Conciliatory", "statement", "posture('conciliatory')", "success",
+         "Public statement: conciliatory (builds trust, costs a little standing)"),
+    Move("neutral", "n", "Neutral", "statement", "posture('neutral')", "default", "Public statement: neutral"),
+    Move("hardline", "h", "Hardline", "statement", "posture('hardline')", "error",
+         "Public statement: hardline (costs trust, pleases hawks at home)"),
+    Move("propose", "p", "Propose", "propose", "propose", "primary", "Build a package and put it on the table"),
+    Move("gesture", "g", "Gesture", "gesture", "gesture", "success", "Move one of your own irritants up, asking nothing"),
+    Move("retaliate", "r", "Retaliate", "retaliate", "retaliate", "error", "Move one of your irritants down"),
+    Move("renege", "e", "Renege", "renege", "renege", "error", "Undo one of your concessions in an earlier deal"),
+    Move("pass", "s", "Pass", "pass", "pass_turn", "default", "Do nothing this turn"),
+    Move("conclude", "f", "Conclude", "propose_conclude", "conclude", "warning", "Propose to end the talks here"),
+    Move("accept", "a", "Accept", "accept", "accept", "success", "Accept the package on the table"),
+    Move("counter", "o", "Counter", "counter", "counter", "primary", "Answer with a package of your own"),
+    Move("reject", "x", "Reject", "reject", "reject", "error", "Reject the package: talks close for this round"),
+    Move("agree", "y", "Agree to conclude", "agree_conclude", "agree", "success", "End the talks now"),
+    Move("decline", "n", "Keep talking", "decline_conclude", "decline", "primary", "Decline to conclude"),
+    Move("walk_out", "w", "Walk out", "walk_out", "walk_out", "error", "Leave the table: the talks collapse"),
+]
+BY_ACTION = {move.action_name: move for move in MOVES}
+DEMO_ACTIONS = {"pause", "step", "speed"}
+
+TABLE_BINDINGS: list[BindingType] = [
+    *[Binding(m.key, m.action, m.label, tooltip=m.help) for m in MOVES],
+    Binding("b", "brief", "Brief", tooltip="Your confidential brief"),
+    Binding("space", "pause", "Pause"),
+    Binding("full_stop", "step", "Step"),
+    Binding("plus,equals_sign", "speed(0.66)", "Faster"),
+    Binding("minus", "speed(1.5)", "Slower"),
+    Binding("l", "focus_log", "Log", show=False),
+]
+
+
+__all__ = ["BY_ACTION", "DEMO_ACTIONS", "MOVES", "Move", "TABLE_BINDINGS"]
