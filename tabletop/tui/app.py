@@ -1,17 +1,20 @@
 """The Textual application: title, new game, briefing, the table, the end and the debrief.
 
-The app holds the game in play (its :class:`Session`) and moves between two
-kinds of app mode, each a fresh screen stack: the title (new game, saved
-games, the replay viewer, all pushed over the title screen) and a game (its
-briefing pages, the table, the outcome, the debrief). Messages come up to the
-app: every applied action as a :class:`GameChanged`, which the app hands down
-to the screens showing the game through its ``game_change`` attribute, and a
-saved game to play on as a :class:`PlaySaved`.
+The app holds the game in play (its :class:`Session`) and moves between app
+modes, each opened fresh (a new screen stack) when the last is left behind:
+the title (new game, saved games and the replay viewer are pushed over the
+title screen), a game (the table; the briefing pages are pushed one after
+another before it opens) and the end of a game (the outcome, then the debrief
+or the hotwash over it). Messages come up to the app: every applied action as a
+:class:`GameChanged`, which the app hands down to the screens showing the game
+through its ``game_change`` attribute, and a saved game to play on or to
+replay as a :class:`PlaySaved` or an :class:`OpenReplay`.
 
-Start-up: ``tabletop play`` draws its first briefing page in about 0.4 s. The
-screens it does not need for that (the table, new game, saved games, replay,
-console, help, debrief) would add as much again in imports, so each is imported
-where it is first opened; those imports are the only ones inside functions.
+Start-up: ``tabletop play`` draws its first briefing page without importing the
+screens it does not need yet (the table, new game, saved games, replay, console,
+help, debrief: together more than half as much import time again, measured),
+so each is imported where it is first opened; those are the only imports
+inside functions.
 """
 
 from __future__ import annotations
