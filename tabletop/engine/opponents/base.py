@@ -23,7 +23,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 from tabletop.engine import actions as act
-from tabletop.engine.model import Posture, Response, Side
+from tabletop.engine.model import Posture, Response, Scenario, Side
 from tabletop.engine.opponents.model import OpponentModel, package_key
 from tabletop.engine.opponents.packages import MyRungs, Terms, choose, gesture_step
 from tabletop.engine.opponents.planner import effects_value, retaliation_target
@@ -57,12 +57,27 @@ def concession_curve(alternative: float, best: float, time: float, e: float) -> 
 
 
 def utopia(view: PlayerView) -> float:
-    """My score if every irritant I value climbed as far as it may: the most I could hope for."""
-    rungs = list(view.rungs)
+    """My score if every irritant I value climbed as far as it may from the start: the most I could hope for."""
+    rungs = list(view.start_rungs)
     for index, irritant in enumerate(view.irritants):
         if view.step_value(irritant, rungs[index], irritant.top) > 0:
             rungs[index] = max(rungs[index], view.my_ceiling(irritant))
     return view.score(rungs)
+
+
+_OWN_SIDE: dict[tuple[int, Side], tuple[Scenario, tuple[MyRungs, float, float]]] = {}
+
+
+def _own_side(scenario: Scenario, view: PlayerView) -> tuple[MyRungs, float, float]:
+    """Per scenario and side, computed once: my rung steps, the most I could hope for, and my score of the
+    board the talks started from."""
+    key = (id(scenario), view.side)
+    cached = _OWN_SIDE.get(key)
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    numbers = (MyRungs(view), utopia(view), view.score(view.start_rungs))
+    _OWN_SIDE[key] = (scenario, numbers)
+    return numbers
 
 
 class Strategy:
@@ -86,7 +101,8 @@ class Strategy:
         self._model: OpponentModel | None = None
         self._mine: MyRungs | None = None
         self._best = 0.0
-        self._premium = 0.0
+        self._start = 0.0
+        self._target: tuple[PlayerView, float] | None = None
 
     def chance(self, view: PlayerView, *keys: object) -> float:
         """A number in [0, 1) from this opponent's own generator, fixed by seed, side and moment."""
@@ -100,9 +116,7 @@ class Strategy:
         if model is None or self._game is None or self._game() is not game or model.cursor > len(game.actions):
             model = self._model = OpponentModel(view)
             self._game = weakref.ref(game)
-            self._mine = MyRungs(view)
-            self._best = utopia(view)
-            self._premium = max(0.0, view.alternative - view.score(view.start_rungs))
+            self._mine, self._best, self._start = _own_side(game.scenario, view)
         model.update(view)
         return model
 
@@ -154,10 +168,15 @@ class Strategy:
     def target(self, view: PlayerView) -> float:
         """What a package must bring me now: the aspiration, shifted by temperament, raised when I am
         cooled, lowered by what the other side's unreturned gestures brought me (repaid in the package)."""
+        memo = self._target
+        if memo is not None and memo[0] is view:
+            return memo[1]  # asked several times in one decision
         value = self.aspiration(view) - 6.0 * self.temper - self.credit * self.model.owed_value()
         if self.cold(view):
             value += COOLING
-        return max(view.alternative, value)
+        value = max(view.alternative, value)
+        self._target = (view, value)
+        return value
 
     def fairness(self, view: PlayerView) -> float:
         """How many of my points a package must give me per point I guess it gives them."""
@@ -223,7 +242,8 @@ class Strategy:
         assert offer is not None
         surplus = after - view.alternative
         board = view.apply_offer(offer)
-        theirs = max(0.0, self.model.board_gain(board) - self._premium)
+        premium = max(0.0, view.alternative - self._start)  # what I need over the start to beat no deal
+        theirs = max(0.0, self.model.board_gain(board) - premium)
         share = surplus / (surplus + theirs) if surplus + theirs > 0 else 1.0
         return self.chance(view, "ultimatum") < refusal_chance(share)
 
@@ -273,11 +293,18 @@ class Strategy:
         return view.final_round and view.score_now < floor - 1
 
     def gesture(self, view: PlayerView) -> act.Action | None:
-        """A small unilateral move, unless the other side is pocketing my gestures."""
+        """A small unilateral move, unless the other side is pocketing my gestures, or it would take a
+        board that stands as an agreement below my alternative."""
         if not view.can("gesture") or self.cold(view):
             return None
         concession = gesture_step(view, self.mine, self.model)
-        return act.Gesture(self.side, concession.irritant, concession.to) if concession else None
+        if concession is None:
+            return None
+        index = view.position[concession.irritant]
+        after = view.score_now + view.step_value(view.irritants[index], view.rungs[index], concession.to)
+        if view.agreement_stands and after < view.alternative:
+            return None
+        return act.Gesture(self.side, concession.irritant, concession.to)
 
     def retaliation(self, view: PlayerView) -> act.Action | None:
         if not view.can("retaliate"):

@@ -14,7 +14,6 @@ put to it again unchanged; a close variant (one step more or less) may be.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
@@ -181,16 +180,6 @@ class Chooser:
                 out[tuple(shape)] = (gain, theirs)
         return out
 
-    def variants(self, shape: Shape, gain: float, theirs: float) -> Iterator[tuple[Shape, float, float]]:
-        """The packages one rung step away from ``shape`` (worth ``gain`` and ``theirs``), with their values."""
-        for n, ladder in enumerate(self.ladders):
-            taken = shape[n]
-            mine_row, theirs_row = self.mine[n], self.theirs[n]
-            for size in (taken - 1, taken + 1):
-                if 0 <= size <= len(ladder):
-                    yield (shape[:n] + (size,) + shape[n + 1:], gain + mine_row[size] - mine_row[taken],
-                           theirs + theirs_row[size] - theirs_row[taken])
-
     def shape_of(self, key: Key, rungs: tuple[int, ...]) -> Shape | None:
         """The shape of a package given as concessions, if it is one of mine from this board."""
         shape = [0] * len(self.ladders)
@@ -241,32 +230,58 @@ def choose(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, 
     need = max(terms.min_gain, target - view.score_now)
     valued = chooser.chain()
     greediest = max(gain for gain, _ in valued.values())
-    best = _best(chooser, valued, need, banned, terms)
-    # Failing that, the new package nearest below the target, within the slack.
     floor = max(terms.min_gain, view.alternative + terms.min_gain - view.score_now, min(need, greediest) - terms.slack)
-    if best is None:
+    search = _Search(chooser, need, floor, banned, terms.demand_only)
+    for shape, (gain, theirs) in valued.items():
+        search.consider(shape, gain, theirs)
+    if search.best is None:
         reach = floor - max(abs(step.mine) for ladder in ladders_ for step in ladder)
-        for shape, (gain, theirs) in list(valued.items()):
-            if gain < reach:
-                continue  # no variant of it can reach the floor
-            for variant, variant_gain, variant_theirs in chooser.variants(shape, gain, theirs):
-                if variant not in valued:
-                    valued[variant] = (variant_gain, variant_theirs)
-        best = _best(chooser, valued, need, banned, terms)
-    if best is None:
-        fallback = [(theirs, gain, shape) for shape, (gain, theirs) in valued.items()
-                    if gain >= floor and shape not in banned and chooser.asks_something(shape)]
-        best = max(fallback, default=(0.0, 0.0, None))[2]
-    return chooser.offer(best) if best is not None else None
+        for shape, (gain, theirs) in valued.items():
+            if gain >= reach:  # a variant of a package further below cannot reach the floor
+                search.variants_of(shape, gain, theirs)
+    best = search.best or search.fallback
+    return chooser.offer(best[2]) if best is not None else None
 
 
-def _best(chooser: Chooser, valued: dict[Shape, tuple[float, float]], need: float, banned: set[Shape],
-          terms: Terms) -> Shape | None:
-    """Among packages gaining me ``need``, the one best for them (ties: better for me, then a fixed order)."""
-    fits = [(theirs, mine, shape) for shape, (mine, theirs) in valued.items()
-            if mine >= need and (theirs > 0 or terms.demand_only) and shape not in banned
-            and chooser.asks_something(shape)]
-    return max(fits, default=(0.0, 0.0, None))[2]
+class _Search:
+    """The running choice: the best package for them reaching ``need``, and the best within the floor."""
+
+    def __init__(self, chooser: Chooser, need: float, floor: float, banned: set[Shape], demand_only: bool) -> None:
+        self.chooser = chooser
+        self.need = need
+        self.floor = floor
+        self.banned = banned
+        self.demand_only = demand_only
+        self.best: tuple[float, float, Shape] | None = None
+        self.fallback: tuple[float, float, Shape] | None = None
+
+    def consider(self, shape: Shape, gain: float, theirs: float) -> None:
+        if gain < self.floor:
+            return
+        fits = gain >= self.need and (theirs > 0 or self.demand_only)
+        current = self.best if fits else self.fallback
+        candidate = (theirs, gain, shape)
+        if current is not None and candidate <= current:
+            return
+        if shape in self.banned or not self.chooser.asks_something(shape):
+            return
+        if fits:
+            self.best = candidate
+        else:
+            self.fallback = candidate
+
+    def variants_of(self, shape: Shape, gain: float, theirs: float) -> None:
+        """Consider the packages one rung step away from ``shape``."""
+        chooser = self.chooser
+        for n, ladder in enumerate(chooser.ladders):
+            taken = shape[n]
+            mine_row, theirs_row = chooser.mine[n], chooser.theirs[n]
+            for size in (taken - 1, taken + 1):
+                if 0 <= size <= len(ladder):
+                    variant_gain = gain + mine_row[size] - mine_row[taken]
+                    if variant_gain >= self.floor:
+                        self.consider(shape[:n] + (size,) + shape[n + 1:], variant_gain,
+                                      theirs + theirs_row[size] - theirs_row[taken])
 
 
 def gesture_step(view: PlayerView, mine: MyRungs, model: OpponentModel) -> Concession | None:

@@ -51,13 +51,11 @@ class PlayerView:
         self.action_count = len(game.actions)
         self.position = scenario.position
         self.collapse_penalty = scenario.rules.collapse_penalty
-        self.trust_history = tuple(point.trust for point in state.curve)
         brief = scenario.sides[side]
         self.walk_away = brief.walk_away
-        self.start_rungs: tuple[int, ...] = scenario.start_rungs()
         self.valuations: dict[str, Valuation] = brief.valuations
         mine = _own_numbers(scenario, side)
-        self._mine, self._theirs, self._per_rung, self._base = mine
+        self._mine, self._theirs, self._per_rung, self._base, self.start_rungs = mine
 
     @property
     def alternative(self) -> float:
@@ -105,6 +103,11 @@ class PlayerView:
         return sum(1 for a in self._game.actions if isinstance(a, Gesture) and a.side is side)
 
     @property
+    def agreement_stands(self) -> bool:
+        """Whether a deal stands (a concession of one not undone): the board then counts at the end."""
+        return any(len(deal.undone) < len(deal.offer.concessions) for deal in self.deals)
+
+    @property
     def my_gestures(self) -> int:
         return self.gestures_by(self.side)
 
@@ -131,7 +134,7 @@ class PlayerView:
                 total += per_rung[irritant.id] * (rung - irritant.start)
         return total
 
-    @property
+    @functools.cached_property
     def score_now(self) -> float:
         return self.score(self.rungs)
 
@@ -184,7 +187,8 @@ _OWN: dict[tuple[int, Side], tuple[Scenario, tuple]] = {}
 
 
 def _own_numbers(scenario: Scenario, side: Side) -> tuple:
-    """Per scenario and side, computed once: which irritants each side moves, score points per rung."""
+    """Per scenario and side, computed once: which irritants each side moves, score points per rung, the
+    score of the bare board, the board the talks started from."""
     key = (id(scenario), side)
     cached = _OWN.get(key)
     if cached is not None and cached[0] is scenario:
@@ -202,6 +206,7 @@ def _own_numbers(scenario: Scenario, side: Side) -> tuple:
         frozenset(i.id for i in scenario.irritants if i.mover.value == side.other.value),
         per_rung,
         -low * 100.0 / span,
+        scenario.start_rungs(),
     )
     _OWN[key] = (scenario, numbers)
     return numbers
