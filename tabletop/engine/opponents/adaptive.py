@@ -68,8 +68,9 @@ class Learner(Strategy):
     down it works out what you care about and what costs you little, and builds its
     packages around that: it gives what it guesses you value and it does not. It matches
     your pace: the more your packages come its way, the faster it concedes; if you stand
-    still, so does it. It returns a gesture it owes. Telling it your priorities by what
-    you ask for gets you better packages; asking for everything teaches it nothing."""
+    still, it holds out until the deadline looms. It returns a gesture it owes. Showing
+    your priorities by what you ask for gets you better packages; asking for everything
+    teaches it nothing."""
 
     name = "learner"
     terms = Terms()
