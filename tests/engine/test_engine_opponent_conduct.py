@@ -15,7 +15,7 @@ from tabletop.engine.autoplay import simulate
 from tabletop.engine.game import Game
 from tabletop.engine.model import Effects, Posture, Side
 from tabletop.engine.opponents import STRATEGIES, PlayerView, describe, make_opponent
-from tabletop.engine.opponents.base import concession_curve, refusal_chance
+from tabletop.engine.opponents.conduct import concession_curve, refusal_chance
 from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.scenario import parse_scenario
 from tabletop.engine.scoring import board_after, score
