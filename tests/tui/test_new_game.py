@@ -6,6 +6,7 @@ from textual.widgets import Input, Static
 from tuikit import screen_text, wait_for
 
 from tabletop.engine.model import Side
+from tabletop.engine.opponents import STRATEGIES
 from tabletop.scenarios.library import shipped_dir
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.screens.briefing import BriefingScreen
@@ -77,12 +78,12 @@ async def test_seats_and_seed_are_chosen_on_screen():
         await pilot.press("ctrl+r")
         assert seed_input.value != shown
         seed_input.value = "4242"
-        await pilot.press("enter", "left", "tab", "left")    # Washington: opportunist, Moscow: tit-for-tat
+        await pilot.press("enter", "left", "tab", "left")    # Washington: the last opponent, Moscow: tit-for-tat
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, BriefingScreen))
         game = app.session.game
         assert game.seed == 4242
-        assert game.seats == {Side.WASHINGTON: "opportunist", Side.MOSCOW: "tit-for-tat"}
+        assert game.seats == {Side.WASHINGTON: list(STRATEGIES)[-1], Side.MOSCOW: "tit-for-tat"}
 
 
 async def test_escape_goes_back_to_the_title():
