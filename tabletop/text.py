@@ -137,7 +137,7 @@ def read_limited(path: str | os.PathLike[str], limit: int, what: str) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise InputError(message(name, f"is larger than the limit of {limit:,} bytes for {what}"))
+            raise InputError(message(name, f"is larger than the limit of {limit:,} bytes for {what}, expected a smaller file"))
         return b"".join(chunks)
     except OSError as error:
         raise InputError(message(name, f"cannot be read ({error.strerror or error}), expected {what}")) from None

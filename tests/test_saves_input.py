@@ -67,7 +67,7 @@ def test_the_size_limit_is_stated_and_nothing_more_is_read(tmp_path, capsys, mon
     big.write_bytes(CLASSROOM.read_bytes() * 3)
     monkeypatch.setattr(save_format, "MAX_SAVE_BYTES", 50_000)
     error = one_line(capsys, ["replay", str(big), "--verify"])
-    assert error == f"{big}: is larger than the limit of 50,000 bytes for a tabletop save"
+    assert error == f"{big}: is larger than the limit of 50,000 bytes for a tabletop save, expected a smaller file"
     scenario = tmp_path / "big.toml"
     scenario.write_text("# x\n" * 1000)
     with pytest.raises(Exception, match="larger than the limit of 100 bytes"):

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from test_serve import free_port
 
 from tabletop.net.browser import COOKIE, same_origin, visitor_folder
-from test_serve import free_port
 
 
 @pytest.fixture

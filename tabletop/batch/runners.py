@@ -9,6 +9,7 @@ per worker, not once per game.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -106,7 +107,7 @@ def run_ray(scenario: Scenario, matches: Sequence[Match], address: str | None = 
     started_here = not ray.is_initialized()
     if started_here:
         try:
-            ray.init(address=address or None, include_dashboard=False, logging_level="ERROR",
+            ray.init(address=address or None, include_dashboard=False, logging_level=logging.ERROR,
                      log_to_driver=False, configure_logging=False)
         except (ConnectionError, RuntimeError, ValueError) as error:
             raise RunnerError(f"cannot reach a Ray cluster at {address or 'a new local Ray'}: "

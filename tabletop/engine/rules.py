@@ -324,7 +324,7 @@ def implement(scenario: Scenario, state: GameState) -> Result:
         return state, []
     events: list[Event] = []
     before = tuple((c.irritant, state.rung(scenario, c.irritant)) for c in offer.concessions)
-    conceders = set()
+    conceders: set[Side] = set()
     for concession in offer.concessions:
         mover = scenario.irritant(concession.irritant).mover
         conceders.update(SIDES if mover is Mover.BOTH else (Side(mover.value),))
@@ -362,13 +362,13 @@ def renege(scenario: Scenario, state: GameState, action: act.Renege) -> Result:
         n = scenario.position[irritant_id]
         rungs[n] = min(rungs[n], before[irritant_id])
     bite = 2 if state.tension >= TENSION_BITE else 1
-    deals = []
+    undone_deals: list[Deal] = []
     for d in state.deals:
         # This deal's group is undone; so is any concession of another deal the undoing took back below.
         undone = set(d.undone) | (set(group) if d.number == deal.number else set())
         undone |= {c.irritant for c in d.offer.concessions if rungs[scenario.position[c.irritant]] < c.to}
-        deals.append(attrs.evolve(d, undone=tuple(sorted(undone))) if undone != set(d.undone) else d)
-    state = state.evolve(rungs=tuple(rungs), deals=tuple(deals))
+        undone_deals.append(attrs.evolve(d, undone=tuple(sorted(undone))) if undone != set(d.undone) else d)
+    state = state.evolve(rungs=tuple(rungs), deals=tuple(undone_deals))
     state = shift(state, trust=-RENEGE_TRUST * bite, tension=1, standing={action.side: -RENEGE_STANDING})
     names = ", ".join(irritant_name(scenario, i) for i in group)
     events = [Event(state.round, EventKind.RENEGE,

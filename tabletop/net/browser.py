@@ -22,6 +22,7 @@ import html
 import logging
 import secrets
 import shlex
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -88,7 +89,7 @@ class TabletopServer(Server):
                SCENARIO_DIR_ENV: str(self.scenario_dir) if self.scenario_dir else ""}
         return " ".join(f"{name}={shlex.quote(value)}" for name, value in env.items()) + " " + shlex.join(self.argv)
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]  # returns a page or the full notice, with a cookie
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if self.visitors >= self.max_visitors:
             return web.Response(text=FULL_PAGE.format(count=html.escape(str(self.visitors))),
                                 content_type="text/html", status=503)
@@ -98,6 +99,12 @@ class TabletopServer(Server):
             response.set_cookie(COOKIE, secrets.token_urlsafe(24), httponly=True, samesite="Strict",
                                 max_age=60 * 60 * 24 * 30)
         return response
+
+    @staticmethod
+    def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
+        async def close() -> None:
+            await websocket.close()
+        return close
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """textual-serve's own handler, with the checks above and this visitor's command."""
@@ -116,7 +123,7 @@ class TabletopServer(Server):
         try:
             await websocket.prepare(request)
             service = AppService(self.visitor_command(token), write_bytes=websocket.send_bytes,
-                                 write_str=websocket.send_str, close=websocket.close,
+                                 write_str=websocket.send_str, close=self._closer(websocket),
                                  download_manager=self.download_manager, debug=False)
             await service.start(width, height)
             await self._process_messages(websocket, service)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tabletop.engine.autoplay import simulate
-from tabletop.engine.opponents import STRATEGIES, STUDENTS, make_opponent
 from tabletop.engine.model import Side
+from tabletop.engine.opponents import STRATEGIES, STUDENTS, make_opponent
 from tabletop.scenarios.library import resolve
 
 

@@ -106,7 +106,7 @@ def test_a_malformed_irritants_key_does_not_bury_the_problem_under_empty_expecta
 def test_a_directory_is_not_a_scenario(tmp_path, capsys):
     code, lines, _ = run_validate(capsys, str(tmp_path))
     assert code == 1
-    assert lines == [f"{tmp_path}: is a directory, expected a TOML scenario file"]
+    assert lines == [f"{tmp_path}: is a directory, not a regular file; expected a TOML scenario file"]
 
 
 def test_a_missing_file_is_reported(tmp_path, capsys):
