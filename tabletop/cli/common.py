@@ -39,14 +39,19 @@ def seat(value: str) -> str:
     return value
 
 
-def count(value: str) -> int:
+def whole_number(value: str, low: int, too_low: str) -> int:
+    """A whole number of at least ``low`` from the command line; ``too_low`` says what was expected."""
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    if number < low:
+        raise argparse.ArgumentTypeError(f"{value} {too_low}")
     return number
+
+
+def count(value: str) -> int:
+    return whole_number(value, 1, "must be at least 1")
 
 
 def seed(value: str) -> int:

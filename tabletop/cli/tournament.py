@@ -5,18 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from tabletop.cli.common import count, scenario_arg
+from tabletop.cli.common import count, scenario_arg, whole_number
 from tabletop.errors import UserError
 
 
 def jobs_count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value}: expected 0 (every core) or more")
-    return number
+    return whole_number(value, 0, "is too low: expected 0 (every core) or more")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
