@@ -22,6 +22,7 @@ from tabletop.engine.model import SIDES, Side
 from tabletop.errors import UserError
 from tabletop.net import codes
 from tabletop.net.classfile import ClassPlan
+from tabletop.net.journal import replace_private
 
 FORMAT = "tabletop-class"
 VERSION = 1
@@ -85,15 +86,8 @@ class ClassState:
         data = json.dumps(self.to_dict(), indent=1, ensure_ascii=False).encode("utf-8")
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                os.write(handle, data)
-                os.fsync(handle)
-            finally:
-                os.close(handle)
-            os.replace(temporary, self.path)
+            replace_private(self.path, data, temporary)
         except OSError as error:
-            temporary.unlink(missing_ok=True)
             raise ClassStateError(f"{self.path}: cannot write the class state ({error.strerror or error})") from None
 
 

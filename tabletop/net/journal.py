@@ -18,6 +18,21 @@ from typing import Any
 from tabletop.engine.actions import Action
 from tabletop.errors import UserError
 
+
+def replace_private(path: Path, data: bytes, temporary: Path) -> None:
+    """Replace ``path`` with ``data`` atomically and synced, readable by its owner only (raises OSError)."""
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(handle, data)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
 Key = tuple[str, str]
 """(who, client action id): who is a side's name or ``facilitator``."""
 
@@ -57,15 +72,8 @@ class ActionJournal:
 
     def _rewrite(self) -> None:
         data = b"".join(_line(key, n, action) for key, (n, action) in self.entries.items())
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
         try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                os.write(handle, data)
-                os.fsync(handle)
-            finally:
-                os.close(handle)
-            os.replace(temporary, self.path)
+            replace_private(self.path, data, self.path.with_name(f".{self.path.name}.tmp"))
             self._handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         except OSError as error:
             raise JournalError(f"{self.path}: cannot be written ({error.strerror or error})") from None
