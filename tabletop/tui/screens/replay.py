@@ -21,8 +21,10 @@ from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, T
 from textual.widgets.option_list import Option
 
 from tabletop.engine.actions import Statement
+from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES
+from tabletop.engine.views import is_timeline_event
 from tabletop.saves.writer import LoadedSave, SaveError, append_note, describe_action, fork, game_notes, saves_dir
 from tabletop.tui.messages import PlaySaved
 from tabletop.tui.screens.replay_dialogs import ForkRequest, ForkScreen, NoteScreen
@@ -34,7 +36,6 @@ from tabletop.tui.widgets.event_log import EventLog
 from tabletop.tui.widgets.meters import MeterPanel
 from tabletop.tui.widgets.status import TableStatus, latest_event
 
-QUIET_EVENTS = ("statement_made", "round")
 LOG_LINES = 150
 """On a jump the log is rewritten with the last events only: enough to scroll back through, quick to draw."""
 
@@ -65,7 +66,7 @@ def moment_text(game: Game, moment: int) -> str:
     what = describe_action(action)
     if isinstance(action, Statement):
         what += f" ({action.posture.value}, secret until both have chosen)"
-    events = [e.text for e in game.events_of(moment) if e.kind not in QUIET_EVENTS]
+    events = [e.text for e in game.events_of(moment) if is_timeline_event(e)]
     return f"{what}: {events[0]}" if events else what
 
 
@@ -187,7 +188,7 @@ class ReplayScreen(Screen[None]):
             log.clear()
             new = [e for i, e in self.game.events if i <= moment][-LOG_LINES:]
         for event in new:
-            if event.kind != "statement_made":
+            if event.kind is not EventKind.POSTURE_CHOSEN:  # the statements line says it all
                 log.add(event)
         self._log_at = moment
 

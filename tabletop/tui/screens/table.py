@@ -25,11 +25,11 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, OptionList
 
 from tabletop.engine import actions
+from tabletop.engine.effects import Event, EventKind
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import Side
-from tabletop.engine.rules import Event
 from tabletop.engine.state import GameState, Phase
-from tabletop.tui.classroom import player_visible
+from tabletop.engine.views import player_visible
 from tabletop.tui.messages import GameChanged
 from tabletop.tui.screens.briefing import HandoverScreen
 from tabletop.tui.screens.dialogs import NewsFlashScreen
@@ -144,7 +144,7 @@ class TableScreen(TableMoves):
             if not player_visible(self.session.game, index, event):
                 continue  # the facilitator's notes and inject holds stay off the players' screens
             log.add(event)
-            if event.kind == "inject":
+            if event.kind is EventKind.INJECT:
                 self._flashes.append(event)
 
     def watch_state(self, state: GameState | None) -> None:

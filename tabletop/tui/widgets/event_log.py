@@ -8,25 +8,24 @@ from rich.text import Text
 from textual import events
 from textual.widgets import RichLog
 
+from tabletop.engine.effects import Event, EventKind
 from tabletop.engine.model import Side
-from tabletop.engine.rules import Event
 
-KIND_STYLE = {
-    "round": "bold",
-    "inject": "bold yellow",
-    "choice": "yellow",
-    "deal": "bold green",
-    "accept": "green",
-    "gesture": "green",
-    "retaliation": "bold red",
-    "renege": "bold red",
-    "walkout": "bold red",
-    "collapse": "bold red",
-    "red_line": "magenta",
-    "statement": "cyan",
-    "audience": "italic",
-    "outcome": "bold reverse",
-    "deadline": "bold",
+KIND_STYLE: dict[EventKind, str] = {
+    EventKind.ROUND: "bold",
+    EventKind.INJECT: "bold yellow",
+    EventKind.CHOICE: "yellow",
+    EventKind.DEAL: "bold green",
+    EventKind.ACCEPT: "green",
+    EventKind.GESTURE: "green",
+    EventKind.RETALIATION: "bold red",
+    EventKind.RENEGE: "bold red",
+    EventKind.WALKOUT: "bold red",
+    EventKind.COLLAPSE: "bold red",
+    EventKind.STATEMENTS: "cyan",
+    EventKind.AUDIENCE: "italic",
+    EventKind.OUTCOME: "bold reverse",
+    EventKind.DEADLINE: "bold",
 }
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SIDE_MARK = {Side.WASHINGTON: ("W ", "bold blue"), Side.MOSCOW: ("M ", "bold red")}

@@ -8,11 +8,12 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.rules import tone_word
 from tabletop.engine.state import GameState, Phase
-from tabletop.tui.classroom import player_visible
+from tabletop.engine.views import BOOKKEEPING_EVENTS, player_visible
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain, side_name
 
@@ -73,7 +74,8 @@ def status_content(session: Session, state: GameState, turn: Content, latest: st
     return lines([Content.assemble(clock, "  ▸ ", turn), second, third])
 
 
-QUIET = {"round", "statement_made", "audience", "settle"}
+QUIET = BOOKKEEPING_EVENTS | {EventKind.AUDIENCE, EventKind.SETTLE}
+"""Lines the status line skips: progress markers, and the meters' drift that follows every move."""
 
 
 def latest_event(game: Game) -> str:
