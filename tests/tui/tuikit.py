@@ -77,10 +77,9 @@ async def play_turn(pilot: Pilot, turn: int) -> str:
         await pilot.press("y")
         return "agree"
     if state.phase is Phase.NEGOTIATION and state.offer is not None:
-        from tabletop.engine.scoring import score
-        from tabletop.tui.widgets.offer_panel import rungs_after
+        from tabletop.engine.scoring import board_after, score
 
-        mine = score(game.scenario, side, rungs_after(game.scenario, state, state.offer))
+        mine = score(game.scenario, side, board_after(game.scenario, state.rungs, state.offer))
         await pilot.press("a" if mine >= game.score(side) and screen.can_accept() else "x")
         return "answer"
     if state.phase is Phase.NEGOTIATION:

@@ -1,4 +1,9 @@
-"""The offer builder: choose concessions for each side, mark links, see your own score, send."""
+"""The offer builder: choose concessions for each side, mark links, see your own score, send.
+
+The rungs each irritant may be offered at come from the engine
+(:attr:`SeatOptions.offer_rungs <tabletop.engine.options.SeatOptions.offer_rungs>`),
+the scores and red lines crossed from its previews: the builder re-derives no rule.
+"""
 
 from __future__ import annotations
 
@@ -14,24 +19,15 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from tabletop.engine.model import Irritant, Mover, Side
+from tabletop.engine.options import options, package_preview
+from tabletop.engine.red_lines import crossing
 from tabletop.engine.rules import describe_offer
-from tabletop.engine.scoring import score
 from tabletop.engine.state import Concession, Offer
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain, side_name, signed
 from tabletop.tui.widgets.board import mover_label
-from tabletop.tui.widgets.offer_panel import rungs_after
 
 LINK_MARK = "linked"
-
-
-def own_ceiling(session: Session, side: Side, irritant: Irritant) -> int:
-    """The highest rung ``side`` may offer on ``irritant``: its own absolute red line stops it."""
-    if irritant.mover.includes(side):
-        red = session.game.scenario.valuation(side, irritant.id).red_line
-        if red is not None and red.absolute:
-            return red.rung
-    return irritant.top
 
 
 class ConcessionRow(Widget, can_focus=True):
@@ -49,14 +45,15 @@ class ConcessionRow(Widget, can_focus=True):
     class Changed(Message):
         """The row's rung or link changed."""
 
-    def __init__(self, irritant: Irritant, current: int, viewer: Side, session: Session,
+    def __init__(self, irritant: Irritant, current: int, viewer: Side, session: Session, rungs: tuple[int, ...],
                  target: int | None = None, linked: bool = False) -> None:
         super().__init__(classes="concession-row")
         self.irritant = irritant
         self.current = current
         self.viewer = viewer
         self.session = session
-        self.ceiling = own_ceiling(session, viewer, irritant)
+        self.ceiling = max(rungs, default=current)
+        """The highest rung the engine lets this side offer the irritant at."""
         self.set_reactive(ConcessionRow.target, current if target is None else target)
         self.set_reactive(ConcessionRow.linked, linked)
 
@@ -65,10 +62,8 @@ class ConcessionRow(Widget, can_focus=True):
         return Concession(self.irritant.id, self.target) if self.target > self.current else None
 
     def gain_for_viewer(self) -> float:
-        game = self.session.game
-        rungs = list(game.state.rungs)
-        rungs[game.scenario.position[self.irritant.id]] = self.target
-        return score(game.scenario, self.viewer, rungs) - game.score(self.viewer)
+        concession = Concession(self.irritant.id, self.target)
+        return package_preview(self.session.game, self.viewer, Offer((concession,), ())).score_change
 
     def render(self) -> Content:
         irritant = self.irritant
@@ -89,14 +84,12 @@ class ConcessionRow(Widget, can_focus=True):
         return lines([first, second])
 
     def _red_line_note(self) -> Content:
-        if not self.irritant.mover.includes(self.viewer):
+        crossed = crossing(self.session.game.scenario, self.viewer, self.irritant.id, self.current, self.target)
+        if crossed is None:
             return Content("")
-        red = self.session.game.scenario.valuation(self.viewer, self.irritant.id).red_line
-        if red is None or self.target <= red.rung or self.current > red.rung:
-            return Content("")
-        if red.absolute:
+        if crossed.absolute:
             return plain("  ✖ past your absolute red line", "bold $error")
-        return plain(f"  ⚑ crosses your red line (−{red.price} standing)", "$warning")
+        return plain(f"  ⚑ crosses your red line (−{crossed.price} standing)", "$warning")
 
     def _ceiling_note(self) -> Content:
         if self.ceiling >= self.irritant.top:
@@ -150,13 +143,14 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         scenario = game.scenario
         targets = {c.irritant: c.to for c in self.base.concessions} if self.base else {}
         linked = {i for pair in self.base.links for i in pair} if self.base else set()
+        offer_rungs = options(game, self.viewer).offer_rungs
         groups: dict[str, list[ConcessionRow]] = {"give": [], "ask": [], "both": []}
         for n, irritant in enumerate(scenario.irritants):
-            current = game.state.rungs[n]
-            if current >= own_ceiling(self.session, self.viewer, irritant):
-                continue
+            rungs = offer_rungs.get(irritant.id, ())
+            if not rungs:
+                continue  # nothing this side may offer on it now
             key = "both" if irritant.mover is Mover.BOTH else "give" if irritant.mover.includes(self.viewer) else "ask"
-            groups[key].append(ConcessionRow(irritant, current, self.viewer, self.session,
+            groups[key].append(ConcessionRow(irritant, game.state.rungs[n], self.viewer, self.session, rungs,
                                              targets.get(irritant.id), irritant.id in linked))
         other = self.session.name(self.viewer.other)
         title = "Counter-offer" if self.counter else "Your proposal"
@@ -200,8 +194,8 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         if not offer.concessions:
             summary.update(plain("Choose at least one concession: move a rung up with → or ▶.", "italic"))
             return
-        now = game.score(self.viewer)
-        then = score(scenario, self.viewer, rungs_after(scenario, game.state, offer))
+        seen = package_preview(game, self.viewer, offer)
+        now, then = seen.score_before, seen.score_after
         walk = scenario.sides[self.viewer].walk_away
         marked = sum(1 for row in self.query(ConcessionRow) if row.linked and row.concession is not None)
         rows: list[Content | str] = [

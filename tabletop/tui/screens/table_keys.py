@@ -12,6 +12,8 @@ import attrs
 from textual.binding import Binding, BindingType
 from textual.widgets.button import ButtonVariant
 
+from tabletop.engine import actions as act
+
 
 @attrs.frozen
 class Move:
@@ -21,6 +23,7 @@ class Move:
     key: str
     label: str
     kind: str
+    """The engine's name for the action kind (an action class's ``kind``)."""
     action: str
     variant: ButtonVariant = "default"
     help: str = ""
@@ -42,23 +45,23 @@ class Move:
 
 
 MOVES = [
-    Move("conciliatory", "c", "Conciliatory", "statement", "posture('conciliatory')", "success",
+    Move("conciliatory", "c", "Conciliatory", act.Statement.kind, "posture('conciliatory')", "success",
          "Public statement: conciliatory (builds trust, costs a little standing)"),
-    Move("neutral", "n", "Neutral", "statement", "posture('neutral')", "default", "Public statement: neutral"),
-    Move("hardline", "h", "Hardline", "statement", "posture('hardline')", "error",
+    Move("neutral", "n", "Neutral", act.Statement.kind, "posture('neutral')", "default", "Public statement: neutral"),
+    Move("hardline", "h", "Hardline", act.Statement.kind, "posture('hardline')", "error",
          "Public statement: hardline (costs trust, pleases hawks at home)"),
-    Move("propose", "p", "Propose", "propose", "propose", "primary", "Build a package and put it on the table"),
-    Move("gesture", "g", "Gesture", "gesture", "gesture", "success", "Move one of your own irritants up, asking nothing"),
-    Move("retaliate", "r", "Retaliate", "retaliate", "retaliate", "error", "Move one of your irritants down"),
-    Move("renege", "e", "Renege", "renege", "renege", "error", "Undo one of your concessions in an earlier deal"),
-    Move("pass", "s", "Pass", "pass", "pass_turn", "default", "Do nothing this turn"),
-    Move("conclude", "f", "Conclude", "propose_conclude", "conclude", "warning", "Propose to end the talks here"),
-    Move("accept", "a", "Accept", "accept", "accept", "success", "Accept the package on the table"),
-    Move("counter", "o", "Counter", "counter", "counter", "primary", "Answer with a package of your own"),
-    Move("reject", "x", "Reject", "reject", "reject", "error", "Reject the package: talks close for this round"),
-    Move("agree", "y", "Agree to conclude", "agree_conclude", "agree", "success", "End the talks now"),
-    Move("decline", "n", "Keep talking", "decline_conclude", "decline", "primary", "Decline to conclude"),
-    Move("walk_out", "w", "Walk out", "walk_out", "walk_out", "error", "Leave the table: the talks collapse"),
+    Move("propose", "p", "Propose", act.Propose.kind, "propose", "primary", "Build a package and put it on the table"),
+    Move("gesture", "g", "Gesture", act.Gesture.kind, "gesture", "success", "Move one of your own irritants up, asking nothing"),
+    Move("retaliate", "r", "Retaliate", act.Retaliate.kind, "retaliate", "error", "Move one of your irritants down"),
+    Move("renege", "e", "Renege", act.Renege.kind, "renege", "error", "Undo one of your concessions in an earlier deal"),
+    Move("pass", "s", "Pass", act.Pass.kind, "pass_turn", "default", "Do nothing this turn"),
+    Move("conclude", "f", "Conclude", act.ProposeConclude.kind, "conclude", "warning", "Propose to end the talks here"),
+    Move("accept", "a", "Accept", act.Accept.kind, "accept", "success", "Accept the package on the table"),
+    Move("counter", "o", "Counter", act.Counter.kind, "counter", "primary", "Answer with a package of your own"),
+    Move("reject", "x", "Reject", act.Reject.kind, "reject", "error", "Reject the package: talks close for this round"),
+    Move("agree", "y", "Agree to conclude", act.AgreeConclude.kind, "agree", "success", "End the talks now"),
+    Move("decline", "n", "Keep talking", act.DeclineConclude.kind, "decline", "primary", "Decline to conclude"),
+    Move("walk_out", "w", "Walk out", act.WalkOut.kind, "walk_out", "error", "Leave the table: the talks collapse"),
 ]
 BY_ACTION = {move.action_name: move for move in MOVES}
 DEMO_ACTIONS = {"pause", "step", "speed"}

@@ -3,7 +3,9 @@
 Each move (see :mod:`tabletop.tui.screens.table_keys`) names the action kind
 it needs; ``check_action`` hides the moves of other phases and greys out those
 not legal right now, so the footer, the buttons and the command palette
-(:class:`MovesCommands`) always show what may be done.
+(:class:`MovesCommands`) always show what may be done. Every answer, and every
+choice a dialog lists, comes from the engine's :func:`~tabletop.engine.options.options`:
+the table keeps no rule of its own.
 """
 
 from __future__ import annotations
@@ -18,17 +20,17 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tabletop.engine import actions
-from tabletop.engine.game import IllegalAction
-from tabletop.engine.model import Mover, Posture, Response, Side
-from tabletop.engine.scoring import score
-from tabletop.engine.state import Offer
+from tabletop.engine.effects import EventKind
+from tabletop.engine.game import Game, IllegalAction
+from tabletop.engine.model import Posture, Response, Side
+from tabletop.engine.options import SeatOptions, options, preview
+from tabletop.engine.state import GameState, Offer
 from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen, TextScreen
 from tabletop.tui.screens.offer import OfferBuilderScreen
 from tabletop.tui.screens.table_keys import BY_ACTION, DEMO_ACTIONS, MOVES
 from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name, signed
 from tabletop.tui.widgets.brief import confidential_brief
-from tabletop.tui.widgets.offer_panel import absolute_lines
 
 
 class TableMoves(Screen[None]):
@@ -46,6 +48,7 @@ class TableMoves(Screen[None]):
         self._dialogs: list[Screen[Any]] = []
         self._blocked = False
         """A dialog the game waits for is open (a news flash, a hand-over, an inject's forced choice)."""
+        self._options: dict[Side, tuple[Game, GameState, SeatOptions]] = {}
 
     def act(self, action: actions.Action) -> bool:
         """Hand a move to the game; a refused move becomes a notification (and False)."""
@@ -89,6 +92,16 @@ class TableMoves(Screen[None]):
             return None
         return viewer
 
+    def seat_options(self, side: Side) -> SeatOptions:
+        """The engine's answer to "what may ``side`` do now", asked once per state (``check_action`` asks often)."""
+        game = self.session.game
+        known = self._options.get(side)
+        if known is not None and known[0] is game and known[1] is game.state:
+            return known[2]
+        answer = options(game, side)
+        self._options[side] = (game, game.state, answer)
+        return answer
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in DEMO_ACTIONS:
             return self.demo or self.paused  # a human game pauses only when a computer move failed
@@ -102,21 +115,22 @@ class TableMoves(Screen[None]):
             return False
         waiting = game.awaiting()
         actor = self.actor()
-        mine = self.session.legal(actor) if actor is not None else set()
-        if move.kind == "walk_out":
-            return True if "walk_out" in mine else (None if not self.demo else False)
-        if move.kind in mine and (actor in waiting):
-            if move.kind == "accept" and not self.can_accept():
-                return None  # the package crosses one of my absolute red lines
-            return True
-        anyone = set().union(*(self.session.legal(side) for side in waiting)) if waiting else set()
+        seat = self.seat_options(actor) if actor is not None else None
+        mine = seat.kinds if seat is not None else frozenset()
+        if move.kind == actions.WalkOut.kind:
+            return True if move.kind in mine else (None if not self.demo else False)
+        if seat is not None and actor in waiting:
+            if move.kind in mine:
+                return True
+            if move.kind == actions.Accept.kind and seat.accept_refusal:
+                return None  # refused (the offer panel says why): shown, greyed out
+        anyone = set().union(*(self.seat_options(side).kinds for side in waiting))
         return None if move.kind in anyone and not self.demo else False
 
     def can_accept(self) -> bool:
-        """Whether the package on the table is within the actor's absolute red lines."""
+        """Whether the engine lets the actor accept the package on the table now."""
         side = self.actor()
-        offer = self.session.game.state.offer
-        return side is not None and offer is not None and not absolute_lines(self.session.game.scenario, side, offer)
+        return side is not None and self.seat_options(side).may_accept
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The moves legal right now, for the command palette."""
@@ -178,11 +192,12 @@ class TableMoves(Screen[None]):
 
         self.open_dialog(OfferBuilderScreen(self.session, side, base, counter), send)
 
-    def _score_change(self, side: Side, irritant_id: str, to: int) -> str:
-        game = self.session.game
-        rungs = list(game.state.rungs)
-        rungs[game.scenario.position[irritant_id]] = to
-        return signed(score(game.scenario, side, rungs) - game.score(side))
+    def _gesture_note(self, action: actions.Gesture) -> Content:
+        """What a gesture would do for its side: the score change and a priced red line it would cross."""
+        seen = preview(self.session.game, action.side, action)
+        note = f"   your score {signed(seen.score_change)}"
+        note += "".join(f" · crosses your red line (−{c.price} standing)" for c in seen.crossings if not c.absolute)
+        return plain(note, "dim")
 
     def _choose(self, title: str, choices: list[tuple[Content, actions.Action]], empty: str,
                 confirm: Callable[[actions.Action], Content] | None = None) -> None:
@@ -209,15 +224,11 @@ class TableMoves(Screen[None]):
             return
         scenario = self.session.game.scenario
         choices: list[tuple[Content, actions.Action]] = []
-        for n, irritant in enumerate(scenario.irritants):
-            if irritant.mover.value != side.value:
-                continue
-            red = scenario.valuation(side, irritant.id).red_line
-            ceiling = red.rung if red is not None and red.absolute else irritant.top
-            for to in range(self.session.game.state.rungs[n] + 1, ceiling + 1):
-                label = Content.assemble(plain(irritant.name, "bold"), " → ", plain(irritant.rungs[to]),
-                                         plain(f"   your score {self._score_change(side, irritant.id, to)}", "dim"))
-                choices.append((label, actions.Gesture(side, irritant.id, to)))
+        for gesture in self.seat_options(side).gestures:
+            irritant = scenario.irritant(gesture.irritant)
+            label = Content.assemble(plain(irritant.name, "bold"), " → ", plain(irritant.rungs[gesture.to]),
+                                     self._gesture_note(gesture))
+            choices.append((label, gesture))
         self._choose("A gesture: move one of your irritants up, asking nothing", choices,
                      "You have no irritant of your own left to move up.")
 
@@ -225,16 +236,12 @@ class TableMoves(Screen[None]):
         side = self.actor()
         if side is None:
             return
-        game = self.session.game
+        scenario = self.session.game.scenario
         choices: list[tuple[Content, actions.Action]] = []
-        for n, irritant in enumerate(game.scenario.irritants):
-            if not (irritant.mover.value == side.value or irritant.mover is Mover.BOTH):
-                continue
-            for to in range(game.state.rungs[n] - 1, -1, -1):
-                action = actions.Retaliate(side, irritant.id, to)
-                if game.is_legal(action):
-                    label = Content.assemble(plain(irritant.name, "bold"), " ↓ ", plain(irritant.rungs[to]))
-                    choices.append((label, action))
+        for retaliation in self.seat_options(side).retaliations:
+            irritant = scenario.irritant(retaliation.irritant)
+            label = Content.assemble(plain(irritant.name, "bold"), " ↓ ", plain(irritant.rungs[retaliation.to]))
+            choices.append((label, retaliation))
         self._choose("Retaliate: move one of your irritants down (costs trust)", choices,
                      "There is nothing you can move down.")
 
@@ -244,17 +251,13 @@ class TableMoves(Screen[None]):
             return
         game = self.session.game
         scenario = game.scenario
+        deals = {deal.number: deal for deal in game.state.deals}
         choices: list[tuple[Content, actions.Action]] = []
-        for deal in game.state.deals:
-            for concession in deal.offer.concessions:
-                action = actions.Renege(side, deal.number, concession.irritant)
-                if concession.irritant in deal.undone or not game.is_legal(action):
-                    continue
-                group = sorted(deal.offer.linked_to(concession.irritant) - set(deal.undone))
-                names = ", ".join(scenario.irritant(i).name for i in group)
-                label = Content.assemble((f"Deal {deal.number} (round {deal.round}): ", "bold"),
-                                         plain(f"undo {names}"))
-                choices.append((label, action))
+        for renege in self.seat_options(side).reneges:
+            deal = deals[renege.deal]
+            names = ", ".join(scenario.irritant(i).name for i in undone_by(game, renege))
+            label = Content.assemble((f"Deal {deal.number} (round {deal.round}): ", "bold"), plain(f"undo {names}"))
+            choices.append((label, renege))
 
         def question(action: actions.Action) -> Content:
             return Content.assemble(("Renege on an agreed deal?", "bold"), "\n\nIt undoes the concession and "
@@ -288,6 +291,15 @@ class TableMoves(Screen[None]):
             game = self.session.game
             self.open_dialog(TextScreen(confidential_brief(game.scenario, self.viewer, game.state.rungs)),
                              lambda _: None)
+
+
+def undone_by(game: Game, renege: actions.Renege) -> tuple[str, ...]:
+    """The irritants ``renege`` would take back (the one named and those linked to it), as the engine says."""
+    trial = game.copy()
+    for event in trial.apply(renege):
+        if event.kind is EventKind.RENEGE:
+            return event.undone
+    return (renege.irritant,)
 
 
 class MovesCommands(Provider):

@@ -1,4 +1,8 @@
-"""What lies on the table: an offer (or a proposal to conclude), with the viewer's own score of it."""
+"""What lies on the table: an offer (or a proposal to conclude), with the viewer's own score of it.
+
+Whether the viewer may accept, and why not, is the engine's answer
+(:func:`tabletop.engine.options.options`), shown in its words.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +14,15 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Static
 
+from tabletop.engine import actions as act
 from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.options import options
+from tabletop.engine.red_lines import absolute_crossings
 from tabletop.engine.rules import describe_concession, irritant_name
-from tabletop.engine.scoring import score
+from tabletop.engine.scoring import board_after, score
 from tabletop.engine.state import GameState, Offer
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain, side_name, signed
-
-
-def rungs_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[int, ...]:
-    """The board if ``offer`` were implemented now."""
-    rungs = list(state.rungs)
-    for concession in offer.concessions:
-        n = scenario.position[concession.irritant]
-        rungs[n] = max(rungs[n], concession.to)
-    return tuple(rungs)
 
 
 def offer_lines(scenario: Scenario, offer: Offer) -> list[Content]:
@@ -39,22 +37,23 @@ def offer_lines(scenario: Scenario, offer: Offer) -> list[Content]:
 def offer_score(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> Content:
     """``side``'s private score now and if the offer were implemented."""
     now = score(scenario, side, state.rungs)
-    then = score(scenario, side, rungs_after(scenario, state, offer))
+    then = score(scenario, side, board_after(scenario, state.rungs, offer))
     walk = scenario.sides[side].walk_away
     style = "$success" if then > now else "$error" if then < now else "dim"
     return Content.assemble((f"{now:.1f} now → ", ""), (f"{then:.1f}", f"bold {style}"),
                             (f" if accepted ({signed(then - now)})", style), f" · walk-away {walk:g}")
 
 
-def absolute_lines(scenario: Scenario, side: Side, offer: Offer) -> str:
-    """The irritants on which ``offer`` asks ``side`` to pass an absolute red line (empty if none)."""
-    names = []
-    for concession in offer.concessions:
-        irritant = scenario.irritant(concession.irritant)
-        red = scenario.valuation(side, irritant.id).red_line
-        if irritant.mover.includes(side) and red is not None and red.absolute and concession.to > red.rung:
-            names.append(irritant.name)
-    return ", ".join(names)
+def accept_refusal(session: Session, side: Side, offer: Offer) -> Content:
+    """Why the engine will not let ``side`` accept ``offer`` now, in its words (empty when it may)."""
+    seat = options(session.game, side)
+    if not seat.accept_refusal:
+        return Content("")
+    scenario = session.game.scenario
+    names = ", ".join(irritant_name(scenario, c.irritant) for c in absolute_crossings(scenario, side, offer.concessions))
+    where = f" (on {names})" if names else ""
+    then = " Counter or reject." if seat.may(act.Reject.kind) else ""
+    return plain(f"You cannot accept: {seat.accept_refusal}{where}.{then}", "bold $error")
 
 
 def on_the_table(state: GameState) -> bool:
@@ -107,6 +106,11 @@ class OfferPanel(Vertical):
         answering = viewer is not None and state.to_move is viewer and session.is_human(viewer)
         for button_id in ("offer-accept", "offer-counter", "offer-reject"):
             self.query_one(f"#{button_id}").display = offer_up and answering
+        refused = Content("")
+        if offer_up and answering:
+            assert state.offer is not None and viewer is not None
+            refused = accept_refusal(session, viewer, state.offer)
+        self.query_one("#offer-accept", Button).disabled = bool(refused)
         for button_id in ("conclude-agree", "conclude-decline"):
             self.query_one(f"#{button_id}").display = conclude_up and answering
         text = self.query_one("#offer-text", Static)
@@ -119,10 +123,8 @@ class OfferPanel(Vertical):
             if viewer is not None:
                 rows.append(Content.assemble(("Your private score: ", "bold"),
                                              offer_score(scenario, state, state.offer, viewer)))
-                blocked = absolute_lines(scenario, viewer, state.offer)
-                if blocked:
-                    rows.append(plain(f"You cannot accept: it crosses your absolute red line on {blocked}. "
-                                      "Counter or reject.", "bold $error"))
+                if refused:
+                    rows.append(refused)
             elif session.is_demo:
                 for side in SIDES:
                     rows.append(Content.assemble(side_name(session.name(side), side), ": ",
