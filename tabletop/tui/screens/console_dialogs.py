@@ -16,10 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tabletop.engine import actions as act
-from tabletop.engine.game import Game
-from tabletop.engine.model import SIDES, Effects
+from tabletop.engine.game import Game, IllegalAction
+from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Effects, EndReason, timer_problem
 from tabletop.engine.rules import TENSION_MAX, describe_effects
-from tabletop.tui.classroom import timer_problem
 from tabletop.tui.screens.passphrase import FacilitatorOnly
 from tabletop.tui.text import lines, plain
 from tabletop.tui.widgets.round_clock import StopsTheClock
@@ -92,7 +91,7 @@ class CustomInjectScreen(FacilitatorOnly, StopsTheClock, ModalScreen[act.CustomI
         else:
             effect = describe_effects(self.game.scenario, action.effects) if action else ""
             rows.append(Content.assemble(("Effects: ", "bold"), plain(effect or "none (news only)")))
-            if action is not None and self._collapses(action.effects):
+            if action is not None and self._collapses(action):
                 rows.append(plain("Warning: this ends the talks in collapse.", "bold $error"))
         self.query_one("#ci-preview", Static).update(lines(rows))
 
@@ -136,10 +135,14 @@ class CustomInjectScreen(FacilitatorOnly, StopsTheClock, ModalScreen[act.CustomI
         effects = Effects(trust=trust, tension=tension, standing=standing, rungs=rungs)
         return act.CustomInject(title, text, effects), []
 
-    def _collapses(self, effects: Effects) -> bool:
-        state = self.game.state
-        return state.trust + effects.trust <= 0 or state.tension + effects.tension >= TENSION_MAX or any(
-            state.standing[n] + effects.standing.get(side.value, 0) <= 0 for n, side in enumerate(SIDES))
+    def _collapses(self, action: act.CustomInject) -> bool:
+        """Whether the engine would end the talks in collapse on this inject (tried on a copy of the game)."""
+        trial = self.game.copy()
+        try:
+            trial.apply(action)
+        except IllegalAction:
+            return False
+        return trial.state.ended is EndReason.COLLAPSE
 
     def action_send(self) -> None:
         action, problems = self.build()
@@ -206,9 +209,10 @@ class TimerScreen(FacilitatorOnly, StopsTheClock, ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(plain("Round timer", "bold"), classes="dialog-title")
-            yield Static(plain("Seconds each side has for a move, 10 to 7200; 0 turns the timer off. When it runs "
-                               "out, the move counts as a pass (a neutral statement, a rejection, an absorbed inject)."))
-            yield Input(str(self.seconds), id="timer-seconds", type="integer", max_length=4)
+            yield Static(plain(f"Seconds each side has for a move, {TIMER_MIN} to {TIMER_MAX}; 0 turns the timer off. "
+                               "When it runs out, the move counts as a pass (a neutral statement, a rejection, an "
+                               "absorbed inject)."))
+            yield Input(str(self.seconds), id="timer-seconds", type="integer", max_length=len(str(TIMER_MAX)))
             yield Static(plain("Enter set · Esc cancel", "dim"), classes="dialog-hint")
 
     def on_mount(self) -> None:

@@ -8,7 +8,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Static
 
-from tabletop.tui.classroom import Classroom, timer_problem
+from tabletop.engine.model import TIMER_MAX, TIMER_MIN, timer_problem
+from tabletop.tui.classroom import Classroom
 from tabletop.tui.text import plain
 
 
@@ -27,9 +28,10 @@ class ClassroomOptions(Vertical):
                        tooltip="A white cell runs the game: F9 opens its console; a hotwash follows the end")
         with Vertical(id="classroom-details"):
             yield Input(password=True, id="classroom-passphrase", placeholder="console passphrase (optional)")
-            yield Input(type="integer", id="classroom-timer", max_length=4,
+            yield Input(type="integer", id="classroom-timer", max_length=len(str(TIMER_MAX)),
                         placeholder="round timer, s (blank: the scenario's)",
-                        tooltip="Seconds each side has for a move, 10 to 7200; blank: the scenario's own; 0: none")
+                        tooltip=f"Seconds each side has for a move, {TIMER_MIN} to {TIMER_MAX}; "
+                                "blank: the scenario's own; 0: none")
 
     def on_mount(self) -> None:
         self.query_one("#classroom-details").display = False
