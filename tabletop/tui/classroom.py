@@ -4,8 +4,8 @@ A game run by a facilitator (the exercise's white cell) carries a
 :class:`Classroom`: an optional passphrase for the console and the round
 timer to set at the start. Everything the facilitator does is an engine
 action applied through the game's session (so it is autosaved and every
-screen redraws), and what players see is filtered by :func:`player_visible`:
-notes and the holding or skipping of injects stay in the log, off the players' screens.
+screen redraws). What players see of it, and the timer's range, are the
+engine's rules (:mod:`tabletop.engine.views`, :func:`tabletop.engine.model.timer_problem`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ import attrs
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import Game
-from tabletop.engine.views import HIDDEN_ACTIONS, player_visible  # the engine decides who sees what
-
-TIMER_MIN, TIMER_MAX = 10, 7200
 
 
 @attrs.define
@@ -58,11 +55,4 @@ class Classroom:
         return None
 
 
-def timer_problem(seconds: int) -> str:
-    """Why ``seconds`` is not a valid round timer ("" when it is; 0 turns the timer off)."""
-    if seconds != 0 and not TIMER_MIN <= seconds <= TIMER_MAX:
-        return f"a round timer runs from {TIMER_MIN} to {TIMER_MAX} seconds (0 for none)"
-    return ""
-
-
-__all__ = ["Classroom", "HIDDEN_ACTIONS", "TIMER_MAX", "TIMER_MIN", "player_visible", "timer_problem"]
+__all__ = ["Classroom"]
