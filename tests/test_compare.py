@@ -26,7 +26,8 @@ def test_compare_tables_every_game_and_plots_the_deals(tmp_path, capsys):
     for n, (w, m) in enumerate(PAIRS, 1):
         assert f"| {n} | {w}-{m}.jsonl | {w} / {m} |" in text
     # Each game's label is drawn where its scores (from the table) put it: x is Washington's score and y
-    # Moscow's, 0-100 over a grid of 60 x 18 characters, each grid line after a 5-character axis ("100 |").
+    # Moscow's, 0-100 over a grid of 60 x 18 characters under the y axis' title, each grid line after a
+    # 5-character axis ("100 ┤", " 50 ┤", "  0 ┤" at those scores, "    │" between).
     rows = [line.split(" | ") for line in text.splitlines() if line.startswith(("| 1 |", "| 2 |", "| 3 |"))]
     expected: dict[tuple[int, int], str] = {}
     for row in rows:
@@ -34,12 +35,16 @@ def test_compare_tables_every_game_and_plots_the_deals(tmp_path, capsys):
         # a later game on the same cell hides an earlier one
         expected[(17 - round(moscow / 100 * 17), round(washington / 100 * 59))] = label
     plot = text.split("```")[1].strip("\n").splitlines()
-    grid = [line[5:] for line in plot[:18]]
-    assert [line[:5] for line in plot[:18]] == ["100 |"] + ["    |"] * 16 + ["  0 |"]
+    assert plot[0] == "Moscow's score ↑"
+    grid = [line[5:] for line in plot[1:19]]
+    axis = ["    │"] * 18
+    axis[0], axis[17 - round(50 / 100 * 17)], axis[17] = "100 ┤", " 50 ┤", "  0 ┤"
+    assert [line[:5] for line in plot[1:19]] == axis
+    assert plot[19].startswith("    └")  # the x axis closes the grid
     for (y, x), label in expected.items():
         assert grid[y][x:x + 1] == label, (label, y, x, plot)
     assert sum(line.count(label) for line in grid for label in "123") == len(expected)  # nowhere else
-    assert any("o" in line for line in grid)  # the efficient boards, on the grid itself
+    assert any("●" in line for line in grid)  # the efficient boards, on the grid itself
     assert "Washington's score" in plot[-1]
 
     assert main(["compare", *paths]) == 0

@@ -290,7 +290,8 @@ def test_scores_walk_away_and_frontier(known_save):
     assert "| Moscow | 14.0 | 40 | -26.0 |" in text
     assert "The efficient (Pareto) frontier has 9 boards" in text
     assert "**Value left on the table: 55.5**" in text
-    assert "X" in text.split("```")[1] and "N" in text.split("```")[1]
+    plot = text.split("```")[1]   # the debrief's picture: the deal ◆, the Nash point N, the start ○
+    assert "◆" in plot and "N" in plot and "○" in plot
 
 
 def test_timeline_meters_turning_points_and_audiences(known_save):

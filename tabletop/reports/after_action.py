@@ -19,7 +19,9 @@ from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.state import MeterPoint
 from tabletop.engine.views import is_timeline_event
 from tabletop.reports.lessons import draw_lessons
+from tabletop.reports.plot import debrief_frontier, frontier_chart, frontier_legend
 from tabletop.saves.format import LoadedSave, Note, game_notes
+from tabletop.text import inert_line
 
 EVENT_LABELS: dict[EventKind, str] = {
     EventKind.OFFER: "offer", EventKind.ACCEPT: "accepted", EventKind.REJECT: "rejected", EventKind.DEAL: "deal",
@@ -113,24 +115,27 @@ def outcome(game: Game, d: Debrief) -> list[str]:
     return out
 
 
-def frontier_plot(d: Debrief, width: int = 51, height: int = 17) -> list[str]:
-    """A text scatter of the efficient frontier: `o` frontier, `N` Nash point, `X` the outcome, `+` walk-aways."""
-    grid = [[" "] * width for _ in range(height)]
+PLOT_WIDTH, PLOT_HEIGHT = 51, 17
+"""The frontier plot's drawing area in the report (the axes add 5 columns and 4 rows)."""
 
-    def put(w: float, m: float, mark: str) -> None:
-        x = round(max(0.0, min(100.0, w)) / 100 * (width - 1))
-        y = height - 1 - round(max(0.0, min(100.0, m)) / 100 * (height - 1))
-        grid[y][x] = mark
 
-    for w, m in d.frontier:
-        put(w, m, "o")
-    put(d.walk_away[Side.WASHINGTON], d.walk_away[Side.MOSCOW], "+")
-    if d.nash is not None:
-        put(*d.nash, "N")
-    put(*d.deal, "X")
-    lines = [f"{100 - round(100 * n / (height - 1)):>3} |" + "".join(row) for n, row in enumerate(grid)]
-    return ["```", "Moscow", *lines, "    +" + "-" * width, "     0" + " " * (width - 8) + "100",
-            " " * (width - 6) + "Washington", "```"]
+def code_block(lines: list[str]) -> list[str]:
+    """Lines as a Markdown code block, its fence longer than any run of backticks inside (text stays as typed)."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, *lines, fence]
+
+
+def plot_names(scenario: Scenario) -> tuple[str, str]:
+    """The sides' names for a plot's axes: one line each, inert."""
+    return (inert_line(" ".join(scenario.sides[Side.WASHINGTON].name.split())),
+            inert_line(" ".join(scenario.sides[Side.MOSCOW].name.split())))
+
+
+def frontier_plot(game: Game, d: Debrief) -> list[str]:
+    """The debrief's frontier plot, the same picture as on screen: a code block and its legend."""
+    chart = frontier_chart(debrief_frontier(d, plot_names(game.scenario)), PLOT_WIDTH, PLOT_HEIGHT)
+    return [*code_block(chart.text()), "", *(f"- {line}" for line in frontier_legend())]
 
 
 def scores(game: Game, d: Debrief) -> list[str]:
@@ -151,7 +156,7 @@ def scores(game: Game, d: Debrief) -> list[str]:
                    "values (no zone of possible agreement).")
     out += ["", f"**Value left on the table: {d.value_left:.1f}** points of joint score"
             + (" (the outcome is on the frontier)." if d.value_left <= 0.05 else
-               ": a board better for both sides was reachable."), "", *frontier_plot(d)]
+               ": a board better for both sides was reachable."), "", *frontier_plot(game, d)]
     return out
 
 

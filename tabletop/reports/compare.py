@@ -10,8 +10,8 @@ from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.errors import UserError
-from tabletop.reports.after_action import cell, md
-from tabletop.reports.plot import frontier_plot
+from tabletop.reports.after_action import cell, code_block, md, plot_names
+from tabletop.reports.plot import debrief_frontier, frontier_chart, frontier_legend
 from tabletop.saves.signing import ClassSecret, SignatureCheck
 from tabletop.text import excerpt, inert_line, message, shown_path
 
@@ -81,18 +81,21 @@ def compare_markdown(games: list[ClassGame]) -> str:
     if nash:
         lines.append(f"Nash bargaining point of this scenario: Washington {nash[0]:.1f}, Moscow {nash[1]:.1f} "
                      f"(joint {nash[0] + nash[1]:.1f}).")
-    lines += ["", "## The deals against the efficient frontier", "", "```"]
-    lines += compare_plot(games)
-    lines += ["```", "", "Each digit or letter is a game from the table; `o` marks efficient boards, "
-              "`:` and `\u00b7` the walk-away values."]
+    lines += ["", "## The deals against the efficient frontier", ""]
+    lines += code_block(compare_plot(games))
+    lines += ["", *(f"- {line}" for line in compare_legend())]
     return "\n".join(lines) + "\n"
 
 
 def compare_plot(games: list[ClassGame], width: int = 60, height: int = 18) -> list[str]:
-    d0 = games[0].debrief
+    """Every game's deal, marked with its label, on the scenario's frontier (the debrief's picture)."""
     deals = [(g.label, g.debrief.deal) for g in games]
-    walk = (d0.walk_away[Side.WASHINGTON], d0.walk_away[Side.MOSCOW])
-    return frontier_plot(d0.frontier, deals, width, height, walk_away=walk)
+    data = debrief_frontier(games[0].debrief, plot_names(games[0].game.scenario), deals)
+    return frontier_chart(data, width, height).text()
+
+
+def compare_legend() -> tuple[str, str]:
+    return frontier_legend("1 2 … A B: each game's deal")
 
 
 def compare_terminal(games: list[ClassGame]) -> str:
@@ -108,5 +111,5 @@ def compare_terminal(games: list[ClassGame]) -> str:
                      f"{d.scores[Side.WASHINGTON]:5.1f} {d.scores[Side.MOSCOW]:5.1f} {d.joint_gain:6.1f} "
                      f"{d.value_left:5.1f}")
     lines += ["", "Signatures:"] + [f"{g.label:<2} {_signature(g)}" for g in games]
-    lines += [""] + compare_plot(games)
+    lines += ["", *compare_plot(games), "", *compare_legend()]
     return "\n".join(lines) + "\n"

@@ -28,8 +28,8 @@ def test_the_first_screen_needs_no_analysis_or_plots(tmp_path):
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["screen"] == "BriefingScreen"
-    for heavy in ("tabletop.engine.analysis", "tabletop.tui.widgets.plot", "tabletop.tui.screens.debrief",
-                  "tabletop.tui.screens.help", "tabletop.reports.after_action"):
+    for heavy in ("tabletop.engine.analysis", "tabletop.tui.widgets.plot", "tabletop.reports.plot",
+                  "tabletop.tui.screens.debrief", "tabletop.tui.screens.help", "tabletop.reports.after_action"):
         assert heavy not in report["modules"], heavy
 
 

@@ -17,11 +17,12 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from tabletop.engine.analysis import debrief as analyse
 from tabletop.engine.model import SIDES, Side
+from tabletop.reports.plot import debrief_frontier, frontier_legend
 from tabletop.tui.screens.end import outcome_content
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, para, plain, side_name
 from tabletop.tui.widgets.brief import confidential_brief
-from tabletop.tui.widgets.plot import CurvePlot, FrontierData, FrontierPlot, Series
+from tabletop.tui.widgets.plot import CurvePlot, FrontierPlot, Series
 
 TABS = ("scores", "meters", "turning", "audiences", "briefs", "questions")
 
@@ -55,9 +56,7 @@ class DebriefScreen(Screen[None]):
                 with VerticalScroll(classes="debrief-text"):
                     yield Static(outcome_content(session))
                     yield Static(self.numbers())
-                yield FrontierPlot(FrontierData(
-                    tuple(d.frontier), d.deal, (d.walk_away[Side.WASHINGTON], d.walk_away[Side.MOSCOW]), d.nash,
-                    (d.start_scores[Side.WASHINGTON], d.start_scores[Side.MOSCOW]), names), classes="frontier")
+                yield FrontierPlot(debrief_frontier(d, names), classes="frontier")
             with TabPane("2 Meters", id="meters"), VerticalScroll():
                 curve = d.curve
                 yield CurvePlot([
@@ -101,8 +100,7 @@ class DebriefScreen(Screen[None]):
             rows.append(Content.assemble(("Nash bargaining point: ", "bold"), f"{d.nash[0]:.1f} / {d.nash[1]:.1f}"))
         else:
             rows.append(plain("No board beats both walk-away values: there was no zone of agreement.", "italic"))
-        rows += ["", plain("● efficient boards  ◆ the deal  N Nash  ○ start", "dim"),
-                 plain("┊ ┈ walk-away values: right of ┊ and above ┈ beats both", "dim")]
+        rows += ["", *(plain(line, "dim") for line in frontier_legend())]
         return lines(rows)
 
     def meter_table(self) -> Content:
