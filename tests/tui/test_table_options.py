@@ -92,3 +92,19 @@ async def test_gestures_are_the_engines_list():
         assert "Some properties returned" not in text       # past Washington's absolute red line
         listed = sum(1 for line in text.splitlines() if "your score" in line)
         assert listed == len(options(game, W).gestures) == 2
+
+
+async def test_walking_out_states_the_score_the_engine_gives_it():
+    game = istanbul_at_negotiation()
+    after = game.copy()
+    after.apply(act.WalkOut(W))
+    expected = after.final_scores()[W]
+    assert expected < game.scenario.sides[W].walk_away    # walking out costs something
+    app = TabletopApp(pace=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_table(pilot, game)
+        await pilot.press("w")
+        await wait_for(pilot, lambda: "Walk out of the talks?" in screen_text(app))
+        text = " ".join(screen_text(app).split())
+        assert f"you score {expected:.1f}" in text and "walk-away value is 55" in text
+        assert not screen.session.game.is_over           # only asked, nothing done

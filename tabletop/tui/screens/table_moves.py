@@ -280,11 +280,20 @@ class TableMoves(Screen[None]):
         side = self.actor()
         if side is None:
             return
-        penalty = self.session.game.scenario.rules.collapse_penalty
+        game = self.session.game
+        walk_out = actions.WalkOut(side)
+        trial = game.copy()  # the engine scores the walk-out: tried on a copy, the game is untouched
+        try:
+            trial.apply(walk_out)
+        except IllegalAction as error:
+            self.notify(str(error), title="Not allowed", severity="warning", markup=False)
+            return
+        then = trial.final_scores()[side]
+        walk = game.scenario.sides[side].walk_away
         question = Content.assemble(("Walk out of the talks?", "bold"), "\n\n", side_name(self.session.name(side), side),
-                                    f" leaves the table. The talks collapse and you score your walk-away value "
-                                    f"minus {2 * penalty:g} (double the collapse penalty).")
-        self._confirm(question, lambda: self.act(actions.WalkOut(side)))
+                                    f" leaves the table. The talks collapse and you score {then:.1f} "
+                                    f"(your walk-away value is {walk:g}; your score now {game.score(side):.1f}).")
+        self._confirm(question, lambda: self.act(walk_out))
 
     def action_brief(self) -> None:
         if self.viewer is not None:
