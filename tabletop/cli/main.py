@@ -17,6 +17,7 @@ from tabletop.cli import (
     compare,
     guide,
     host,
+    join,
     new,
     play,
     replay,
@@ -31,7 +32,7 @@ from tabletop.cli import (
 from tabletop.errors import UsageError, UserError
 
 COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief, serve, compare, resume, replay, report,
-            host, codes]
+            host, codes, join]
 
 
 class _Parser(argparse.ArgumentParser):

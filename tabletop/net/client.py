@@ -20,13 +20,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import json
 import secrets
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 
-from tabletop.net.protocol import PATH
+from tabletop.net.protocol import PATH, one_line
 
 Listener = Callable[[dict[str, Any]], None]
 FATAL = ("unknown join code", "wrong passphrase")
@@ -38,14 +40,24 @@ class JoinRefused(ConnectionError):
 
 
 def socket_url(url: str) -> str:
-    """``http://host:8765`` or ``host:8765`` -> ``ws://host:8765/ws``."""
+    """``http://host:8765`` or ``host:8765`` -> ``ws://host:8765/ws``; ``ValueError`` (one line) for what is no URL."""
     text = url.strip()
     if "://" not in text:
         text = "ws://" + text
     scheme, rest = text.split("://", 1)
-    scheme = {"http": "ws", "https": "wss"}.get(scheme, scheme)
+    scheme = {"http": "ws", "https": "wss"}.get(scheme.lower(), scheme.lower())
     if "/" not in rest:
         rest += PATH
+    parts = urlsplit(f"{scheme}://{rest}")
+    shown = one_line(url, 80)
+    if scheme not in ("ws", "wss"):
+        raise ValueError(f"{shown!r} is not a class host's address (expected ws://HOST:PORT, or http(s)://)")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"{shown!r}: the port is not a number from 0 to 65535") from None
+    if not parts.hostname or any(c.isspace() for c in rest) or (port is not None and port == 0):
+        raise ValueError(f"{shown!r} is not a class host's address (expected ws://HOST:PORT, or http(s)://)")
     return f"{scheme}://{rest}"
 
 
@@ -71,6 +83,11 @@ class HostClient:
         """Full views of the tables the facilitator opened."""
         self.summary: dict[str, Any] | None = None
         self.reconnects = 0
+        self.failures = 0
+        """Attempts to reconnect that failed in a row (the host may be gone)."""
+        self.problem = ""
+        """The last thing that went wrong with the connection or a message, in one line."""
+        self._patient = True
         self.record: list[str] | None = None
         """When a list, the text of every frame received is appended to it (debugging; the privacy test)."""
         self._prefix = secrets.token_hex(4)
@@ -85,13 +102,22 @@ class HostClient:
 
     # -- the connection --------------------------------------------------------
 
-    async def connect(self, timeout: float = 10.0) -> dict[str, Any]:
-        """Connect and join; returns the welcome. Raises :class:`JoinRefused` or ``ConnectionError``."""
+    async def connect(self, timeout: float = 10.0, patient: bool = True) -> dict[str, Any]:
+        """Connect and join; returns the welcome. Raises :class:`JoinRefused` or ``ConnectionError``.
+
+        ``patient``: keep trying to reach the host until ``timeout`` (a host still starting up); otherwise the
+        first failure to connect is raised at once. Once joined, a dropped connection is always retried.
+        """
+        self._patient = patient
         self._session = aiohttp.ClientSession()
         self._joined = asyncio.get_running_loop().create_future()
         self._task = asyncio.create_task(self._run())
         try:
             return await asyncio.wait_for(asyncio.shield(self._joined), timeout)
+        except TimeoutError:
+            await self.close()
+            why = f" (last: {self.problem})" if self.problem else ""
+            raise ConnectionError(f"no class host answered at {self.url} within {timeout:g} s{why}") from None
         except BaseException:
             await self.close()
             raise
@@ -131,14 +157,16 @@ class HostClient:
                         if frame.type is aiohttp.WSMsgType.TEXT:
                             if self.record is not None:
                                 self.record.append(frame.data)
-                            await self._receive(frame.json())
+                            await self._take(frame.data)
                             if self.status == "joined":
                                 delay = self.retry[0]
                         elif frame.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
                             break
-            except (TimeoutError, aiohttp.ClientError, OSError) as problem:
-                if not self._joined.done() and not self.reconnect:
-                    self._joined.set_exception(ConnectionError(str(problem)))
+            except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as problem:
+                self.problem = one_line(problem) or type(problem).__name__
+                if not self._joined.done() and (not self.reconnect or not self._patient):
+                    self._joined.set_exception(ConnectionError(self.problem))
+                    self.status = "closed"
                     return
             if self.status in ("closed", "refused", "replaced") or not self.reconnect:
                 if self.status not in ("refused", "replaced"):
@@ -147,16 +175,30 @@ class HostClient:
                     self._joined.set_exception(ConnectionError("the host closed the connection"))
                 await self._notify({"type": "status", "status": self.status})
                 return
+            if self.status == "reconnecting":
+                self.failures += 1
             self.status = "reconnecting"
             self.reconnects += 1
             await self._notify({"type": "status", "status": "reconnecting"})
             await asyncio.sleep(delay)
             delay = min(self.retry[1], delay * 2)
 
+    async def _take(self, text: str) -> None:
+        """One frame from the host: a message it cannot read is set aside (``problem``) and changes nothing."""
+        try:
+            message = json.loads(text)
+            if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+                raise ValueError("not a JSON object with a \"type\"")
+            await self._receive(message)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as problem:
+            self.problem = f"the host sent a message this client cannot read ({one_line(problem, 120)})"
+            await self._notify({"type": "status", "status": self.status, "problem": self.problem})
+
     async def _receive(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
         if kind == "welcome":
             self.status = "joined"
+            self.failures = 0
             self._merge_welcome(message)
             if self._joined is not None and not self._joined.done():
                 self._joined.set_result(message)

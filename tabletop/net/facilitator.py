@@ -37,7 +37,7 @@ def row(host: ClassHost, table: Table) -> dict[str, Any]:
         "rounds": game.scenario.rounds, "phase": state.phase.value,
         "awaiting": [side.value for side in game.awaiting()],
         "trust": state.trust, "tension": state.tension, "deals": len(state.deals), "paused": state.paused,
-        "over": game.is_over, "outcome": state.outcome, "time_left": table.time_left(),
+        "over": game.is_over, "outcome": state.outcome, "time_left": table.time_left(), "timer": state.timer,
         "clock_runs": table.clock_runs(), "waiting": round(table.clock.waiting(now), 1),
         "actions": len(game.actions), "frozen": table.frozen, "seats": host.seat_info(table),
     }

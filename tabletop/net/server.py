@@ -21,7 +21,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from tabletop.net.facilitator import overview
 from tabletop.net.guard import UNENCRYPTED, is_loopback, origin_allowed
 from tabletop.net.host import ClassHost, Member
-from tabletop.net.protocol import MAX_MESSAGE_BYTES, PATH, ProtocolError, encode, error, parse
+from tabletop.net.protocol import MAX_MESSAGE_BYTES, PATH, ProtocolError, encode, error, one_line, parse
 
 MAX_BACKLOG = 1000
 """Messages waiting for one client before it is dropped as too slow."""
@@ -97,7 +97,14 @@ def make_app(host: ClassHost, allowed_origins: Iterable[str] = ()) -> web.Applic
                     except ProtocolError as problem:
                         peer.send(error(str(problem)))
                         continue
-                    await host.handle(peer, message)
+                    try:
+                        await host.handle(peer, message)
+                    except Exception as problem:  # one message the host fails to answer must not drop its sender
+                        print(f"tabletop host: could not answer a {message['type']!r} message "
+                              f"({type(problem).__name__}: {one_line(problem, 200)})", file=sys.stderr, flush=True)
+                        asked = message.get("id")
+                        peer.send(error("the host could not answer this message (its log says why)",
+                                        asked if isinstance(asked, str) else None))
                 elif frame.type is WSMsgType.BINARY:
                     peer.send(error("send JSON in text frames, not binary ones"))
                 else:

@@ -49,7 +49,8 @@ def scenario_public(scenario: Scenario) -> dict[str, Any]:
     return {
         "id": scenario.id, "title": scenario.title, "date": scenario.date, "setting": scenario.setting,
         "deadline": scenario.deadline, "rounds": scenario.rounds, "public_brief": scenario.public_brief,
-        "hypothetical": scenario.hypothetical, "rules": plain(scenario.rules),
+        "hypothetical": scenario.hypothetical, "rules": plain(scenario.rules), "meters": plain(scenario.meters),
+        "first_initiative": scenario.first_initiative.value,
         "irritants": [plain(irritant) for irritant in scenario.irritants],
         "audiences": [{"id": a.id, "name": a.name, "stance": a.stance} for a in scenario.audiences],
         "sides": {side.value: {"name": brief.name, "delegation": brief.delegation, "public": brief.public}
@@ -64,11 +65,19 @@ def brief_data(scenario: Scenario, side: Side, viewer: Viewer) -> dict[str, Any]
     return plain(scenario.brief(side))
 
 
-def _inject(scenario: Scenario, inject_id: str) -> dict[str, Any]:
+PLAYERS_SEE_OF_AN_INJECT = ("id", "title", "text", "kind", "target", "expected_action", "effects", "respond", "absorb")
+"""What a side may read of an inject once it has landed (as a local player's news flash and answer dialog show);
+its trigger, probability, objective and the evaluator's notes stay the white cell's."""
+
+
+def pending_inject(scenario: Scenario, inject_id: str) -> dict[str, Any]:
+    """An inject waiting for an answer, as both sides may read it: its text, its effects, what each answer does."""
     inject = scenario.inject(inject_id)
-    return {"id": inject.id, "title": inject.title, "text": inject.text, "target": inject.target.value,
-            "respond": describe_effects(scenario, inject.respond) if inject.respond else "",
-            "absorb": describe_effects(scenario, inject.absorb) if inject.absorb else ""}
+    data = {f.name: plain(getattr(inject, f.name)) for f in attrs.fields(type(inject))
+            if f.name in PLAYERS_SEE_OF_AN_INJECT or f.name.endswith("_label")}
+    data["respond_text"] = describe_effects(scenario, inject.respond) if inject.respond else ""
+    data["absorb_text"] = describe_effects(scenario, inject.absorb) if inject.absorb else ""
+    return data
 
 
 PUBLIC_FIELDS = tuple(field.name for field in attrs.fields(GameState) if field.name not in SECRET_FIELDS)
@@ -100,7 +109,7 @@ class PublicTable:
             self._seen[name] = (value, converted)
             fresh[name] = converted
         fresh["chosen"] = {side.value: posture is not None for side, posture in zip(SIDES, state.statements)}
-        fresh["pending"] = [_inject(game.scenario, inject) for inject in state.pending]
+        fresh["pending"] = [pending_inject(game.scenario, inject) for inject in state.pending]
         fresh["awaiting"] = [side.value for side in game.awaiting()]
         fresh["over"] = game.is_over
         fresh["actions"] = len(game.actions)

@@ -62,9 +62,9 @@ def tutorial_plan(tables: int = 2, scenario: str = "tutorial") -> ClassPlan:
 
 @contextlib.asynccontextmanager
 async def running_host(folder: Path, plan: ClassPlan | None = None, throttle: Throttle | None = None,
-                       origins: tuple[str, ...] = ()) -> AsyncIterator[Running]:
+                       origins: tuple[str, ...] = (), port: int = 0) -> AsyncIterator[Running]:
     host = ClassHost.open(plan or tutorial_plan(), folder, PASSPHRASE, throttle)
-    runner, port = await start(host, "127.0.0.1", 0, origins)
+    runner, port = await start(host, "127.0.0.1", port, origins)
     try:
         yield Running(host, port)
     finally:

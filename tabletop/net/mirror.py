@@ -1,0 +1,325 @@
+"""A client's mirror of a table held by a class host: what the host sent, read back as engine values.
+
+The terminal client shows a networked table with the same widgets as a local
+game, and those widgets read engine values (a ``Scenario``, a ``GameState``,
+log ``Event`` s). This module rebuilds them from the host's messages and
+nothing else: the scenario from its public part and the briefs the viewer may
+read (another side's brief is *sealed*: its name and public text only, no
+valuations, no walk-away value), the state from the public table, the log
+from the lines sent, the moves open from the engine's ``options`` answer.
+It decides no rule: :class:`SeatGame` answers "what may I do" from what the
+host said, and refuses to apply anything (moves go to the host).
+
+Whatever the host sends is data; a message this module cannot read raises
+:class:`MirrorError` with a one-line reason, never anything else.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from tabletop.engine import actions as act
+from tabletop.engine.effects import Event
+from tabletop.engine.game import Game, IllegalAction
+from tabletop.engine.model import (
+    SIDES,
+    Audience,
+    Inject,
+    Irritant,
+    Meters,
+    Objective,
+    Rules,
+    Scenario,
+    Side,
+    SideBrief,
+)
+from tabletop.engine.options import SeatOptions
+from tabletop.engine.state import GameState, Phase
+
+HUMAN = "human"
+
+
+class MirrorError(ValueError):
+    """A message from the host that does not describe what it should (a one-line reason)."""
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError) as error:  # pragma: no cover - the engine's own annotations resolve
+        raise MirrorError(f"cannot read {cls.__name__} ({error})") from None
+
+
+def structure(kind: Any, value: Any, where: str = "value") -> Any:
+    """``value`` (plain JSON data) as an instance of ``kind`` (an annotation of the engine's attrs classes).
+
+    The reverse of :func:`tabletop.net.views.plain`: enums from their values, tuples from lists, attrs
+    classes from objects (fields not given keep their defaults). Raises :class:`MirrorError`.
+    """
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if kind is Any:
+        return value
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        problems = []
+        for option in (a for a in args if a is not type(None)):
+            try:
+                return structure(option, value, where)
+            except MirrorError as error:
+                problems.append(str(error))
+        raise MirrorError(problems[0] if problems else f"{where}: unexpected {type(value).__name__}")
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        try:
+            return kind(value)
+        except ValueError:
+            raise MirrorError(f"{where}: {str(value)[:40]!r} is not a {kind.__name__}") from None
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise MirrorError(f"{where}: expected true or false")
+        return value
+    if kind in (int, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+            raise MirrorError(f"{where}: expected a number")
+        return kind(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise MirrorError(f"{where}: expected text")
+        return value
+    if origin in (tuple, frozenset, list):
+        if not isinstance(value, list):
+            raise MirrorError(f"{where}: expected a list")
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            if len(args) != len(value):
+                raise MirrorError(f"{where}: expected {len(args)} items")
+            return tuple(structure(a, v, f"{where}[{n}]") for n, (a, v) in enumerate(zip(args, value)))
+        items = [structure(args[0] if args else Any, v, f"{where}[{n}]") for n, v in enumerate(value)]
+        return frozenset(items) if origin is frozenset else tuple(items) if origin is tuple else items
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise MirrorError(f"{where}: expected an object")
+        key_kind, value_kind = args or (Any, Any)
+        return {structure(key_kind, k, where): structure(value_kind, v, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(kind, type) and attrs.has(kind):
+        if not isinstance(value, dict):
+            raise MirrorError(f"{where}: expected an object")
+        hints = _hints(kind)
+        given = {}
+        for field in attrs.fields(kind):
+            if field.init and field.name in value:
+                given[field.name] = structure(hints.get(field.name, Any), value[field.name], f"{where}.{field.name}")
+        try:
+            return kind(**given)
+        except (TypeError, ValueError) as error:
+            raise MirrorError(f"{where}: {' '.join(str(error).split())[:120]}") from None
+    raise MirrorError(f"{where}: cannot read a {getattr(kind, '__name__', kind)}")
+
+
+def as_object(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one (for reading what may be missing or odd)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _object(data: Any, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise MirrorError(f"{where}: expected an object")
+    return data
+
+
+# -- the scenario as a viewer may know it ------------------------------------------------------------
+
+
+def sealed_brief(side: Side, public: dict[str, Any], standing: int) -> SideBrief:
+    """Another side's brief as a viewer may know it: its name and public text; no valuations, no walk-away value."""
+    return SideBrief(side, str(public.get("name", side.title)), str(public.get("delegation", "")),
+                     str(public.get("public", "")), "", 0.0, standing, {})
+
+
+def scenario_for(public: Any, briefs: dict[Side, Any], injects: tuple[Inject, ...] = (),
+                 objectives: Any = ()) -> Scenario:
+    """A scenario from its public part (``views.scenario_public``) and the briefs this viewer may read.
+
+    ``objectives``: the learning objectives, for the facilitator (a seat is not sent them).
+    """
+    data = _object(public, "scenario")
+    meters = structure(Meters, data.get("meters", {"trust": 50, "tension": 2, "standing": [50, 50]}), "meters")
+    sides_public = _object(data.get("sides"), "scenario.sides")
+    sides = {}
+    for n, side in enumerate(SIDES):
+        if side in briefs:
+            sides[side] = structure(SideBrief, briefs[side], f"brief.{side.value}")
+        else:
+            sides[side] = sealed_brief(side, _object(sides_public.get(side.value), f"scenario.sides.{side.value}"),
+                                       meters.standing[n])
+    audiences = tuple(Audience(str(a.get("id", "")), str(a.get("name", "")), str(a.get("stance", "")))
+                      for a in data.get("audiences", []) if isinstance(a, dict))
+    try:
+        return Scenario(
+            id=structure(str, data.get("id"), "scenario.id"), title=structure(str, data.get("title"), "scenario.title"),
+            date=str(data.get("date", "")), setting=str(data.get("setting", "")), deadline=str(data.get("deadline", "")),
+            rounds=structure(int, data.get("rounds"), "scenario.rounds"), public_brief=str(data.get("public_brief", "")),
+            objectives=structure(tuple[Objective, ...], list(objectives or []), "objectives"),
+            debrief_questions=(), sides=sides,
+            irritants=structure(tuple[Irritant, ...], data.get("irritants"), "scenario.irritants"),
+            meters=meters, rules=structure(Rules, data.get("rules", {}), "scenario.rules"), audiences=audiences,
+            injects=injects, outcomes=(), hypothetical=bool(data.get("hypothetical", False)),
+            first_initiative=structure(Side, data.get("first_initiative", "washington"), "scenario.first_initiative"),
+        )
+    except (TypeError, ValueError) as error:
+        raise MirrorError(f"scenario: {' '.join(str(error).split())[:120]}") from None
+
+
+def pending_injects(table: dict[str, Any]) -> tuple[Inject, ...]:
+    """The injects waiting for an answer, as the host described them (``views.pending_inject``)."""
+    found = []
+    for n, item in enumerate(table.get("pending") or []):
+        data = _object(item, f"table.pending[{n}]")
+        fields = {key: value for key, value in data.items() if key not in ("respond_text", "absorb_text")}
+        fields.setdefault("kind", "forced_choice")
+        fields.setdefault("expected_action", "")
+        fields.setdefault("objective", "")
+        found.append(structure(Inject, fields, f"table.pending[{n}]"))
+    return tuple(found)
+
+
+# -- the state, the log, the moves -----------------------------------------------------------------------
+
+
+def state_from(table: Any) -> GameState:
+    """The public table (``views.PublicTable``) as a game state; the fields a seat is not sent keep their defaults."""
+    data = dict(_object(table, "table"))
+    data["pending"] = [item.get("id") if isinstance(item, dict) else item for item in data.get("pending") or []]
+    return structure(GameState, data, "table")
+
+
+def event_from(entry: Any) -> tuple[int, Event]:
+    """One log line (``views.log_entries``) as (the number of the action that caused it, the event)."""
+    data = _object(entry, "log line")
+    at = data.get("at")
+    if not isinstance(at, int) or isinstance(at, bool):
+        raise MirrorError("log line: expected the number of its action (\"at\")")
+    return at, structure(Event, data, "log line")
+
+
+def options_from(side: Side, data: Any) -> SeatOptions:
+    """The engine's answer to "what may this seat do now" (``views.options_data``) as its own value."""
+    options = _object(data or {}, "options")
+
+    def moves(name: str) -> tuple[Any, ...]:
+        try:
+            return tuple(act.action_from_dict(item) for item in options.get(name) or [])
+        except act.ActionError as error:
+            raise MirrorError(f"options.{name}: {' '.join(str(error).split())[:120]}") from None
+
+    return SeatOptions(
+        side=side, kinds=structure(frozenset[str], options.get("kinds", []), "options.kinds"),
+        postures=structure(tuple[Any, ...], options.get("postures", []), "options.postures"),
+        inject=structure(str | None, options.get("inject"), "options.inject"),
+        responses=structure(tuple[Any, ...], options.get("responses", []), "options.responses"),
+        offer_rungs=structure(dict[str, tuple[int, ...]], options.get("offer_rungs", {}), "options.offer_rungs"),
+        gestures=moves("gestures"), retaliations=moves("retaliations"), reneges=moves("reneges"),
+        accept_refusal=structure(str, options.get("accept_refusal", ""), "options.accept_refusal"),
+    )
+
+
+class SeatGame(Game):
+    """One table as a seat (or the facilitator) knows it from the host: never applies anything itself.
+
+    ``state``, ``events`` and the moves open come from the host's messages
+    (:meth:`follow`); the rules are the host's: :meth:`apply` refuses, and
+    :meth:`legal_kinds` and :meth:`is_legal` answer from the engine's
+    ``options`` as the host sent them.
+    """
+
+    def __init__(self, scenario: Scenario, viewer: Side | None, seats: dict[Side, str] | None = None) -> None:
+        # Not Game.__init__: a mirror opens no round and builds no phase machine; it only shows.
+        self.scenario = scenario
+        self.viewer = viewer
+        self.seed = 0
+        """Not sent to a seat (it would tell which random news is coming)."""
+        self.seats = dict(seats or {side: HUMAN for side in SIDES})
+        self.actions: list[act.Action] = []
+        """Always empty: a seat is told what happened (the log), not the actions themselves."""
+        self.events: list[tuple[int, Event]] = []
+        self.seen = -1
+        """The position (``seq``) of the last log line taken."""
+        self.moment = 0
+        """How many actions the host has applied."""
+        self.waiting: tuple[Side, ...] = ()
+        self.over = False
+        self.options: dict[Side, SeatOptions] = {}
+        self.state = GameState(1, Phase.ROUND_START, scenario.start_rungs(), scenario.meters.trust,
+                               scenario.meters.tension, scenario.meters.standing, (0.0, 0.0), scenario.first_initiative)
+        self.history = [self.state]
+
+    def follow(self, view: dict[str, Any]) -> list[tuple[int, Event]]:
+        """Take the host's latest view of the table; returns the log lines not seen before."""
+        table = _object(view.get("table"), "table")
+        state = state_from(table)
+        log = view.get("log") or []
+        if not isinstance(log, list):
+            raise MirrorError("log: expected a list")
+        new, seen = [], self.seen
+        for entry in log:
+            seq = entry.get("seq") if isinstance(entry, dict) else None
+            if not isinstance(seq, int) or isinstance(seq, bool):
+                raise MirrorError("log line: expected its position (\"seq\")")
+            if seq > seen:
+                new.append(event_from(entry))
+                seen = seq
+        options = view.get("options") or {}
+        if self.viewer is not None:
+            mine = {self.viewer: options_from(self.viewer, options)}
+        else:
+            mine = {side: options_from(side, options.get(side.value)) for side in SIDES}
+        injects = pending_injects(table)
+        if injects and any(i.id not in self.scenario.by_inject for i in injects):
+            known = {i.id: i for i in self.scenario.injects}
+            known.update({i.id: i for i in injects})
+            self.scenario = attrs.evolve(self.scenario, injects=tuple(known.values()))
+        self.state = state
+        self.history = [state]
+        self.events.extend(new)
+        self.seen = seen
+        self.options = mine
+        self.waiting = tuple(structure(Side, s, "table.awaiting") for s in table.get("awaiting", []))
+        self.over = bool(table.get("over", state.is_over))
+        self.moment = structure(int, table.get("actions", self.moment), "table.actions")
+        return new
+
+    # -- what the host says, asked the way a Game is asked ---------------------------------------
+
+    def awaiting(self) -> tuple[Side, ...]:
+        return self.waiting
+
+    def legal_kinds(self, side: Side | None) -> list[str]:
+        seat = self.options.get(side) if side is not None else None
+        return sorted(seat.kinds) if seat is not None else []
+
+    def is_legal(self, action: act.Action) -> bool:
+        side = getattr(action, "side", None)
+        seat = self.options.get(side) if isinstance(side, Side) else None
+        if seat is None or action.kind not in seat.kinds:
+            return False
+        listed = {"gesture": seat.gestures, "retaliate": seat.retaliations, "renege": seat.reneges}.get(action.kind)
+        return listed is None or action in listed
+
+    def apply(self, action: act.Action) -> list[Event]:
+        raise IllegalAction("this table is played on the class host: moves are sent to it")
+
+    def at(self, moment: int) -> Game:
+        """The table now, as a separate mirror (a what-if on it is refused like any move: the host judges)."""
+        if moment != len(self.actions):
+            raise IllegalAction("a networked table keeps no history of its own")
+        return copy.copy(self)
+
+
+__all__ = ["MirrorError", "as_object", "SeatGame", "event_from", "options_from", "pending_injects", "scenario_for",
+           "sealed_brief", "state_from", "structure"]

@@ -1,0 +1,159 @@
+"""``tabletop join``: the terminal client of one seat, driven with Pilot against a real class host on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+
+from netkit import PASSPHRASE, bounded, free_port, running_host, wait_until
+from screentext import screen_text, toast_text
+from textual.pilot import Pilot
+
+from tabletop.engine.model import Side
+from tabletop.saves.writer import load_save
+from tabletop.tui.screens.join_app import CodeScreen, SeatApp
+from tabletop.tui.screens.join_debrief import SeatDebriefScreen
+from tabletop.tui.screens.join_table import JoinTableScreen
+from tabletop.tui.screens.offer import OfferBuilderScreen
+
+W, M = Side.WASHINGTON, Side.MOSCOW
+SIZE = (150, 45)
+
+
+async def until(pilot: Pilot, condition, timeout: float = 20.0) -> None:
+    """Let the app and the host run until ``condition()`` holds; fail with the screen's text otherwise."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not condition():
+        if loop.time() > end:
+            raise AssertionError(f"timed out; the screen reads:\n{screen_text(pilot.app)}")
+        await pilot.pause(0.02)
+
+
+async def to_table(pilot: Pilot) -> JoinTableScreen:
+    """Join and read through the briefing to the table."""
+    app = pilot.app
+    await until(pilot, lambda: app.session is not None or app.problem)
+    while not isinstance(app.screen, JoinTableScreen):
+        await pilot.press("enter")
+        await pilot.pause(0.05)
+    return app.screen
+
+
+def status(app: SeatApp) -> str:
+    return "\n".join(screen_text(app).splitlines()[1:4])
+
+
+async def test_a_seat_joins_moves_sees_the_other_seat_and_its_moves_reach_the_save(tmp_path):
+    async def body():
+        async with running_host(tmp_path / "class") as net, net.seat("t1", M) as moscow:
+            app = SeatApp(net.url, net.code("t1", W))
+            async with app.run_test(size=SIZE) as pilot:
+                await to_table(pilot)
+                assert "● joined" in status(app) and "Your move, Washington" in status(app)
+                assert "Private to Washington" in screen_text(app)
+                await pilot.press("c")  # a conciliatory statement, sent to the host
+                await moscow.wait_for(lambda c: "washington" in c.view["table"]["chosen"]
+                                      and c.view["table"]["chosen"]["washington"])
+                assert (await moscow.act({"type": "statement", "side": "moscow", "posture": "hardline"}))["ok"]
+                await until(pilot, lambda: "Statements revealed" in screen_text(app))
+                assert "Washington conciliatory, Moscow hardline" in screen_text(app)
+                # a package from the offer builder, sent, and seen by the other seat
+                await until(pilot, lambda: "Propose" in screen_text(app))
+                await pilot.press("p")
+                await until(pilot, lambda: isinstance(app.screen, OfferBuilderScreen))
+                await pilot.press("right", "enter")
+                await until(pilot, lambda: isinstance(app.screen, JoinTableScreen))
+                await moscow.wait_for(lambda c: c.view["table"].get("offer") is not None)
+                assert "Waiting for Moscow" in status(app)
+                assert (await moscow.act({"type": "accept", "side": "moscow"}))["ok"]
+                await until(pilot, lambda: "Deal 1 implemented" in screen_text(app))
+                game = net.host.tables["t1"].game
+                saved = load_save(net.host.state.folder / "table-t1.jsonl")
+                assert [a.kind for a in saved.actions] == [a.kind for a in game.actions]
+                assert [a.kind for a in game.actions][:4] == ["statement", "statement", "propose", "accept"]
+    await bounded(body())
+
+
+async def test_a_move_pressed_while_the_host_is_away_is_applied_once_when_it_is_back(tmp_path):
+    async def body():
+        folder, port = tmp_path / "class", free_port()
+        first = running_host(folder, port=port)
+        net = await first.__aenter__()
+        app = SeatApp(net.url, net.code("t1", W))
+        async with app.run_test(size=SIZE) as pilot:
+            await to_table(pilot)
+            await first.__aexit__(None, None, None)
+            await until(pilot, lambda: "reconnecting" in status(app) or "host gone" in status(app))
+            await pilot.press("h")  # hardline, while nobody listens
+            async with running_host(folder, port=port) as again:
+                await until(pilot, lambda: again.host.tables["t1"].game.actions)
+                await until(pilot, lambda: "Washington has chosen a posture" in screen_text(app))
+                actions = again.host.tables["t1"].game.actions
+                assert [a.kind for a in actions] == ["statement"] and actions[0].posture.value == "hardline"
+                assert "● joined" in status(app)
+    await bounded(body())
+
+
+async def test_a_refused_code_asks_again_and_a_bad_one_given_on_the_command_line_is_one_line(tmp_path):
+    async def body():
+        async with running_host(tmp_path / "class") as net:
+            typed = SeatApp(net.url)
+            async with typed.run_test(size=SIZE) as pilot:
+                await until(pilot, lambda: isinstance(typed.screen, CodeScreen))
+                await pilot.press(*"7Q2MX-K9D4T", "enter")
+                await until(pilot, lambda: isinstance(typed.screen, CodeScreen) and "unknown join code" in
+                            screen_text(typed))
+                await pilot.press(*("backspace",) * 11, *net.code("t1", M), "enter")
+                screen = await to_table(pilot)
+                assert screen.seat.side is M
+            given = SeatApp(net.url, "7Q2MX-K9D4T")
+            async with given.run_test(size=SIZE) as pilot:
+                await until(pilot, lambda: given.problem)
+            assert given.return_code == 1
+            assert given.problem.startswith("tabletop join: the host at") and "unknown join code" in given.problem
+            assert "\n" not in given.problem
+    await bounded(body())
+
+
+async def test_no_host_at_the_address_is_one_line(tmp_path):
+    async def body():
+        app = SeatApp(f"ws://127.0.0.1:{free_port()}/ws", "7Q2MX-K9D4T")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.problem)
+        assert app.return_code == 1
+        assert app.problem.startswith("tabletop join: cannot reach a class host at ws://127.0.0.1:")
+        assert "\n" not in app.problem and "Traceback" not in app.problem
+    await bounded(body())
+
+
+async def test_the_end_of_class_opens_the_seat_debrief(tmp_path):
+    async def body():
+        async with running_host(tmp_path / "class") as net, net.facilitator() as facilitator:
+            app = SeatApp(net.url, net.code("t2", M))
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                await to_table(pilot)
+                assert (await facilitator.end_class())["ok"]
+                await until(pilot, lambda: isinstance(app.screen, SeatDebriefScreen)
+                            and "ended the class" in screen_text(app))
+                text = screen_text(app)
+                assert "The facilitator ended the class" in text and "your walk-away value" in text
+                assert PASSPHRASE not in text
+    await bounded(body())
+
+
+async def test_a_hostile_message_after_joining_is_a_notification_and_the_table_goes_on(tmp_path):
+    async def body():
+        async with running_host(tmp_path / "class") as net:
+            app = SeatApp(net.url, net.code("t1", W))
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                await to_table(pilot)
+                peer = net.host.seats[("t1", W)]
+                peer.send({"type": "update", "table": "t1", "state": {"table": {"round": "many"}, "log": "x"}})
+                peer.send({"type": "seats", "seats": 12})
+                await until(pilot, lambda: "cannot read" in toast_text(app))
+                assert "Traceback" not in screen_text(app)
+                await until(pilot, lambda: "Round 1 of" in status(app))  # a fresh view was asked for
+                await pilot.press("c")
+                await wait_until(lambda: net.host.tables["t1"].game.actions)
+                assert net.host.tables["t1"].game.actions[0].kind == "statement"
+    await bounded(body())
