@@ -31,7 +31,7 @@ from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import Scenario, Side
 from tabletop.tui.autosave import Autosave
 from tabletop.tui.classroom import Classroom
-from tabletop.tui.messages import GameChanged, OpenReplay, PlaySaved
+from tabletop.tui.messages import GameChanged, OpenReplay, PlaySaved, SavingFailed
 from tabletop.tui.screens.briefing import Page, briefing_pages
 from tabletop.tui.screens.end import OutcomeScreen
 from tabletop.tui.screens.passphrase import FacilitatorOnly, PassphraseScreen
@@ -59,6 +59,8 @@ class TabletopApp(App[None]):
     """Seconds between a computer's moves when a human plays, so each can be read."""
     DEMO_PACE = 1.5
     """Seconds between moves when two computers play each other (adjustable with + and -)."""
+    AUTOSAVE_DELAY = 0.02
+    """Seconds after a new game starts before its save file is created (see :meth:`start_game`)."""
 
     game_change: var[GameChanged | None] = var(None)
     """The last change to the game in play: the screens showing the game watch it."""
@@ -134,32 +136,41 @@ class TabletopApp(App[None]):
             setup.classroom.start(game)
         session = Session(game, Autosave(), setup.classroom, host=self)
         self.play(session)
-        # The save file (created, written and fsynced) starts just after the first frame, off the start-up
-        # path; it writes every action already applied, so nothing is lost in between.
-        self.call_after_refresh(self._start_autosave, session)
+        # The save file (created, written and fsynced) starts just after start-up, off the path to the first
+        # frame; it writes every action already applied, so nothing is lost in between. A timer, not
+        # call_after_refresh: that callback waits on the screen current then (the briefing), and was lost
+        # when the briefing was dismissed before it had refreshed, leaving the game unsaved in silence.
+        self.set_timer(self.AUTOSAVE_DELAY, lambda: self._start_autosave(session))
 
     def _start_autosave(self, session: Session) -> None:
-        session.autosave = Autosave.start(session.game, self.saves_dir)
-        if session.autosave.problem:
-            self.notify(session.autosave.problem, title="Autosave", severity="warning", markup=False)
+        """A facilitated game's save is signed with its passphrase (or the class key file)."""
+        if self.session is not session:
+            return  # the game was left before its save started
+        classroom = session.classroom
+        session.autosave = Autosave.start(session.game, self.saves_dir, facilitated=classroom is not None,
+                                          passphrase=classroom.passphrase if classroom is not None else None)
+        self.ask_about_saving()
 
-    def resume_game(self, game: Game, writer: SaveWriter | None = None) -> None:
-        """Continue a game loaded from a save; ``writer`` keeps appending to that save (else a new one starts)."""
+    def resume_game(self, game: Game, writer: SaveWriter | None = None, passphrase: str = "") -> None:
+        """Continue a game loaded from a save; ``writer`` keeps appending to that save (else a new one starts).
+
+        ``passphrase``: the facilitator's, asked again for a signed game; it locks the console again.
+        """
         autosave = Autosave.resume(writer) if writer is not None else Autosave.start(game, self.saves_dir)
-        self.play(Session(game, autosave, Classroom.detect(game), host=self))
+        classroom = Classroom.detect(game, passphrase, signed=writer is not None and writer.key is not None)
+        self.play(Session(game, autosave, classroom, host=self))
 
     def on_play_saved(self, message: PlaySaved) -> None:
         if message.warning:
             self.notify(message.warning, title="Save", severity="warning", markup=False)
-        self.resume_game(message.game, message.writer)
+        self.resume_game(message.game, message.writer, message.passphrase)
 
     def play(self, session: Session) -> None:
         """Brief the players, then open a game mode for ``session``: the table, the outcome and the debrief."""
         self.session = session
-        if session.autosave.problem:
-            self.notify(session.autosave.problem, title="Autosave", severity="warning", markup=False)
         self._show_in_turn(briefing_pages(session, self.demo_wait), lambda: self._open_mode(
             lambda: self._table(session)))
+        self.ask_about_saving()
 
     def _show_in_turn(self, pages: list[Page], then: Callable[[], object]) -> None:
         """Push each page when the one before it is dismissed; after the last, ``then()``."""
@@ -191,12 +202,21 @@ class TabletopApp(App[None]):
         return DebriefScreen(session, hotwash=lambda: HotwashScreen(session))
 
     def on_game_changed(self, message: GameChanged) -> None:
-        """Hand the change down to the screens showing the game; say so if saving has stopped."""
+        """Hand the change down to the screens showing the game."""
         self.game_change = message
-        autosave = self.session.autosave if self.session is not None else None
-        if autosave is not None and autosave.problem and autosave.writer is None:
-            self.notify(autosave.problem, severity="warning", markup=False)
-            autosave.problem = ""
+
+    def on_saving_failed(self, _: SavingFailed) -> None:
+        self.ask_about_saving()
+
+    def ask_about_saving(self) -> None:
+        """Saving the game in play failed: ask the player what to do (no move is taken until they choose)."""
+        from tabletop.tui.screens.save_dialogs import SaveFailedScreen  # start-up: see the module's docstring
+
+        session = self.session
+        if session is None or not session.autosave.halted or any(
+                isinstance(screen, SaveFailedScreen) for screen in self.screen_stack):
+            return
+        self.push_screen(SaveFailedScreen(session.autosave, session.game))
 
     # -- title actions (also reachable from the command palette) ---------------
 

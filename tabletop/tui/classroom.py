@@ -48,10 +48,13 @@ class Classroom:
             game.apply(act.SetTimer(seconds))
 
     @classmethod
-    def detect(cls, game: Game) -> Classroom | None:
-        """A resumed game had a facilitator if its log holds any facilitator action (passphrases are never saved)."""
-        if any(action.by_facilitator for action in game.actions):
-            return cls(timer=game.state.timer or 0)
+    def detect(cls, game: Game, passphrase: str = "", signed: bool = False) -> Classroom | None:
+        """The facilitator of a resumed game, if it had one: its save is signed or its log holds a facilitator action.
+
+        Passphrases are never saved: ``passphrase`` is the one asked again on resuming, and locks the console again.
+        """
+        if signed or passphrase or any(action.by_facilitator for action in game.actions):
+            return cls(passphrase=passphrase, timer=game.state.timer or 0)
         return None
 
 

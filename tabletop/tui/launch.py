@@ -8,9 +8,13 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.messages import OpenReplay, PlaySaved
 
 
-def run_resumed(game: Game, writer: SaveWriter, saves_folder: str | None = None, warning: str | None = None) -> int:
-    """Open the app on a game loaded from a save, appending to that save; return the exit code."""
-    app = TabletopApp(saves_dir=saves_folder, opening=PlaySaved(game, writer, warning or ""))
+def run_resumed(game: Game, writer: SaveWriter, saves_folder: str | None = None, warning: str | None = None,
+                passphrase: str | None = None) -> int:
+    """Open the app on a game loaded from a save, appending to that save; return the exit code.
+
+    ``passphrase``: the facilitator's, asked again for a signed classroom game: it locks the console again.
+    """
+    app = TabletopApp(saves_dir=saves_folder, opening=PlaySaved(game, writer, warning or "", passphrase or ""))
     app.run()
     return app.return_code or 0
 

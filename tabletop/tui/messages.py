@@ -6,7 +6,9 @@ screens that show the game (they watch ``TabletopApp.game_change``). A screen
 that has chosen a saved game posts :class:`PlaySaved` (to play on) or
 :class:`OpenReplay` (to step through it); the app can also open on either. Messages that
 belong to one widget (a seat picker changed, the round clock ran out) are
-declared on that widget's class, as Textual does.
+declared on that widget's class, as Textual does. :class:`SavingFailed` comes up
+from the session when writing the save fails, for the app to ask the player
+what to do.
 """
 
 from __future__ import annotations
@@ -43,14 +45,20 @@ class GameChanged(Message):
 class PlaySaved(Message):
     """Play on a game loaded from a save (resumed, or forked from a replay), appending to ``writer``.
 
-    ``warning``: something the player should know about the save (shown once).
+    ``warning``: something the player should know about the save (shown once). ``passphrase``: the
+    facilitator's, asked again when a signed classroom game is resumed (it locks the console again).
     """
 
-    def __init__(self, game: Game, writer: SaveWriter, warning: str = "") -> None:
+    def __init__(self, game: Game, writer: SaveWriter, warning: str = "", passphrase: str = "") -> None:
         super().__init__()
         self.game = game
         self.writer = writer
         self.warning = warning
+        self.passphrase = passphrase
+
+
+class SavingFailed(Message):
+    """Writing the save of the game in play failed: no move is taken until the player chooses what to do."""
 
 
 class OpenReplay(Message):
@@ -63,4 +71,4 @@ class OpenReplay(Message):
         self.at = at
 
 
-__all__ = ["GameChanged", "OpenReplay", "PlaySaved"]
+__all__ = ["GameChanged", "OpenReplay", "PlaySaved", "SavingFailed"]

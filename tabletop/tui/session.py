@@ -4,7 +4,9 @@ Every change to the game in play goes through :meth:`Session.apply`, whoever
 makes it (a human at the table, a computer seat, the facilitator, the round
 timer): the action is applied, autosaved, and announced to the session's host
 (the app) as one :class:`~tabletop.tui.messages.GameChanged` message. The
-screens never poll the game; they redraw when the change reaches them.
+screens never poll the game; they redraw when the change reaches them. When
+saving fails the host also hears :class:`~tabletop.tui.messages.SavingFailed`,
+and no further action is taken until the player has chosen what to do about it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES, Strategy, make_opponent
 from tabletop.engine.rules import Event
-from tabletop.tui.autosave import Autosave
+from tabletop.tui.autosave import Autosave, SavingHalted
 from tabletop.tui.classroom import Classroom
-from tabletop.tui.messages import GameChanged
+from tabletop.tui.messages import GameChanged, SavingFailed
 
 
 def new_seed() -> int:
@@ -100,13 +102,22 @@ class Session:
         return set(self.game.legal_kinds(side))
 
     def apply(self, action: act.Action) -> list[Event]:
-        """Apply an action (raises IllegalAction, the game unchanged), autosave it and tell the host."""
+        """Apply an action (raises IllegalAction, the game unchanged), autosave it and tell the host.
+
+        While saving has failed and the player has not chosen what to do, every action is refused
+        (:class:`SavingHalted`): a game never runs on unsaved without the player's say-so.
+        """
+        if self.autosave.halted:
+            raise SavingHalted(f"Saving failed ({self.autosave.failed}): save elsewhere, retry or play on "
+                               "unsaved first.")
         first = len(self.game.events)
         events = self.game.apply(action)
         self.autosave.append(self.game)
         if self.host is not None:
             self.host.post_message(GameChanged(action, self.game.state, tuple(self.game.events[first:]),
                                                len(self.game.actions)))
+            if self.autosave.halted:
+                self.host.post_message(SavingFailed())
         return events
 
     def decide(self, side: Side) -> act.Action:

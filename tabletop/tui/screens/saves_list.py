@@ -2,7 +2,10 @@
 
 The lists show the saves folder newest first, with scenario, round, seats and
 date. Opening a save verifies it first: a damaged or tampered save is reported
-in one line and never shown. The save chosen goes up to the app as a message:
+in one line and never shown. A game in play elsewhere (its save is locked) is
+never resumed a second time: the list says so in one line and offers it
+read-only in the replay viewer; a signed (facilitated) game asks for its
+facilitator's passphrase first. The save chosen goes up to the app as a message:
 :class:`~tabletop.tui.messages.PlaySaved` to play on, or
 :class:`~tabletop.tui.messages.OpenReplay` for the replay viewer (over the list).
 """
@@ -15,20 +18,34 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tabletop.engine.game import Game
-from tabletop.saves.writer import LoadedSave, SaveError, SaveSummary, SaveWriter, list_saves, load_save
+from tabletop.saves.writer import (
+    ClassSecret,
+    LoadedSave,
+    SaveError,
+    SaveInUse,
+    SaveKey,
+    SaveSummary,
+    SaveWriter,
+    check_not_in_play,
+    list_saves,
+    load_save,
+)
 from tabletop.saves.writer import saves_dir as find_saves_dir
 from tabletop.tui.messages import OpenReplay, PlaySaved
+from tabletop.tui.screens.dialogs import ConfirmScreen
+from tabletop.tui.screens.save_dialogs import UnlockSaveScreen
 from tabletop.tui.text import plain
 
 
 def state_text(summary: SaveSummary) -> str:
     if summary.problem:
         return f"unreadable: {summary.problem}"
-    text = "over" if summary.ended else "in progress"
+    text = "over" if summary.ended else "in play elsewhere" if summary.in_play else "in progress"
     return f"{text} (what-if)" if summary.forked else text
 
 
@@ -88,15 +105,21 @@ class SavesListScreen(Screen[None]):
 
     def open_save(self, path: Path) -> None:
         """Load and verify a save, then hand it to :meth:`opened`; a bad save is reported in one line."""
+        opened = self.load(path)
+        if opened is not None:
+            self.opened(*opened)
+
+    def load(self, path: Path) -> tuple[LoadedSave, Game] | None:
+        """The save at ``path``, read and verified, and its game; None (said in one line) if it cannot be used."""
         try:
             loaded = load_save(path)
             game = loaded.replay(verify=True)
         except SaveError as error:
             self.notify(str(error), title="Cannot open this save", severity="error", markup=False)
-            return
+            return None
         if loaded.warning:
             self.notify(loaded.warning, title="Save", severity="warning", markup=False)
-        self.opened(loaded, game)
+        return loaded, game
 
     def opened(self, loaded: LoadedSave, game: Game) -> None:
         raise NotImplementedError
@@ -114,17 +137,56 @@ class ResumeListScreen(SavesListScreen):
     HEADING = "Resume a saved game"
     HELP = "Enter plays on where the game stopped."
 
+    def open_save(self, path: Path) -> None:
+        """A game in play elsewhere is offered read-only, before anything is asked or loaded for playing."""
+        try:
+            check_not_in_play(path)
+        except SaveInUse as error:
+            self.offer_replay(path, error)
+            return
+        super().open_save(path)
+
+    def offer_replay(self, path: Path, error: SaveInUse) -> None:
+        """Say in one line that the game is in play elsewhere, and offer it read-only in the replay viewer."""
+
+        def answered(yes: bool | None) -> None:
+            if yes and (opened := self.load(path)) is not None:
+                self.replay(*opened)
+
+        question = Content.assemble(plain(str(error)), "\n\n", ("Open it read-only in the replay viewer?", "bold"))
+        self.app.push_screen(ConfirmScreen(question, yes="Replay it", no="Back"), answered)
+
     def opened(self, loaded: LoadedSave, game: Game) -> None:
         if game.is_over:
             self.notify("That game is over: here it is in the replay viewer, at its end.", markup=False)
             self.replay(loaded, game, at=None)
             return
-        try:
-            writer = SaveWriter.resume(loaded)
+        if loaded.signed_with_passphrase:
+
+            def unlocked(answer: tuple[str, SaveKey] | None) -> None:
+                if answer is not None:
+                    self.resume(loaded, game, answer[1], answer[0])
+
+            self.app.push_screen(UnlockSaveScreen(loaded), unlocked)
+            return
+        try:  # unsigned, or signed with the class key file named by $TABLETOP_KEY_FILE
+            key = loaded.unlock(None, ClassSecret.from_environment().key_file)
         except SaveError as error:
             self.notify(str(error), title="Cannot resume", severity="error", markup=False)
             return
-        self.post_message(PlaySaved(game, writer))
+        self.resume(loaded, game, key)
+
+    def resume(self, loaded: LoadedSave, game: Game, key: SaveKey | None, passphrase: str = "") -> None:
+        """Lock the save and play on; the passphrase goes on to the facilitator's console."""
+        try:
+            writer = SaveWriter.resume(loaded, key)
+        except SaveInUse as error:  # opened elsewhere while the passphrase was typed
+            self.offer_replay(loaded.path, error)
+            return
+        except SaveError as error:
+            self.notify(str(error), title="Cannot resume", severity="error", markup=False)
+            return
+        self.post_message(PlaySaved(game, writer, passphrase=passphrase))
 
 
 class ReplayListScreen(SavesListScreen):

@@ -6,7 +6,9 @@ applied action comes back from the app as a change (``TabletopApp.game_change``,
 which this screen watches): the new state goes down to the widgets through
 ``data_bind``, the new log lines into the log, and :meth:`TableScreen.drive`
 decides what happens next: a news flash, the end, a computer's move on a
-timer, a hand-over between two players, or waiting for a key.
+timer, a hand-over between two players, or waiting for a key. While saving
+has failed it waits for the player's choice (the app asks), and the status line
+says why, or that the game is no longer saved.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ class TableScreen(TableMoves):
     """Who must act now, in words (for the status line)."""
     latest: reactive[str] = reactive("")
     """The latest move worth reading (for the status line)."""
+    saving: reactive[str] = reactive("")
+    """That saving failed, or that the game is played on unsaved, in one line ("" while it is saved)."""
     pace: reactive[float] = reactive(0.8)
     """Seconds before a computer's move."""
 
@@ -86,7 +90,8 @@ class TableScreen(TableMoves):
     def compose(self) -> ComposeResult:
         session, scenario = self.session, self.session.game.scenario
         yield Header()
-        yield TableStatus(session, id="status").data_bind(TableScreen.state, TableScreen.turn, TableScreen.latest)
+        yield TableStatus(session, id="status").data_bind(TableScreen.state, TableScreen.turn, TableScreen.latest,
+                                                          TableScreen.saving)
         yield RoundClock(session, id="round-clock").data_bind(TableScreen.state)
         with Horizontal(id="table-body"):
             with Vertical(id="left"):
@@ -114,6 +119,7 @@ class TableScreen(TableMoves):
         self._moment = len(game.actions)
         self._log(game.events)
         self.latest = latest_event(game)
+        self.saving = self.session.autosave.status_line()
         self._make_room(game.state)
         self._update_turn()
         self._show_demo_state()
@@ -123,7 +129,8 @@ class TableScreen(TableMoves):
         self.call_after_refresh(self.drive)
 
     def on_screen_resume(self) -> None:
-        """Back from help, a brief or a dialog: carry on with the game."""
+        """Back from help, a brief or a dialog (saving failed: the player has chosen): carry on with the game."""
+        self.saving = self.session.autosave.status_line()
         self.call_after_refresh(self.drive)
 
     # -- following the game ------------------------------------------------------
@@ -136,6 +143,7 @@ class TableScreen(TableMoves):
         self._log(change.events)
         self.state = change.state
         self.latest = latest_event(self.session.game)
+        self.saving = self.session.autosave.status_line()
         self.drive()
 
     def _log(self, events: Iterable[tuple[int, Event]]) -> None:
@@ -204,6 +212,8 @@ class TableScreen(TableMoves):
         """Decide what happens next; called after every change, closed dialog and return to the table."""
         if self._blocked or self._timer is not None or not self.is_current or self._covered():
             return  # a dialog, a pending computer move, or another screen (help, a brief) on top
+        if self.session.autosave.halted:
+            return  # saving failed: nothing moves (not even the end) until the player chooses what to do
         if self._flashes:
             self._show_flash(self._flashes.popleft())
             return
@@ -240,7 +250,8 @@ class TableScreen(TableMoves):
         self._timer = None
         self.thinking = None
         side = self.session.next_side()
-        if side is None or self.session.is_human(side) or self.session.game.is_over or self.session.game.state.paused:
+        if side is None or self.session.is_human(side) or self.session.game.is_over or self.session.game.state.paused \
+                or self.session.autosave.halted:
             self.drive()
             return
         try:
@@ -276,7 +287,7 @@ class TableScreen(TableMoves):
         """Close the move dialogs of the side whose time it was, and pass for it (a ``TimeUp`` in the log)."""
         session = self.session
         game = session.game
-        if game.state.paused or game.is_over:
+        if game.state.paused or game.is_over or session.autosave.halted:
             return
         # A computer seat due at the same moment (statements are chosen together) is never timed: it moves first.
         for side in [s for s in game.awaiting() if not session.is_human(s)]:

@@ -30,11 +30,15 @@ PHASE_WORDS = {
 
 
 class TableStatus(Static):
-    """Where the talks stand, in three lines: the round, who must act (``turn``), the tone, the latest news."""
+    """Where the talks stand, in three lines: the round, who must act (``turn``), the tone, the latest news.
+
+    A fourth line, ``saving``, says when saving failed or the game is played on unsaved.
+    """
 
     state: reactive[GameState | None] = reactive(None)
     turn: reactive[Content] = reactive(Content(""))
     latest: reactive[str] = reactive("")
+    saving: reactive[str] = reactive("")
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -49,12 +53,16 @@ class TableStatus(Static):
     def watch_latest(self) -> None:
         self._show()
 
+    def watch_saving(self, saving: str) -> None:
+        self.set_class(bool(saving), "-saving")
+        self._show()
+
     def _show(self) -> None:
         if self.state is not None:
-            self.update(status_content(self.session, self.state, self.turn, self.latest))
+            self.update(status_content(self.session, self.state, self.turn, self.latest, self.saving))
 
 
-def status_content(session: Session, state: GameState, turn: Content, latest: str) -> Content:
+def status_content(session: Session, state: GameState, turn: Content, latest: str, saving: str = "") -> Content:
     game = session.game
     scenario = game.scenario
     clock = Content.assemble(
@@ -71,7 +79,8 @@ def status_content(session: Session, state: GameState, turn: Content, latest: st
         plain(f" · seed {game.seed}", "bold"), " · ", *tones, " · deadline: ", plain(scenario.deadline),
         " · ", plain(seats, "dim"))
     third = Content.assemble(("Latest: ", "bold $accent"), plain(latest)) if latest else Content("")
-    return lines([Content.assemble(clock, "  ▸ ", turn), second, third])
+    rows = [Content.assemble(clock, "  ▸ ", turn), second, third]
+    return lines([*rows, plain(saving, "bold reverse $error")] if saving else rows)
 
 
 QUIET = BOOKKEEPING_EVENTS | {EventKind.AUDIENCE, EventKind.SETTLE}
