@@ -93,3 +93,25 @@ async def test_escape_goes_back_to_the_title():
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
+
+
+async def test_a_browser_visitor_may_open_only_the_files_the_trainer_allowed(tmp_path, monkeypatch):
+    from tabletop.scenarios.library import SCENARIO_DIR_ENV, SERVE_ENV
+
+    monkeypatch.setenv(SERVE_ENV, "1")  # as in a visitor's session of 'tabletop serve' without --scenarios-dir
+    monkeypatch.delenv(SCENARIO_DIR_ENV, raising=False)
+    mine = tmp_path / "mine\x1b]0;x.toml"
+    mine.write_text((shipped_dir() / "tutorial.toml").read_text().replace(
+        'title = "First Steps: Visas for Banking"', 'title = "A file of my own"'))
+    app = TabletopApp(pace=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_new_game(pilot)
+        await type_path(pilot, str(mine))
+        problems = str(screen.query_one("#problems", Static).content)
+        refusal = problems.splitlines()[-1]
+        assert "only the shipped scenarios can be opened here" in refusal and "\\x1b" in refusal
+        assert len(problems.splitlines()) == 2 and "\x1b" not in problems  # a heading and one inert line
+        assert "A file of my own" not in screen_text(app)
+        await pilot.press("ctrl+s")  # nothing to start
+        await pilot.pause()
+        assert app.screen is screen and app.session is None

@@ -1,7 +1,10 @@
 """A new game: pick a scenario (or open a file), set each seat, see and change the seed.
 
 The screen returns the choices as a :class:`~tabletop.tui.session.GameSetup`
-(or None when the user goes back); the app starts the game.
+(or None when the user goes back); the app starts the game. A file typed in is
+opened through :func:`~tabletop.scenarios.library.open_by_visitor`: in a browser
+session (``tabletop serve``) only files under the folder the trainer named may
+be opened, and any other is refused in one line.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from textual.widgets.option_list import Option
 
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scenario import ScenarioError
-from tabletop.scenarios.library import load_path, shipped
+from tabletop.scenarios.library import ForbiddenScenario, load_path, open_by_visitor, shipped
+from tabletop.text import one_line
 from tabletop.tui.session import GameSetup, new_seed, seat_names
 from tabletop.tui.text import lines, para, plain
 from tabletop.tui.widgets.brief import objectives
@@ -124,15 +128,22 @@ class NewGameScreen(Screen[GameSetup | None]):
             self.notify("Type the path of a scenario file first.", severity="warning")
             return
         try:
-            scenario = load_path(path)
+            scenario = open_by_visitor(path)
+        except ForbiddenScenario as error:
+            self.refuse([one_line(error)])
+            return
         except ScenarioError as error:
-            self.scenario = None
-            self.query_one("#preview-text", Static).update("")
-            self.show_problems(error.lines())
+            self.refuse(error.lines())
             return
         self.query_one("#scenario-list", OptionList).highlighted = None
         self.choose(scenario)
         self.notify(Content.assemble("Opened ", plain(scenario.title)).plain, markup=False)
+
+    def refuse(self, problems: list[str]) -> None:
+        """A file that cannot be played here: no scenario is chosen, and the problems say why."""
+        self.scenario = None
+        self.query_one("#preview-text", Static).update("")
+        self.show_problems(problems)
 
     def action_reseed(self) -> None:
         self.query_one("#seed", Input).value = str(new_seed())
