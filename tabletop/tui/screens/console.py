@@ -79,7 +79,7 @@ class ConsoleScreen(FacilitatorOnly, StopsTheClock, Screen[None]):
                 with VerticalScroll(id="inject-detail-box"):
                     yield Static(id="inject-detail")
             for n, side in enumerate(SIDES, 2):
-                with TabPane(f"{n} {scenario.sides[side].name} brief", id=f"brief-{side.value}"), VerticalScroll():
+                with TabPane(Content(f"{n} {scenario.sides[side].name} brief"), id=f"brief-{side.value}"), VerticalScroll():
                     yield Static(id=f"console-brief-{side.value}")
             with TabPane("4 Notes & objectives", id="notes"), VerticalScroll():
                 yield Static(id="console-notes")

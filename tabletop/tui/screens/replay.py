@@ -117,7 +117,7 @@ class ReplayScreen(Screen[None]):
             yield EventLog(id="replay-log")
             with TabbedContent(id="replay-tabs"):
                 for side in SIDES:
-                    with TabPane(f"{self.game.scenario.sides[side].name} brief", id=f"tab-{side.value}"):
+                    with TabPane(Content(f"{self.game.scenario.sides[side].name} brief"), id=f"tab-{side.value}"):
                         yield VerticalScroll(Static(id=f"replay-brief-{side.value}", markup=False))
                 with TabPane("Notes", id="tab-notes"):
                     yield VerticalScroll(Static(id="replay-notes", markup=False))

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -104,7 +105,7 @@ class NoteScreen(ModalScreen["tuple[str, str | None] | None"]):
                 yield Input(placeholder="what the class should look at here", id="note-text")
             with Horizontal(classes="fork-row"):
                 yield Label("Objective", classes="fork-label")
-                yield Select([(text, oid) for oid, text in self.objectives], prompt="none", id="note-objective")
+                yield Select([(Content(text), oid) for oid, text in self.objectives], prompt="none", id="note-objective")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add note", variant="primary", id="note-ok")
                 yield Button("Cancel", id="note-cancel")
