@@ -1,7 +1,10 @@
 """The ``tabletop`` command line; ``python -m tabletop`` runs the same.
 
 Exit codes: 0 done; 1 a file given is missing, unreadable or invalid, or a
-verification failed; 2 the command line itself is wrong.
+verification failed; 2 the command line itself is wrong. Every error a user can
+cause is printed as one inert line (:func:`tabletop.text.one_line`, built on
+:func:`tabletop.text.inert_line`): control characters and escape sequences in a
+value typed or a file read are shown escaped, never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from tabletop.cli import (
     tournament,
     validate,
 )
+from tabletop.engine.scenario import ScenarioError
 from tabletop.errors import UsageError, UserError
+from tabletop.text import one_line
 
 COMMANDS = [play, scenarios, validate, simulate, tournament, guide, new, brief, serve, compare, resume, replay, report,
             host, codes, join]
@@ -62,15 +67,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_title(args)
         return int(args.run(args) or 0)
     except UsageError as error:
-        print(str(error), file=sys.stderr)
+        say(error)
         return 2
-    except UserError as error:
-        print(str(error), file=sys.stderr)
+    except (UserError, ScenarioError) as error:
+        say(error)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # the machine refused (a full disk, a folder without permission): not a bug of ours
+        where = f"{error.filename}: " if error.filename else ""
+        say(f"tabletop: {where}{error.strerror or error}")
+        return 1
+
+
+def say(error: object) -> None:
+    """An error as one inert line on standard error (at most 300 characters)."""
+    print(one_line(error), file=sys.stderr)
 
 
 def run() -> None:
