@@ -26,6 +26,7 @@ from tabletop.net.classstate import ClassState, open_class
 from tabletop.net.guard import Throttle
 from tabletop.net.protocol import PROTOCOL, SEAT_MESSAGES, ProtocolError, action_id, error
 from tabletop.net.table import ENDED, Table
+from tabletop.saves.signing import SaveKey, facilitator_key
 
 
 class Peer(Protocol):
@@ -78,21 +79,25 @@ class ClassHost:
              throttle: Throttle | None = None) -> ClassHost:
         """Open the class in ``folder``: new tables are started, existing ones restored from their saves."""
         state = open_class(plan, folder)
+        secret = passphrase or state.passphrase
         tables: dict[str, Table] = {}
         try:
+            key: SaveKey | None = None
             for info, planned in zip(state.tables, plan.tables):
                 if info.save is None and (state.folder / Table.save_name(info)).exists():
                     info.save = Table.save_name(info)  # made just before a crash, before the state said so
                 if info.save is None:
-                    tables[info.id] = Table.start(info, planned.scenario, state.folder, plan.timer)
+                    # One key for the class, derived once (scrypt: about 0.1 s): every table's save is signed with it.
+                    key = key or facilitator_key(secret)
+                    tables[info.id] = Table.start(info, planned.scenario, state.folder, plan.timer, key)
                 else:
-                    tables[info.id] = Table.restore(info, state.folder)
+                    tables[info.id] = Table.restore(info, state.folder, secret)
         except BaseException:
             for table in tables.values():
                 table.close()
             raise
         state.write()
-        return cls(plan, state, tables, passphrase or state.passphrase, throttle)
+        return cls(plan, state, tables, secret, throttle)
 
     def close(self) -> None:
         self.writers.shutdown(wait=True)

@@ -10,6 +10,8 @@ then move by themselves, each move an ordinary action through the same door.
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
@@ -25,11 +27,14 @@ from tabletop.errors import UserError
 from tabletop.net.classstate import TableState
 from tabletop.net.journal import ActionJournal, Key
 from tabletop.net.views import PublicTable
-from tabletop.saves.writer import SaveWriter, load_save
+from tabletop.saves.signing import SaveKey
+from tabletop.saves.writer import SaveError, SaveWriter, WrongPassphrase, load_save
 
 HUMAN = "human"
 ENDED = "the class has ended"
 JOURNAL_SUFFIX = ".ids"
+RESEAT_SUFFIX = ".reseat.jsonl"
+"""The save written again with new seats in its header, before it replaces the save (see ``Table.seat``)."""
 
 
 @attrs.frozen
@@ -109,14 +114,15 @@ class Table:
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def start(cls, info: TableState, scenario: Scenario, folder: Path, timer: int | None) -> Table:
-        """A new game for this table, its save created at once (and the round timer set, if any)."""
+    def start(cls, info: TableState, scenario: Scenario, folder: Path, timer: int | None,
+              key: SaveKey | None = None) -> Table:
+        """A new game for this table, its save created at once, signed with ``key`` (and the round timer set)."""
         seats = {side: info.seats[side].player for side in SIDES}
         game = Game(scenario, info.seed, seats)
         seconds = (scenario.rules.round_timer or 0) if timer is None else timer
         if seconds:
             game.apply(act.SetTimer(seconds))
-        writer = SaveWriter.create(game, folder, name=cls.save_name(info))
+        writer = SaveWriter.create(game, folder, name=cls.save_name(info), key=key)
         info.save = writer.path.name
         journal = ActionJournal.open(writer.path.with_name(writer.path.name + JOURNAL_SUFFIX), game.actions)
         return cls(info, game, writer, journal)
@@ -126,13 +132,21 @@ class Table:
         return f"table-{info.id}.jsonl"
 
     @classmethod
-    def restore(cls, info: TableState, folder: Path) -> Table:
-        """The table's game rebuilt from its save (every action replayed and verified)."""
+    def restore(cls, info: TableState, folder: Path, passphrase: str = "") -> Table:
+        """The table's game rebuilt from its save (every action replayed and verified; a signed save's
+        signature checked with the facilitator's ``passphrase``, which goes on signing it)."""
         path = folder / str(info.save)
+        path.with_name(path.stem + RESEAT_SUFFIX).unlink(missing_ok=True)  # a rewrite cut short by a crash
         loaded = load_save(path)
+        try:
+            key = loaded.unlock(passphrase) if loaded.signed else None
+        except WrongPassphrase:
+            raise WrongPassphrase(f"{path}: is signed with another facilitator passphrase: start the host with the "
+                                  "one the class began with (--passphrase or $TABLETOP_PASSPHRASE; a generated one "
+                                  "is in class-state.json)") from None
         game = loaded.replay(verify=True)
         game.seats.update({side: info.seats[side].player for side in SIDES})
-        writer = SaveWriter.resume(loaded)
+        writer = SaveWriter.resume(loaded, key)
         journal = ActionJournal.open(path.with_name(path.name + JOURNAL_SUFFIX), game.actions)
         return cls(info, game, writer, journal)
 
@@ -250,5 +264,27 @@ class Table:
             self.game.seats[side] = player
             who = "a human team" if player == HUMAN else f"the computer ({player})"
             outcome = await self._commit(act.Note(f"{side.title} is now played by {who}."), None)
+            if outcome.ok:
+                try:
+                    await asyncio.get_running_loop().run_in_executor(self.writers, self._record_seats)
+                except UserError as error:  # the save stays as it was, whole; the class state knows the seat
+                    print(f"tabletop host: table {self.id}: the save's header still names the old seats ({error})",
+                          file=sys.stderr, flush=True)
             await self._drive()
             return outcome if outcome.ok else Outcome(True, len(self.game.actions))
+
+    def _record_seats(self) -> None:
+        """Write the seats as they are now into the save's header: the whole save is written again (chained and
+        signed with the same key) beside it, synced, and put in its place in one rename."""
+        old = self.writer
+        new = SaveWriter.create(self.game, old.path.parent, name=old.path.stem + RESEAT_SUFFIX, notes=old.notes,
+                                key=old.key, created=old.header.get("created"))
+        try:
+            os.replace(new.path, old.path)
+        except OSError as error:
+            new.close()
+            new.path.unlink(missing_ok=True)
+            raise SaveError(f"{old.path.name}: cannot be replaced ({error.strerror or error})") from None
+        new.path = old.path
+        old.close()
+        self.writer = new
