@@ -20,16 +20,16 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tabletop.engine import actions
-from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Posture, Response, Side
-from tabletop.engine.options import SeatOptions, options, preview
+from tabletop.engine.options import SeatOptions, options
 from tabletop.engine.state import GameState, Offer
 from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen, TextScreen
 from tabletop.tui.screens.offer import OfferBuilderScreen
+from tabletop.tui.screens.table_choices import gesture_choices, renege_choices, retaliation_choices, walk_out_score
 from tabletop.tui.screens.table_keys import BY_ACTION, DEMO_ACTIONS, MOVES
 from tabletop.tui.session import Session
-from tabletop.tui.text import plain, side_name, signed
+from tabletop.tui.text import plain, side_name
 from tabletop.tui.widgets.brief import confidential_brief
 
 
@@ -192,13 +192,6 @@ class TableMoves(Screen[None]):
 
         self.open_dialog(OfferBuilderScreen(self.session, side, base, counter), send)
 
-    def _gesture_note(self, action: actions.Gesture) -> Content:
-        """What a gesture would do for its side: the score change and a priced red line it would cross."""
-        seen = preview(self.session.game, action.side, action)
-        note = f"   your score {signed(seen.score_change)}"
-        note += "".join(f" · crosses your red line (−{c.price} standing)" for c in seen.crossings if not c.absolute)
-        return plain(note, "dim")
-
     def _choose(self, title: str, choices: list[tuple[Content, actions.Action]], empty: str,
                 confirm: Callable[[actions.Action], Content] | None = None) -> None:
         if not choices:
@@ -222,13 +215,7 @@ class TableMoves(Screen[None]):
         side = self.actor()
         if side is None:
             return
-        scenario = self.session.game.scenario
-        choices: list[tuple[Content, actions.Action]] = []
-        for gesture in self.seat_options(side).gestures:
-            irritant = scenario.irritant(gesture.irritant)
-            label = Content.assemble(plain(irritant.name, "bold"), " → ", plain(irritant.rungs[gesture.to]),
-                                     self._gesture_note(gesture))
-            choices.append((label, gesture))
+        choices = gesture_choices(self.session.game, self.seat_options(side))
         self._choose("A gesture: move one of your irritants up, asking nothing", choices,
                      "You have no irritant of your own left to move up.")
 
@@ -236,12 +223,7 @@ class TableMoves(Screen[None]):
         side = self.actor()
         if side is None:
             return
-        scenario = self.session.game.scenario
-        choices: list[tuple[Content, actions.Action]] = []
-        for retaliation in self.seat_options(side).retaliations:
-            irritant = scenario.irritant(retaliation.irritant)
-            label = Content.assemble(plain(irritant.name, "bold"), " ↓ ", plain(irritant.rungs[retaliation.to]))
-            choices.append((label, retaliation))
+        choices = retaliation_choices(self.session.game, self.seat_options(side))
         self._choose("Retaliate: move one of your irritants down (costs trust)", choices,
                      "There is nothing you can move down.")
 
@@ -249,15 +231,7 @@ class TableMoves(Screen[None]):
         side = self.actor()
         if side is None:
             return
-        game = self.session.game
-        scenario = game.scenario
-        deals = {deal.number: deal for deal in game.state.deals}
-        choices: list[tuple[Content, actions.Action]] = []
-        for renege in self.seat_options(side).reneges:
-            deal = deals[renege.deal]
-            names = ", ".join(scenario.irritant(i).name for i in undone_by(game, renege))
-            label = Content.assemble((f"Deal {deal.number} (round {deal.round}): ", "bold"), plain(f"undo {names}"))
-            choices.append((label, renege))
+        choices = renege_choices(self.session.game, self.seat_options(side))
 
         def question(action: actions.Action) -> Content:
             return Content.assemble(("Renege on an agreed deal?", "bold"), "\n\nIt undoes the concession and "
@@ -282,13 +256,11 @@ class TableMoves(Screen[None]):
             return
         game = self.session.game
         walk_out = actions.WalkOut(side)
-        trial = game.copy()  # the engine scores the walk-out: tried on a copy, the game is untouched
         try:
-            trial.apply(walk_out)
+            then = walk_out_score(game, side)
         except IllegalAction as error:
             self.notify(str(error), title="Not allowed", severity="warning", markup=False)
             return
-        then = trial.final_scores()[side]
         walk = game.scenario.sides[side].walk_away
         question = Content.assemble(("Walk out of the talks?", "bold"), "\n\n", side_name(self.session.name(side), side),
                                     f" leaves the table. The talks collapse and you score {then:.1f} "
@@ -300,15 +272,6 @@ class TableMoves(Screen[None]):
             game = self.session.game
             self.open_dialog(TextScreen(confidential_brief(game.scenario, self.viewer, game.state.rungs)),
                              lambda _: None)
-
-
-def undone_by(game: Game, renege: actions.Renege) -> tuple[str, ...]:
-    """The irritants ``renege`` would take back (the one named and those linked to it), as the engine says."""
-    trial = game.copy()
-    for event in trial.apply(renege):
-        if event.kind is EventKind.RENEGE:
-            return event.undone
-    return (renege.irritant,)
 
 
 class MovesCommands(Provider):
