@@ -1,4 +1,8 @@
-"""``tabletop serve``: the app in a browser, one game per visitor (textual-serve, locked down: see tabletop/net/browser.py)."""
+"""``tabletop serve``: the app in a browser, one game per visitor (textual-serve, locked down: see tabletop/net/browser.py).
+
+With ``--join URL`` each visitor runs ``tabletop join URL`` instead: a student with only a browser types the
+team's code and plays that seat of a class run by ``tabletop host``.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import sys
 from pathlib import Path
 
 from tabletop.cli.common import count, scenario_arg, seat, seed
-from tabletop.errors import UserError
+from tabletop.errors import UsageError, UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="let every visitor see and resume every game in the saves folder (off by default)")
     parser.add_argument("--scenarios-dir", metavar="DIR",
                         help="a folder of scenario files visitors may open (default: only the shipped scenarios)")
+    parser.add_argument("--join", metavar="URL",
+                        help="serve the client of a class run by 'tabletop host' at URL: each visitor types a "
+                             "join code and plays that seat (instead of a game of its own)")
     parser.add_argument("--max-visitors", type=count, default=20, metavar="N",
                         help="visitors playing at once (default 20); the next one is asked to come back later")
     parser.set_defaults(run=run)
@@ -43,8 +50,10 @@ def port(value: str) -> int:
 
 
 def visitor_argv(args: argparse.Namespace) -> list[str]:
-    """The command each visitor's session runs: the title screen, or straight into a game."""
+    """The command each visitor's session runs: the title screen, straight into a game, or a class's seat."""
     command = [sys.executable, "-m", "tabletop"]
+    if getattr(args, "join", None):
+        return command + ["join", args.join]  # no code: the visitor types it on the page
     play_options = [args.scenario, args.washington, args.moscow, args.seed]
     if any(option is not None for option in play_options):
         command += ["play", args.scenario or "tutorial"]
@@ -74,7 +83,25 @@ def folder(value: str, option: str) -> Path:
     return path
 
 
+def check_join(args: argparse.Namespace) -> None:
+    """``--join URL``: a class host's address, and nothing that starts a game of the visitor's own."""
+    if args.join is None:
+        return
+    from tabletop.net.client import socket_url
+
+    try:
+        args.join = socket_url(args.join)
+    except ValueError as error:
+        raise UsageError(f"tabletop serve: --join: {error}") from None
+    given = [flag for flag, value in (("--scenario", args.scenario), ("--washington", args.washington),
+                                      ("--moscow", args.moscow), ("--seed", args.seed)) if value is not None]
+    if given:
+        raise UsageError(f"tabletop serve: --join serves a class's seats; {', '.join(given)} would start a game "
+                         "of the visitor's own: drop it")
+
+
 def run(args: argparse.Namespace) -> int:
+    check_join(args)
     if args.scenario:
         scenario_arg(args.scenario)  # a bad id or file is reported here, not in every visitor's browser
     check_host(args.host)
@@ -91,8 +118,12 @@ def run(args: argparse.Namespace) -> int:
     server = TabletopServer(visitor_argv(args), saves, host=args.host, port=args.port,
                             max_visitors=args.max_visitors, shared_saves=args.shared_saves, scenario_dir=scenarios)
     where = "one shared folder" if args.shared_saves else "a folder per visitor"
-    print(f"Serving tabletop on http://{args.host}:{args.port} (games saved in {saves}, {where}; "
-          f"at most {args.max_visitors} visitors); Ctrl+C stops.", flush=True)
+    if args.join:
+        print(f"Serving the class at {args.join} on http://{args.host}:{args.port} (each visitor types a join "
+              f"code; at most {args.max_visitors} visitors); Ctrl+C stops.", flush=True)
+    else:
+        print(f"Serving tabletop on http://{args.host}:{args.port} (games saved in {saves}, {where}; "
+              f"at most {args.max_visitors} visitors); Ctrl+C stops.", flush=True)
     try:
         server.serve()
     except OSError as error:
