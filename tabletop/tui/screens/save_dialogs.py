@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Static
 
 from tabletop.engine.game import Game
 from tabletop.saves.writer import LoadedSave, SaveError, SaveKey
-from tabletop.text import one_line
+from tabletop.text import one_line, shown_path
 from tabletop.tui.autosave import Autosave
 from tabletop.tui.screens.passphrase import FacilitatorOnly
 from tabletop.tui.text import plain
@@ -86,7 +86,7 @@ class SaveFailedScreen(StopsTheClock, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="save-failed-box"):
             yield Static(plain("Saving failed", "bold $error"), classes="dialog-title")
-            yield Static(plain(self.autosave.failed), id="save-failed-reason")
+            yield Static(plain(self.reason()), id="save-failed-reason")
             yield Static(plain("Nothing played is lost: the game waits until you choose.", "dim"))
             with Horizontal(id="save-folder-row"):
                 yield Input(placeholder="another folder for the save, then Enter", id="save-folder")
@@ -101,8 +101,13 @@ class SaveFailedScreen(StopsTheClock, ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#save-folder", Input).focus()
 
+    def reason(self) -> str:
+        """Why saving failed, naming the save (a failed write's reason alone does not)."""
+        path, failed = self.autosave.path, self.autosave.failed
+        return failed if path is None or failed.startswith(shown_path(path)) else one_line(f"{shown_path(path)}: {failed}")
+
     def _refused(self, error: SaveError) -> None:
-        self.query_one("#save-failed-reason", Static).update(plain(self.autosave.failed))
+        self.query_one("#save-failed-reason", Static).update(plain(self.reason()))
         self.query_one("#save-error", Static).update(plain(one_line(error), "$error"))
 
     @on(Input.Submitted, "#save-folder")
