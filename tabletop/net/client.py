@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from tabletop.net.merged import MergedView
 from tabletop.net.protocol import PATH, one_line
 
 Listener = Callable[[dict[str, Any]], None]
@@ -61,7 +62,7 @@ def socket_url(url: str) -> str:
     return f"{scheme}://{rest}"
 
 
-class HostClient:
+class HostClient(MergedView):
     """One connection to a class host, as a seat (``code``) or as the facilitator (``passphrase``)."""
 
     def __init__(self, url: str, *, code: str | None = None, passphrase: str | None = None,
@@ -73,15 +74,8 @@ class HostClient:
             else {"type": "join", "facilitator": True, "passphrase": passphrase}
         self.reconnect = reconnect
         self.retry = retry
+        super().__init__()
         self.status = "new"
-        self.welcome: dict[str, Any] = {}
-        self.view: dict[str, Any] = {}
-        """A seat's view: scenario, brief, seats, table, log, options, time_left, debrief."""
-        self.rows: dict[str, dict[str, Any]] = {}
-        """The facilitator's dashboard: one row per table id."""
-        self.opened: dict[str, dict[str, Any]] = {}
-        """Full views of the tables the facilitator opened."""
-        self.summary: dict[str, Any] | None = None
         self.reconnects = 0
         self.failures = 0
         """Attempts to reconnect that failed in a row (the host may be gone)."""
@@ -199,7 +193,7 @@ class HostClient:
         if kind == "welcome":
             self.status = "joined"
             self.failures = 0
-            self._merge_welcome(message)
+            self.take_welcome(message)
             if self._joined is not None and not self._joined.done():
                 self._joined.set_result(message)
             for sent, _ in list(self._pending.values()):  # resent with the same ids: applied at most once
@@ -213,7 +207,7 @@ class HostClient:
         elif kind == "error" and message.get("message") == REPLACED:
             self.status = "replaced"  # another device took the seat: do not take it back
         else:
-            self._merge(message)
+            self.take(message)
         request = message.get("id")
         if isinstance(request, str) and request in self._pending and kind != "welcome":
             _, future = self._pending.pop(request)
@@ -227,60 +221,7 @@ class HostClient:
         async with self._changed:
             self._changed.notify_all()
 
-    # -- merging what the host says ----------------------------------------------
-
-    def _merge_welcome(self, message: dict[str, Any]) -> None:
-        self.welcome = message
-        if message.get("role") == "facilitator":
-            self.rows = {row["id"]: row for row in message.get("tables", [])}
-            self.summary = message.get("summary")
-            return
-        self.view = {key: message[key] for key in ("scenario", "brief", "seats", "side", "team", "table_id",
-                                                   "table_name", "class_ended") if key in message}
-        self._merge_state(self.view, message["state"])
-
-    @staticmethod
-    def _merge_state(view: dict[str, Any], state: dict[str, Any]) -> None:
-        log = view.setdefault("log", [])
-        last = log[-1]["seq"] if log else -1
-        log.extend(entry for entry in state.get("log", []) if entry["seq"] > last)
-        for key, value in state.items():
-            if key == "table" and isinstance(view.get("table"), dict):
-                view["table"] = {**view["table"], **value}  # an update carries only the fields that changed
-            elif key != "log":
-                view[key] = value
-
-    def _merge(self, message: dict[str, Any]) -> None:
-        kind = message.get("type")
-        if kind == "update":
-            table = str(message.get("table"))
-            target = self.opened.get(table) if self.is_facilitator else self.view
-            if target is not None:
-                self._merge_state(target, message["state"])
-        elif kind == "seats" and not self.is_facilitator:
-            self.view["seats"] = message["seats"]
-        elif kind == "debrief" and not self.is_facilitator:
-            self.view["debrief"] = message["debrief"]
-        elif kind == "row":
-            self.rows[message["row"]["id"]] = message["row"]
-        elif kind == "overview":
-            self.rows = {row["id"]: row for row in message["tables"]}
-        elif kind == "table_view":
-            view = {key: value for key, value in message.items() if key != "state"}
-            self._merge_state(view, message["state"])
-            self.opened[message["table"]] = view
-        elif kind == "summary":
-            self.summary = {key: value for key, value in message.items() if key != "type"}
-
     # -- asking -----------------------------------------------------------------
-
-    @property
-    def is_facilitator(self) -> bool:
-        return self.join_message.get("facilitator") is True
-
-    @property
-    def side(self) -> str:
-        return str(self.view.get("side", ""))
 
     def listen(self, listener: Listener) -> None:
         """Call ``listener(message)`` for every message from the host (and ``{"type": "status"}`` changes)."""

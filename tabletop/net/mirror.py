@@ -17,9 +17,6 @@ Whatever the host sends is data; a message this module cannot read raises
 from __future__ import annotations
 
 import copy
-import enum
-import types
-import typing
 from typing import Any
 
 import attrs
@@ -41,96 +38,9 @@ from tabletop.engine.model import (
 )
 from tabletop.engine.options import SeatOptions
 from tabletop.engine.state import GameState, Phase
+from tabletop.net.decoding import MirrorError, as_object, object_at, structure
 
 HUMAN = "human"
-
-
-class MirrorError(ValueError):
-    """A message from the host that does not describe what it should (a one-line reason)."""
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    try:
-        return typing.get_type_hints(cls)
-    except (NameError, TypeError) as error:  # pragma: no cover - the engine's own annotations resolve
-        raise MirrorError(f"cannot read {cls.__name__} ({error})") from None
-
-
-def structure(kind: Any, value: Any, where: str = "value") -> Any:
-    """``value`` (plain JSON data) as an instance of ``kind`` (an annotation of the engine's attrs classes).
-
-    The reverse of :func:`tabletop.net.views.plain`: enums from their values, tuples from lists, attrs
-    classes from objects (fields not given keep their defaults). Raises :class:`MirrorError`.
-    """
-    origin = typing.get_origin(kind)
-    args = typing.get_args(kind)
-    if kind is Any:
-        return value
-    if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
-        problems = []
-        for option in (a for a in args if a is not type(None)):
-            try:
-                return structure(option, value, where)
-            except MirrorError as error:
-                problems.append(str(error))
-        raise MirrorError(problems[0] if problems else f"{where}: unexpected {type(value).__name__}")
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        try:
-            return kind(value)
-        except ValueError:
-            raise MirrorError(f"{where}: {str(value)[:40]!r} is not a {kind.__name__}") from None
-    if kind is bool:
-        if not isinstance(value, bool):
-            raise MirrorError(f"{where}: expected true or false")
-        return value
-    if kind in (int, float):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
-            raise MirrorError(f"{where}: expected a number")
-        return kind(value)
-    if kind is str:
-        if not isinstance(value, str):
-            raise MirrorError(f"{where}: expected text")
-        return value
-    if origin in (tuple, frozenset, list):
-        if not isinstance(value, list):
-            raise MirrorError(f"{where}: expected a list")
-        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
-            if len(args) != len(value):
-                raise MirrorError(f"{where}: expected {len(args)} items")
-            return tuple(structure(a, v, f"{where}[{n}]") for n, (a, v) in enumerate(zip(args, value)))
-        items = [structure(args[0] if args else Any, v, f"{where}[{n}]") for n, v in enumerate(value)]
-        return frozenset(items) if origin is frozenset else tuple(items) if origin is tuple else items
-    if origin is dict:
-        if not isinstance(value, dict):
-            raise MirrorError(f"{where}: expected an object")
-        key_kind, value_kind = args or (Any, Any)
-        return {structure(key_kind, k, where): structure(value_kind, v, f"{where}.{k}") for k, v in value.items()}
-    if isinstance(kind, type) and attrs.has(kind):
-        if not isinstance(value, dict):
-            raise MirrorError(f"{where}: expected an object")
-        hints = _hints(kind)
-        given = {}
-        for field in attrs.fields(kind):
-            if field.init and field.name in value:
-                given[field.name] = structure(hints.get(field.name, Any), value[field.name], f"{where}.{field.name}")
-        try:
-            return kind(**given)
-        except (TypeError, ValueError) as error:
-            raise MirrorError(f"{where}: {' '.join(str(error).split())[:120]}") from None
-    raise MirrorError(f"{where}: cannot read a {getattr(kind, '__name__', kind)}")
-
-
-def as_object(value: Any) -> dict[str, Any]:
-    """``value`` if it is a JSON object, else an empty one (for reading what may be missing or odd)."""
-    return value if isinstance(value, dict) else {}
-
-
-def _object(data: Any, where: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise MirrorError(f"{where}: expected an object")
-    return data
 
 
 # -- the scenario as a viewer may know it ------------------------------------------------------------
@@ -148,15 +58,15 @@ def scenario_for(public: Any, briefs: dict[Side, Any], injects: tuple[Inject, ..
 
     ``objectives``: the learning objectives, for the facilitator (a seat is not sent them).
     """
-    data = _object(public, "scenario")
+    data = object_at(public, "scenario")
     meters = structure(Meters, data.get("meters", {"trust": 50, "tension": 2, "standing": [50, 50]}), "meters")
-    sides_public = _object(data.get("sides"), "scenario.sides")
+    sides_public = object_at(data.get("sides"), "scenario.sides")
     sides = {}
     for n, side in enumerate(SIDES):
         if side in briefs:
             sides[side] = structure(SideBrief, briefs[side], f"brief.{side.value}")
         else:
-            sides[side] = sealed_brief(side, _object(sides_public.get(side.value), f"scenario.sides.{side.value}"),
+            sides[side] = sealed_brief(side, object_at(sides_public.get(side.value), f"scenario.sides.{side.value}"),
                                        meters.standing[n])
     audiences = tuple(Audience(str(a.get("id", "")), str(a.get("name", "")), str(a.get("stance", "")))
                       for a in data.get("audiences", []) if isinstance(a, dict))
@@ -180,7 +90,7 @@ def pending_injects(table: dict[str, Any]) -> tuple[Inject, ...]:
     """The injects waiting for an answer, as the host described them (``views.pending_inject``)."""
     found = []
     for n, item in enumerate(table.get("pending") or []):
-        data = _object(item, f"table.pending[{n}]")
+        data = object_at(item, f"table.pending[{n}]")
         fields = {key: value for key, value in data.items() if key not in ("respond_text", "absorb_text")}
         fields.setdefault("kind", "forced_choice")
         fields.setdefault("expected_action", "")
@@ -194,14 +104,14 @@ def pending_injects(table: dict[str, Any]) -> tuple[Inject, ...]:
 
 def state_from(table: Any) -> GameState:
     """The public table (``views.PublicTable``) as a game state; the fields a seat is not sent keep their defaults."""
-    data = dict(_object(table, "table"))
+    data = dict(object_at(table, "table"))
     data["pending"] = [item.get("id") if isinstance(item, dict) else item for item in data.get("pending") or []]
     return structure(GameState, data, "table")
 
 
 def event_from(entry: Any) -> tuple[int, Event]:
     """One log line (``views.log_entries``) as (the number of the action that caused it, the event)."""
-    data = _object(entry, "log line")
+    data = object_at(entry, "log line")
     at = data.get("at")
     if not isinstance(at, int) or isinstance(at, bool):
         raise MirrorError("log line: expected the number of its action (\"at\")")
@@ -210,7 +120,7 @@ def event_from(entry: Any) -> tuple[int, Event]:
 
 def options_from(side: Side, data: Any) -> SeatOptions:
     """The engine's answer to "what may this seat do now" (``views.options_data``) as its own value."""
-    options = _object(data or {}, "options")
+    options = object_at(data or {}, "options")
 
     def moves(name: str) -> tuple[Any, ...]:
         try:
@@ -261,7 +171,7 @@ class SeatGame(Game):
 
     def follow(self, view: dict[str, Any]) -> list[tuple[int, Event]]:
         """Take the host's latest view of the table; returns the log lines not seen before."""
-        table = _object(view.get("table"), "table")
+        table = object_at(view.get("table"), "table")
         state = state_from(table)
         log = view.get("log") or []
         if not isinstance(log, list):

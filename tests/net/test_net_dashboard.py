@@ -57,6 +57,15 @@ async def test_the_dashboard_shows_every_table_and_its_controls_reach_every_tabl
                 await pilot.press("p")
                 await until(pilot, lambda: not net.host.tables["t1"].game.state.paused)
                 assert net.host.tables["t2"].game.state.paused
+                # a scenario inject held back on the highlighted table (the teams are not told)
+                inject = net.host.tables["t1"].game.scenario.injects[0].id
+                await pilot.press("f")
+                await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+                await pilot.press("enter")  # the first inject of the list
+                await until(pilot, lambda: isinstance(app.screen, ChoiceScreen) and "Hold it back" in screen_text(app))
+                await pilot.press("down", "enter")
+                await until(pilot, lambda: inject in net.host.tables["t1"].game.state.held)
+                assert inject not in net.host.tables["t2"].game.state.held
                 # the round timer for all
                 await pilot.press("t")
                 await until(pilot, lambda: isinstance(app.screen.focused, Input))

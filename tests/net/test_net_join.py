@@ -10,8 +10,9 @@ from textual.pilot import Pilot
 
 from tabletop.engine.model import Side
 from tabletop.saves.writer import load_save
-from tabletop.tui.screens.join_app import CodeScreen, SeatApp
+from tabletop.tui.screens.join_app import SeatApp
 from tabletop.tui.screens.join_debrief import SeatDebriefScreen
+from tabletop.tui.screens.join_dialogs import CodeScreen
 from tabletop.tui.screens.join_table import JoinTableScreen
 from tabletop.tui.screens.offer import OfferBuilderScreen
 

@@ -21,7 +21,8 @@ from tabletop.net.client import HostClient, JoinRefused
 from tabletop.net.protocol import one_line
 from tabletop.tui.screens.dashboard import DashboardScreen
 from tabletop.tui.screens.dashboard_table import SummaryScreen, TableViewScreen
-from tabletop.tui.screens.join_app import CONNECT_WITHIN, HostSaid, WaitingScreen
+from tabletop.tui.screens.join_app import CONNECT_WITHIN
+from tabletop.tui.screens.join_dialogs import HostSaid, WaitingScreen
 from tabletop.tui.screens.passphrase import PassphraseScreen
 
 
