@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from netkit import PASSPHRASE, bounded, free_port, running_host, wait_until
+from netkit import PASSPHRASE, bounded, free_port, play_to_end, running_host, tutorial_plan, wait_until
 from screentext import screen_text, toast_text
 from textual.pilot import Pilot
 
 from tabletop.engine.model import Side
 from tabletop.saves.writer import load_save
+from tabletop.tui.screens.briefing import BriefingScreen
+from tabletop.tui.screens.dialogs import InjectChoiceScreen, NewsFlashScreen
 from tabletop.tui.screens.join_app import SeatApp
 from tabletop.tui.screens.join_debrief import SeatDebriefScreen
 from tabletop.tui.screens.join_dialogs import CodeScreen
@@ -158,3 +160,57 @@ async def test_a_hostile_message_after_joining_is_a_notification_and_the_table_g
                 await wait_until(lambda: net.host.tables["t1"].game.actions)
                 assert net.host.tables["t1"].game.actions[0].kind == "statement"
     await bounded(body())
+
+
+async def press_for(pilot: Pilot, turn: int) -> str:
+    """Whatever the seat's screen asks now, answered with keys as a player would (the host judges)."""
+    app = pilot.app
+    screen = app.screen
+    if isinstance(screen, (NewsFlashScreen, BriefingScreen)):
+        await pilot.press("enter")
+        return "read"
+    if isinstance(screen, InjectChoiceScreen):
+        await pilot.press("a")
+        return "absorb"
+    if isinstance(screen, OfferBuilderScreen):
+        await pilot.press("right", "enter")
+        await pilot.pause(0.05)
+        if app.screen is screen:
+            await pilot.press("escape")
+        return "offer"
+    if not isinstance(screen, JoinTableScreen) or app.in_flight is not None:
+        return "wait"
+    side = screen.actor()
+    kinds = screen.seat_options(screen.seat.side).kinds if side is not None else frozenset()
+    if side is None or side not in screen.session.game.awaiting() or not kinds:
+        return "wait"
+    for kind, key in (("statement", "cnh"[turn % 3]), ("agree_conclude", "y"), ("accept", "a"),
+                      ("propose", "p" if turn % 2 == 0 else "s"), ("pass", "s"), ("reject", "x")):
+        if kind in kinds:
+            await pilot.press(key)
+            return kind
+    return "wait"
+
+
+async def test_a_seat_plays_a_whole_game_to_its_debrief_against_a_team_on_another_connection(tmp_path):
+    async def body():
+        plan = tutorial_plan(1, "istanbul-2025-02")  # the largest scenario: news, forced choices, packages
+        async with running_host(tmp_path / "class", plan) as net, net.seat("t1", M) as moscow:
+            other = asyncio.create_task(play_to_end(moscow))
+            app = SeatApp(net.url, net.code("t1", W))
+            async with app.run_test(size=SIZE) as pilot:
+                done: list[str] = []
+                for turn in range(3000):
+                    if isinstance(app.screen, SeatDebriefScreen):
+                        break
+                    done.append(await press_for(pilot, turn))
+                    await pilot.pause(0.02)
+                else:
+                    raise AssertionError(f"no debrief; the screen reads:\n{screen_text(app)}")
+                await until(pilot, lambda: "Scores" in screen_text(app))
+                assert net.host.tables["t1"].game.is_over
+                assert {"statement"} <= set(done), done
+                text = screen_text(app)
+                assert "your walk-away value" in text and "Washington" in text
+            await bounded(other, 30)
+    await bounded(body(), 240)
