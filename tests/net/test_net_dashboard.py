@@ -66,6 +66,11 @@ async def test_the_dashboard_shows_every_table_and_its_controls_reach_every_tabl
                 await pilot.press("down", "enter")
                 await until(pilot, lambda: inject in net.host.tables["t1"].game.state.held)
                 assert inject not in net.host.tables["t2"].game.state.held
+                await pilot.press("f")  # the list now says so
+                await until(pilot, lambda: isinstance(app.screen, ChoiceScreen) and f"[{inject}] held" in
+                            screen_text(app))
+                await pilot.press("escape")
+                await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
                 # the round timer for all
                 await pilot.press("t")
                 await until(pilot, lambda: isinstance(app.screen.focused, Input))
@@ -100,7 +105,8 @@ async def test_a_computer_takes_a_seat_a_table_is_opened_with_a_note_and_the_cla
                 await pilot.press("enter")
                 await until(pilot, lambda: isinstance(app.screen, TableViewScreen) and "brief" in screen_text(app))
                 text = screen_text(app)
-                assert "Washington brief" in text and "Moscow brief" in text and "seed" in text
+                assert "Washington brief" in text and "Moscow brief" in text
+                assert f"seed {net.host.tables['t1'].game.seed}" in text  # the facilitator's alone
                 await pilot.press("n")
                 await until(pilot, lambda: isinstance(app.screen, FacilitatorNoteScreen))
                 app.screen.query_one("#note-text").text = "Eagles open softly."

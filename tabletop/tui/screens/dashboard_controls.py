@@ -100,7 +100,7 @@ class DashboardControls(Screen[None]):
         where = "every table" if everywhere else f"table {chosen}"
 
         def pick(view: dict[str, Any]) -> None:
-            state = as_object(as_object(view.get("state")).get("table"))
+            state = as_object(view.get("table"))  # the opened view, merged: its table is at the top
             fired = {f.get("inject") for f in state.get("fired") or [] if isinstance(f, dict)}
             marks = {"fired": fired, "held": set(state.get("held") or []), "skipped": set(state.get("skipped") or [])}
             choices = []

@@ -108,7 +108,7 @@ class TableViewScreen(FacilitatorOnly, Screen[None]):
                                 plain(PHASE_WORDS.get(state.phase, state.phase.value), "italic"),
                                 f" · waiting for {waiting}", plain(" · PAUSED" if state.paused else "", "bold $warning"),
                                 plain(f" · {frozen}" if frozen else "", "bold $error"),
-                                plain(f" · seed {view.get('state', {}).get('table', {}).get('seed', '?')}", "dim"))
+                                plain(f" · seed {as_object(view.get('table')).get('seed', '?')}", "dim"))
         self.query_one("#view-status", Static).update(line)
         self.query_one("#view-notes", Static).update(notes_content(view))
 
