@@ -19,7 +19,7 @@ import attrs
 from tabletop.engine.actions import Action, ActionError, action_from_dict, offer_from_dict
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import SIDES, Side
-from tabletop.engine.options import package_preview, preview
+from tabletop.engine.options import package_preview
 from tabletop.net import codes, facilitator, views
 from tabletop.net.classfile import ClassPlan
 from tabletop.net.classstate import ClassState, open_class
@@ -252,8 +252,8 @@ class ClassHost:
                 raise ProtocolError(refused)
             if kind == "preview":
                 async with table.lock:
-                    shown = preview(table.game, side, action)
-                peer.send({"type": "preview", "id": request, "preview": views.plain(shown)})
+                    seen = views.preview_data(table.game, side, action)
+                peer.send({"type": "preview", "id": request, "preview": seen})
                 return
         except (ProtocolError, ActionError, IllegalAction, KeyError, IndexError) as problem:
             text = str(problem) if not isinstance(problem, (KeyError, IndexError)) else f"no such move ({problem})"

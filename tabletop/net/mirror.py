@@ -41,6 +41,7 @@ from tabletop.engine.state import GameState, Phase
 from tabletop.net.decoding import MirrorError, as_object, object_at, structure
 
 HUMAN = "human"
+PLAYED_ON_HOST = "this table is played on the class host: moves are sent to it"
 
 
 # -- the scenario as a viewer may know it ------------------------------------------------------------
@@ -222,7 +223,13 @@ class SeatGame(Game):
         return listed is None or action in listed
 
     def apply(self, action: act.Action) -> list[Event]:
-        raise IllegalAction("this table is played on the class host: moves are sent to it")
+        """Refused: the host applies moves. An acceptance the host refused is refused for the host's reason, so
+        the engine's answers asked of a mirror (``options``, ``refusal``) say what the host said."""
+        side = getattr(action, "side", None)
+        seat = self.options.get(side) if isinstance(side, Side) else None
+        if isinstance(action, act.Accept) and seat is not None and seat.accept_refusal:
+            raise IllegalAction(seat.accept_refusal)
+        raise IllegalAction(PLAYED_ON_HOST)
 
     def at(self, moment: int) -> Game:
         """The table now, as a separate mirror (a what-if on it is refused like any move: the host judges)."""

@@ -14,11 +14,12 @@ from typing import Any
 
 import attrs
 
+from tabletop.engine.actions import Action
 from tabletop.engine.analysis import debrief
 from tabletop.engine.effects import describe_effects
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
-from tabletop.engine.options import options
+from tabletop.engine.options import options, preview
 from tabletop.engine.state import GameState, Offer
 from tabletop.engine.views import Audience, Viewer, may_read_brief, may_see_event
 
@@ -156,6 +157,19 @@ def options_data(game: Game, side: Side) -> dict[str, Any]:
         "retaliations": [a.to_dict() for a in seat.retaliations],
         "reneges": [a.to_dict() for a in seat.reneges], "accept_refusal": seat.accept_refusal,
     }
+
+
+def preview_data(game: Game, side: Side, action: Action) -> dict[str, Any]:
+    """What ``action`` would do for ``side`` (the engine's ``preview``), and its final score if it ends the game.
+
+    Raises ``IllegalAction`` when the action is refused.
+    """
+    data = plain(preview(game, side, action))
+    trial = game.copy()
+    trial.apply(action)
+    if trial.is_over:
+        data["final_score"] = trial.final_scores()[side]
+    return data
 
 
 def debrief_data(game: Game, viewer: Viewer) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from screentext import screen_text, toast_text
 from textual.pilot import Pilot
 
 from tabletop.engine.model import Side
+from tabletop.net.scripted import scripted_move
 from tabletop.saves.writer import load_save
 from tabletop.tui.screens.briefing import BriefingScreen
-from tabletop.tui.screens.dialogs import InjectChoiceScreen, NewsFlashScreen
+from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen, NewsFlashScreen
 from tabletop.tui.screens.join_app import SeatApp
 from tabletop.tui.screens.join_debrief import SeatDebriefScreen
 from tabletop.tui.screens.join_dialogs import CodeScreen
@@ -214,3 +215,77 @@ async def test_a_seat_plays_a_whole_game_to_its_debrief_against_a_team_on_anothe
                 assert "your walk-away value" in text and "Washington" in text
             await bounded(other, 30)
     await bounded(body(), 240)
+
+
+async def test_a_seat_reneges_on_a_deal_and_walks_out_with_the_score_the_host_gives(tmp_path):
+    async def body():
+        async with running_host(tmp_path / "class") as net, net.seat("t1", M) as moscow:
+            app = SeatApp(net.url, net.code("t1", W))
+            game = net.host.tables["t1"].game
+
+            async def moscow_moves() -> None:
+                """Moscow accepts what is offered, passes otherwise, and answers what it must."""
+                while not game.is_over:
+                    move = scripted_move(moscow.view)
+                    kinds = set(moscow.view.get("options", {}).get("kinds", ()))
+                    if move is not None and move["type"] in ("propose", "reject") and "pass" in kinds:
+                        move = {"type": "pass", "side": "moscow"}
+                    if move is None:
+                        seen = moscow.view["table"]["actions"]
+                        await moscow.wait_for(lambda c, seen=seen: c.view["table"]["actions"] != seen
+                                              or c.view["table"]["over"], 30)
+                        continue
+                    await moscow.act(move)
+
+            other = asyncio.create_task(moscow_moves())
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                screen = await to_table(pilot)
+
+                def my_kinds() -> frozenset[str]:
+                    return screen.seat_options(W).kinds if W in game.awaiting() and app.in_flight is None \
+                        else frozenset()
+
+                async def my_turn(kind: str) -> None:
+                    """Read the news and answer what is forced, until ``kind`` is a move Washington may make."""
+                    async def ready() -> bool:
+                        if isinstance(app.screen, NewsFlashScreen):
+                            await pilot.press("enter")
+                        elif isinstance(app.screen, InjectChoiceScreen):
+                            await pilot.press("a")
+                        return isinstance(app.screen, JoinTableScreen) and kind in my_kinds()
+
+                    for _ in range(1000):
+                        if await ready():
+                            return
+                        await pilot.pause(0.02)
+                    raise AssertionError(f"{kind} never open; the screen reads:\n{screen_text(app)}")
+
+                await my_turn("statement")
+                await pilot.press("c")
+                await my_turn("propose")
+                await pilot.press("p")
+                await until(pilot, lambda: isinstance(app.screen, OfferBuilderScreen))
+                await pilot.press("right", "enter")  # Washington's own irritant, one rung up
+                await until(pilot, lambda: len(game.state.deals) == 1)
+                for _ in range(40):  # on until the deal may be reneged on
+                    await my_turn("walk_out")  # open whenever Washington is to move
+                    if "renege" in my_kinds():
+                        break
+                    await pilot.press("n" if "statement" in my_kinds() else "s")
+                    await until(pilot, lambda: app.in_flight is None)
+                await pilot.press("e")
+                await until(pilot, lambda: isinstance(app.screen, ChoiceScreen) and "Deal 1" in screen_text(app))
+                await pilot.press("enter")
+                await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+                await pilot.press("y")
+                await until(pilot, lambda: any(a.kind == "renege" for a in game.actions))
+                await my_turn("walk_out")
+                await pilot.press("w")
+                await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and "you score" in screen_text(app))
+                await pilot.press("y")
+                await until(pilot, lambda: game.is_over)
+                assert game.state.walked_out is W
+                await until(pilot, lambda: isinstance(app.screen, (SeatDebriefScreen, NewsFlashScreen))
+                            or "talks are over" in screen_text(app))
+            await bounded(other, 30)
+    await bounded(body(), 120)

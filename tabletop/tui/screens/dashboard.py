@@ -20,7 +20,7 @@ from tabletop.net.mirror import as_object
 from tabletop.net.protocol import one_line
 from tabletop.tui.screens.dashboard_controls import DashboardControls
 from tabletop.tui.screens.dashboard_table import SummaryScreen, TableViewScreen
-from tabletop.tui.screens.join_table import connection_text
+from tabletop.tui.screens.join_session import connection_text
 from tabletop.tui.text import plain
 
 COLUMNS = ("Table", "Round", "Phase", "Waiting for", "Trust", "Tension", "Deals", "Time left", "Waited",

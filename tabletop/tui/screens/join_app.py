@@ -29,7 +29,8 @@ from tabletop.tui.messages import GameChanged
 from tabletop.tui.screens.briefing import Page, briefing_pages
 from tabletop.tui.screens.join_debrief import SeatDebriefScreen
 from tabletop.tui.screens.join_dialogs import CodeScreen, HostSaid, WaitingScreen
-from tabletop.tui.screens.join_table import ENDED, JoinTableScreen, SeatChanged, SeatSession, connection_text
+from tabletop.tui.screens.join_session import SeatChanged, SeatSession, connection_text
+from tabletop.tui.screens.join_table import ENDED, JoinTableScreen
 
 CONNECT_WITHIN = 10.0
 MOVE_WITHIN = 30.0
@@ -211,6 +212,15 @@ class SeatApp(App[None]):
         self.in_flight = action
         self._send(action)
         return True
+
+    async def preview(self, action: actions.Action) -> dict[str, Any]:
+        """What a move would do for this seat, asked of the host (an ``error`` message when it cannot say)."""
+        if self.client is None:
+            return {"type": "error", "message": "not joined"}
+        try:
+            return await self.client.preview(action)
+        except (TimeoutError, ConnectionError) as error:
+            return {"type": "error", "message": f"the host did not answer ({one_line(error, 100) or 'no answer'})"}
 
     @work(group="moves")
     async def _send(self, action: actions.Action) -> None:

@@ -14,153 +14,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive
 
 from tabletop.engine import actions
-from tabletop.engine.effects import Event
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.options import SeatOptions, package_preview
-from tabletop.engine.state import Concession, GameState, Offer, Phase
-from tabletop.net.mirror import SeatGame
+from tabletop.engine.state import Concession, Offer, Phase
+from tabletop.net.mirror import as_object
 from tabletop.tui.messages import GameChanged
+from tabletop.tui.screens.join_session import SeatConnection, SeatSession, SeatStatus, clock_text
 from tabletop.tui.screens.table import TableScreen
-from tabletop.tui.session import Session
-from tabletop.tui.text import lines, plain, side_name, signed
-from tabletop.tui.widgets.status import PHASE_WORDS, TableStatus
+from tabletop.tui.text import plain, side_name, signed
+from tabletop.tui.widgets.status import TableStatus
 
 ENDED = "the class has ended"
-
-
-class SeatChanged(GameChanged):
-    """The host reported a change to the table: the new state and log lines (a seat is not told the action itself).
-
-    ``action`` is not set: the seat's screens read only the state, the log lines and the moment.
-    """
-
-    def __init__(self, state: GameState, events: tuple[tuple[int, Event], ...], moment: int) -> None:
-        Message.__init__(self)  # not GameChanged's: there is no action to give it
-        self.state = state
-        self.events = events
-        self.moment = moment
-
-
-class SeatConnection(Protocol):
-    """What the table needs of the app's connection to the host."""
-
-    def send(self, action: actions.Action) -> bool:
-        """Send a move to the host (False when one is already on its way)."""
-        ...
-
-
-class SeatSession(Session):
-    """A game session for one seat of a networked table: its side is the only human here.
-
-    The other seat (a team on its own machine, or a computer on the host) is
-    neither driven nor timed here; ``players`` and ``connected`` are what the
-    host says about both seats.
-    """
-
-    def __init__(self, game: SeatGame, side: Side, team: str) -> None:
-        super().__init__(game)
-        self.seat_game = game
-        self.side = side
-        self.team = team
-        self.teams: dict[Side, str] = {side: team}
-        self.players: dict[Side, str] = {s: "human" for s in SIDES}
-        self.connected: dict[Side, bool] = {s: s is side for s in SIDES}
-
-    def take_seats(self, seats: Any) -> None:
-        """The host's ``seats``: each side's team, who plays it and whether it is connected."""
-        if not isinstance(seats, dict):
-            return
-        for side in SIDES:
-            seat = seats.get(side.value)
-            if isinstance(seat, dict):
-                self.teams[side] = str(seat.get("team", ""))[:80]
-                self.players[side] = str(seat.get("player", "human"))[:40]
-                self.connected[side] = seat.get("connected") is True
-
-    @property
-    def humans(self) -> tuple[Side, ...]:
-        return (self.side,)
-
-    def seat_label(self, side: Side) -> str:
-        team = self.teams.get(side) or "?"
-        player = self.players.get(side, "human")
-        if player != "human":
-            return f"{team}: computer ({player})"
-        return f"{team}: {'here' if self.connected.get(side) else 'away'}"
-
-    def next_side(self) -> Side | None:
-        """This seat when the host waits for it (the other side's moves are not this screen's to drive)."""
-        return self.side if self.side in self.game.awaiting() else None
-
-    def options(self) -> SeatOptions | None:
-        return self.seat_game.options.get(self.side)
-
-
-def connection_text(status: str, failures: int) -> Content:
-    """The connection in a few words, for the status line."""
-    if status == "joined":
-        return plain("● joined", "bold $success")
-    if status == "reconnecting" and failures >= 2:
-        return plain("✖ host gone: trying again", "bold reverse $error")
-    if status == "reconnecting":
-        return plain("◌ reconnecting…", "bold reverse $warning")
-    if status == "replaced":
-        return plain("✖ this seat joined from another device", "bold reverse $error")
-    return plain(f"✖ {status}", "bold reverse $error")
-
-
-def clock_text(time_left: float | None) -> Content:
-    if time_left is None:
-        return Content("")
-    minutes, seconds = divmod(int(max(0.0, time_left)), 60)
-    return Content.assemble(" · ⏱ ", (f"{minutes}:{seconds:02d}", "bold reverse"), " left")
-
-
-def seat_status_content(session: SeatSession, state: GameState, turn: Content, latest: str, connection: Content,
-                        clock: Content) -> Content:
-    """The status line of a seat: connection, round, phase and whose move; the seats; the latest news."""
-    scenario = session.game.scenario
-    first = Content.assemble(connection, "  ", (f"Round {state.round} of {scenario.rounds}", "bold"), " · ",
-                             plain(PHASE_WORDS.get(state.phase, state.phase.value), "italic"), clock, "  ▸ ", turn)
-    seats: list[Content | str] = []
-    for side in SIDES:
-        if seats:
-            seats.append(" · ")
-        seats += [side_name(session.name(side), side), plain(f" {session.seat_label(side)}", "dim")]
-    second = Content.assemble("Initiative: ", side_name(session.name(state.initiative), state.initiative), " · ",
-                              *seats)
-    third = Content.assemble(("Latest: ", "bold $accent"), plain(latest)) if latest else Content("")
-    return lines([first, second, third])
-
-
-class SeatStatus(TableStatus):
-    """The table's status line for a seat: the connection to the host first, and the teams instead of the seed."""
-
-    connection: reactive[Content] = reactive(Content(""))
-    clock: reactive[Content] = reactive(Content(""))
-    seating: reactive[str] = reactive("")
-
-    def watch_connection(self) -> None:
-        self._show()
-
-    def watch_seating(self) -> None:
-        self._show()
-
-    def watch_clock(self) -> None:
-        self._show()
-
-    def _show(self) -> None:
-        if self.state is not None and isinstance(self.session, SeatSession):
-            self.update(seat_status_content(self.session, self.state, self.turn, self.latest, self.connection,
-                                            self.clock))
 
 
 class JoinTableScreen(TableScreen):
@@ -280,6 +150,50 @@ class JoinTableScreen(TableScreen):
         self._choose("A gesture: move one of your irritants up, asking nothing", choices,
                      "You have no irritant of your own left to move up.")
 
+    def action_renege(self) -> None:
+        """The reneges the host's options list, each with the concessions it would take back with it."""
+        side = self.actor()
+        if side is None:
+            return
+        game = self.session.game
+        deals = {deal.number: deal for deal in game.state.deals}
+        choices: list[tuple[Content, actions.Action]] = []
+        for renege in self.seat_options(side).reneges:
+            deal = deals.get(renege.deal)
+            if deal is None:
+                continue
+            undone = sorted(deal.offer.linked_to(renege.irritant) - set(deal.undone))
+            names = ", ".join(game.scenario.irritant(i).name for i in undone)
+            choices.append((Content.assemble((f"Deal {deal.number} (round {deal.round}): ", "bold"),
+                                             plain(f"undo {names}")), renege))
+
+        def question(action: actions.Action) -> Content:
+            return Content.assemble(("Renege on an agreed deal?", "bold"), "\n\nIt undoes the concession and "
+                                    "everything linked to it, costs heavy trust, some standing, and raises tension.")
+
+        self._choose("Renege on one of your concessions", choices, "You have no concession to renege on.", question)
+
+    def action_walk_out(self) -> None:
+        """Walking out, confirmed with the score the host's engine says it would leave this side."""
+        if (side := self.actor()) is not None:
+            self.run_worker(self._walk_out(side), group="walk-out", exclusive=True)
+
+    async def _walk_out(self, side: Side) -> None:
+        walk_out = actions.WalkOut(side)
+        answer = await self.link.preview(walk_out)
+        if answer.get("type") != "preview":
+            self.notify(str(answer.get("message", "the host did not answer")), title="Not allowed",
+                        severity="warning", markup=False)
+            return
+        seen = as_object(answer.get("preview"))
+        final = seen.get("final_score")
+        game = self.session.game
+        then = f"you score {final:.1f}" if isinstance(final, (int, float)) else "the game ends"
+        question = Content.assemble(("Walk out of the talks?", "bold"), "\n\n", side_name(self.session.name(side), side),
+                                    f" leaves the table. The talks collapse and {then} (your walk-away value is "
+                                    f"{game.scenario.sides[side].walk_away:g}; your score now {game.score(side):.1f}).")
+        self._confirm(question, lambda: self.act(walk_out))
+
     def can_accept(self) -> bool:
         return self.actor() is not None and "accept" in self.seat_options(self.seat.side).kinds
 
@@ -288,4 +202,4 @@ class JoinTableScreen(TableScreen):
             super().ask_inject(side)
 
 
-__all__ = ["JoinTableScreen", "SeatChanged", "SeatConnection", "SeatSession", "SeatStatus", "connection_text", "seat_status_content"]
+__all__ = ["ENDED", "JoinTableScreen"]
