@@ -59,6 +59,10 @@ class EventKind(enum.StrEnum):
     NOTE = "note"
     TIMER = "timer"
     """The round timer ran out for ``side``."""
+    TONE = "tone"
+    """A capital's public tone turned (a headline: ``side`` hardens or softens)."""
+    LAPSE = "lapse"
+    """A round cancelled for lack of progress, or the talks fading out."""
 
 
 @attrs.frozen(slots=False)  # a frozen dict class builds faster than a slotted one: a game makes many events
@@ -150,7 +154,20 @@ def apply_effects(scenario: Scenario, state: GameState, effects: Effects) -> Gam
             n = scenario.position[irritant_id]
             rungs[n] = max(0, min(scenario.irritants[n].top, rungs[n] + delta))
         state = state.evolve(rungs=tuple(rungs))
+    for side_name, delta in effects.alternative.items():
+        side = Side(side_name)
+        value = max(0.0, min(100.0, state.alternative_of(side) + delta))
+        state = state.evolve(alternatives=with_side(state.alternatives, side, value))
+    for side_name, delta in effects.tone.items():
+        state = move_tone(scenario, state, Side(side_name), delta)
     return state
+
+
+def move_tone(scenario: Scenario, state: GameState, side: Side, delta: float) -> GameState:
+    """Shift a capital's public tone, within the scenario's bounds."""
+    rules = scenario.rules
+    value = max(rules.tone_min, min(rules.tone_max, round(state.tone_of(side) + delta, 2)))
+    return state.evolve(tone=with_side(state.tone, side, value))
 
 
 def describe_effects(scenario: Scenario, effects: Effects) -> str:
@@ -161,6 +178,10 @@ def describe_effects(scenario: Scenario, effects: Effects) -> str:
         parts.append(f"tension {effects.tension:+d}")
     for side, delta in sorted(effects.standing.items()):
         parts.append(f"{side.capitalize()} standing {delta:+d}")
+    for side, delta in sorted(effects.alternative.items()):
+        parts.append(f"{side.capitalize()}'s alternative {delta:+d}")
+    for side, tone in sorted(effects.tone.items()):
+        parts.append(f"{side.capitalize()}'s tone {'softens' if tone > 0 else 'hardens'}")
     for irritant_id, delta in sorted(effects.rungs.items()):
         parts.append(f"{irritant_name(scenario, irritant_id)} {delta:+d} rung{'s' if abs(delta) != 1 else ''}")
     return ", ".join(parts)

@@ -34,6 +34,7 @@ def initial_state(scenario: Scenario) -> GameState:
         tone=(0.0, 0.0),
         initiative=scenario.first_initiative,
         curve=(MeterPoint(0, meters.trust, meters.tension, meters.standing),),
+        alternatives=(float(scenario.sides[Side.WASHINGTON].walk_away), float(scenario.sides[Side.MOSCOW].walk_away)),
     )
 
 

@@ -67,6 +67,8 @@ class EndReason(enum.StrEnum):
     CONCLUSION = "conclusion"
     DEADLINE = "deadline"
     COLLAPSE = "collapse"
+    LAPSE = "lapse"
+    """The talks faded: rounds without progress, a round cancelled, then silence."""
 
 
 class Response(enum.StrEnum):
@@ -204,6 +206,10 @@ class Effects:
     tension: int = 0
     standing: dict[str, int] = attrs.field(factory=dict)
     rungs: dict[str, int] = attrs.field(factory=dict)
+    alternative: dict[str, int] = attrs.field(factory=dict)
+    """Change to a side's outside option (its BATNA), in score points."""
+    tone: dict[str, float] = attrs.field(factory=dict)
+    """Change to a capital's public tone (-1 hardline to +1 conciliatory)."""
 
     @property
     def is_empty(self) -> bool:
@@ -232,6 +238,10 @@ class Inject:
     check: Condition | None = None
     respond: Effects | None = None
     absorb: Effects | None = None
+    respond_label: str = ""
+    """What the target sees as the first choice of a forced choice (e.g. "Sign the data exchange")."""
+    absorb_label: str = ""
+    """What the target sees as the other choice (e.g. "Let it lapse")."""
     notes: str = ""
     sources: tuple[str, ...] = ()
     hypothetical: bool = False
@@ -313,6 +323,16 @@ class Rules:
     standing_per_cost: float = 0.5
     standing_per_gain: float = 0.25
     round_timer: int | None = None
+    walkout_penalty: float | None = None
+    """What walking out costs the side that leaves, below its outside option (default: half the collapse penalty)."""
+    ratification: int = 20
+    """A package that would leave a side's domestic standing below this is not ratified at home."""
+    lapse_after: int = 3
+    """Rounds without progress (no deal, no gesture) before a round is cancelled and the talks start to fade."""
+
+    @property
+    def walkout_cost(self) -> float:
+        return self.collapse_penalty / 2 if self.walkout_penalty is None else self.walkout_penalty
 
 
 @attrs.frozen

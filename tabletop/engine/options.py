@@ -95,8 +95,11 @@ def options(game: Game, side: Side) -> SeatOptions:
                 if not refusal(game, action):
                     reneges.append(action)
     accept_refusal = ""
-    if state.offer is not None and state.to_move is side and "accept" not in kinds:
+    if state.offer is not None and state.to_move is side:
+        # The phase machine knows the red lines; the rules also judge ratification at home: ask them both.
         accept_refusal = refusal(game, act.Accept(side))
+        if accept_refusal:
+            kinds = kinds - {"accept"}
     return SeatOptions(
         side=side,
         kinds=kinds,

@@ -23,6 +23,7 @@ from tabletop.engine.effects import (  # noqa: F401 (the rules' public names liv
     describe_effects,
     describe_offer,
     irritant_name,
+    move_tone,
     shift,
 )
 from tabletop.engine.injects import (  # noqa: F401
@@ -72,6 +73,15 @@ CALM_TRUST = 60
 CRISIS_TRUST = 15
 TENSION_BITE = 4
 
+# Tone: what moves a capital's public tone (-1 hardline to +1 conciliatory). Play drives it; the seeded
+# drift only adds a little day-to-day noise (TONE_NOISE of the scenario's tone_drift).
+TONE_NOISE = 0.25
+POSTURE_TONE = {Posture.CONCILIATORY: 0.2, Posture.NEUTRAL: 0.0, Posture.HARDLINE: -0.3}
+RETALIATED_TONE = -0.3
+DEAL_TONE = 0.1
+LOW_STANDING = 30
+LOW_STANDING_TONE = -0.2
+
 
 def _tone_factor(tone: float) -> float:
     return 1.0 + 0.5 * tone
@@ -81,21 +91,47 @@ def _tone_factor(tone: float) -> float:
 
 
 def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
-    """Tone drifts; scheduled, triggered, random and contingency injects fire."""
+    """Tone moves (a delegation short of standing at home hardens; a little noise); injects fire."""
     rules = scenario.rules
-    tones = []
+    before = state
     for side in SIDES:
-        step = (draw(seed, "tone", side.value, state.round) * 2 - 1) * rules.tone_drift
-        tones.append(max(rules.tone_min, min(rules.tone_max, round(state.tone_of(side) + step, 2))))
-    state = state.evolve(tone=(tones[0], tones[1]), retaliated=(0, 0))
+        step = (draw(seed, "tone", side.value, state.round) * 2 - 1) * rules.tone_drift * TONE_NOISE
+        if state.standing_of(side) < LOW_STANDING:
+            step += LOW_STANDING_TONE
+        state = move_tone(scenario, state, side, step)
+    state = state.evolve(retaliated=(0, 0))
+    tones = state.tone
     events = [Event(state.round, EventKind.ROUND, f"Round {state.round} of {scenario.rounds} opens. "
                     f"{scenario.sides[state.initiative].name} holds the initiative. "
                     f"Tone: {tone_word(tones[0])} in Washington, {tone_word(tones[1])} in Moscow.")]
     for inject in due_injects(scenario, state, seed):
         state, more = fire_inject(scenario, state, inject)
         events.extend(more)
+    events += tone_headlines(scenario, before, state, quiet_until=len(events))
     state, more = check_collapse(scenario, state)
     return state, events + more
+
+
+def tone_headlines(scenario: Scenario, before: GameState, after: GameState, quiet_until: int = 0) -> list[Event]:
+    """A headline for each capital whose public tone changed its word (measured, hardline, conciliatory)."""
+    out = []
+    for side in SIDES:
+        old, new = tone_word(before.tone_of(side)), tone_word(after.tone_of(side))
+        if old != new:
+            verb = "hardens" if after.tone_of(side) < before.tone_of(side) else "softens"
+            out.append(Event(after.round, EventKind.TONE,
+                             f"Headline: {scenario.sides[side].name}'s tone {verb} (now {new}).", side))
+    return out
+
+
+def with_tone(scenario: Scenario, state: GameState, events: list[Event], changes: dict[Side, float]) -> GameState:
+    """Move tones by ``changes`` and add the headlines they make."""
+    before = state
+    for side, delta in changes.items():
+        if delta:
+            state = move_tone(scenario, state, side, delta)
+    events.extend(tone_headlines(scenario, before, state))
+    return state
 
 
 def tone_word(tone: float) -> str:
@@ -128,6 +164,7 @@ def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Re
     events.append(Event(state.round, EventKind.STATEMENTS,
                         f"Statements revealed: Washington {w.value}, Moscow {m.value} (trust {trust:+d}).",
                         postures=(w, m)))
+    state = with_tone(scenario, state, events, {Side.WASHINGTON: POSTURE_TONE[w], Side.MOSCOW: POSTURE_TONE[m]})
     for side, posture in ((Side.WASHINGTON, w), (Side.MOSCOW, m)):
         state, events = react(scenario, state, events, "statement", side, posture=posture)
     state, more = check_collapse(scenario, state)
@@ -171,6 +208,33 @@ def check_offer(scenario: Scenario, state: GameState, offer: Offer, side: Side) 
     for a, b in offer.links:
         if a not in seen or b not in seen or a == b:
             raise MoveError("a link must join two different irritants that are in the offer")
+    if not ratifiable(scenario, state, offer, side):
+        raise MoveError(not_ratified(scenario, side))
+
+
+def standing_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[int, int]:
+    """Both sides' domestic standing if ``offer`` were implemented now (home costs, red-line prices, wins)."""
+    trial = state
+    for concession in offer.concessions:
+        if concession.to > trial.rung(scenario, concession.irritant):
+            trial = _concede(scenario, trial, concession, [])
+    return trial.standing
+
+
+def ratifiable(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> bool:
+    """Whether ``side``'s capital would ratify ``offer``: it must not take its standing below the scenario's bar.
+
+    A package that already leaves standing no lower than it is now is always ratified (a side short of
+    standing can still take what costs it nothing at home).
+    """
+    after = standing_after(scenario, state, offer)[side_index(side)]
+    return after >= scenario.rules.ratification or after >= state.standing_of(side)
+
+
+def not_ratified(scenario: Scenario, side: Side) -> str:
+    name = scenario.sides[side].name
+    return (f"{name}'s capital would not ratify this package: it costs more at home than {name}'s "
+            "domestic standing can bear")
 
 
 def _concede(scenario: Scenario, state: GameState, concession: Concession, events: list[Event]) -> GameState:
@@ -214,6 +278,7 @@ def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result
             f"\u201c{irritant.rungs[action.to]}\u201d" + (" (reciprocated)" if reciprocated else "") + ".")
     events.insert(0, Event(state.round, EventKind.GESTURE, text, action.side, irritant=irritant.id, rung=action.to,
                            reciprocated=reciprocated))
+    state = state.evolve(progress_round=state.round)
     state, events = react(scenario, state, events, "gesture", action.side, [irritant.id])
     state, events = react(scenario, state, events, "concession", action.side, [irritant.id])
     return _after_turn(scenario, state, action.side, "gesture", events)
@@ -245,6 +310,7 @@ def retaliate(scenario: Scenario, state: GameState, action: act.Retaliate) -> Re
             + (", doubled by tension" if bite == 2 else "") + (", tension +1: a spiral" if spiral else "") + ").")
     events = [Event(state.round, EventKind.RETALIATION, text, action.side, irritant=irritant.id, rung=action.to,
                     spiral=spiral)]
+    state = with_tone(scenario, state, events, {action.side.other: RETALIATED_TONE})
     state, events = react(scenario, state, events, "retaliation", action.side, [irritant.id])
     return _after_turn(scenario, state, action.side, "retaliate", events)
 
@@ -304,6 +370,9 @@ def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
         current = state.rung(scenario, concession.irritant)
         if concession.to <= current:
             raise MoveError(f"{irritant.name} is already at rung {current}; the offer is out of date")
+    for side in (action.side, action.side.other):
+        if not ratifiable(scenario, state, offer, side):
+            raise MoveError(not_ratified(scenario, side))
     state = state.evolve(accepted=offer, accepted_by=action.side, offer=None, offer_by=None,
                          to_move=None, last_move=with_side(state.last_move, action.side, "accept"))
     text = f"{scenario.sides[action.side].name} accepts the package."
@@ -334,10 +403,11 @@ def implement(scenario: Scenario, state: GameState) -> Result:
     proposer = state.accepted_by.other if state.accepted_by else scenario.first_initiative
     deal = Deal(len(state.deals) + 1, state.round, proposer, offer, before)
     state = shift(state, trust=trust)
-    state = state.evolve(deals=state.deals + (deal,), accepted=None, accepted_by=None)
+    state = state.evolve(deals=state.deals + (deal,), accepted=None, accepted_by=None, progress_round=state.round)
     events.insert(0, Event(state.round, EventKind.DEAL,
                            f"Deal {deal.number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d}).",
                            deal=deal.number, offer=offer))
+    state = with_tone(scenario, state, events, {side: DEAL_TONE for side in SIDES})
     state, events = react(scenario, state, events, "concession", None, offer.irritants(),
                           movers=tuple(sorted(conceders)))
     state, more = check_collapse(scenario, state)
@@ -422,6 +492,9 @@ def end_round(scenario: Scenario, state: GameState) -> Result:
     state = state.evolve(curve=state.curve + (point,))
     state, more = check_collapse(scenario, state)
     events.extend(more)
+    if state.ended is None:
+        state, more = lapse(scenario, state)
+        events.extend(more)
     if state.ended is None and state.round >= scenario.rounds:
         state = state.evolve(ended=EndReason.DEADLINE, cause=f"the clock ran out ({scenario.deadline})")
         events.append(Event(state.round, EventKind.DEADLINE, f"Time is up: {scenario.deadline}."))
@@ -429,6 +502,26 @@ def end_round(scenario: Scenario, state: GameState) -> Result:
         state = state.evolve(round=state.round + 1, initiative=state.initiative.other,
                              to_move=None, offer=None, offer_by=None)
     return state, events
+
+
+def lapse(scenario: Scenario, state: GameState) -> Result:
+    """Back into silence: talks that make no progress fade quietly rather than break.
+
+    After ``lapse_after`` rounds without a deal or a gesture the next round is
+    cancelled (the clock skips it); if the round after that brings nothing
+    either, the talks lapse and the game ends: no agreement unless one stands.
+    """
+    idle = state.round - max(state.progress_round, state.cancelled_round)
+    after = scenario.rules.lapse_after
+    if state.cancelled_round and state.progress_round < state.cancelled_round and idle >= 1:
+        state = state.evolve(ended=EndReason.LAPSE, cause="the talks faded: no progress after a cancelled round")
+        return state, [Event(state.round, EventKind.LAPSE, "Nothing moves, again. No date is set for another "
+                             "round: the channel goes quiet and the talks lapse.")]
+    if not state.cancelled_round and idle >= after and state.round + 1 < scenario.rounds:
+        state = state.evolve(round=state.round + 1, cancelled_round=state.round + 1)
+        return state, [Event(state.round, EventKind.LAPSE, f"{after} rounds without progress: the next round is "
+                             "cancelled and the channel goes cold.")]
+    return state, []
 
 
 def finish(scenario: Scenario, state: GameState) -> Result:

@@ -56,7 +56,8 @@ TOP_KEYS = ("scenario", "rules", "meters", "objectives", "debrief", "sides", "ir
 SCENARIO_KEYS = ("id", "title", "date", "setting", "deadline", "rounds", "public_brief",
                  "hypothetical", "aftermath", "first_initiative", "sources", "aftermath_sources")
 RULES_KEYS = ("exchange_limit", "tone_min", "tone_max", "tone_drift", "collapse_penalty",
-              "standing_per_cost", "standing_per_gain", "round_timer")
+              "standing_per_cost", "standing_per_gain", "round_timer", "walkout_penalty", "ratification",
+              "lapse_after")
 SIDE_KEYS = ("name", "delegation", "public", "confidential", "walk_away", "standing",
              "goals", "valuations", "sources", "hypothetical")
 IRRITANT_KEYS = ("id", "name", "description", "mover", "rungs", "start", "sources", "hypothetical")
@@ -64,8 +65,9 @@ VALUATION_KEYS = ("gain", "cost", "red_line")
 RED_LINE_KEYS = ("rung", "price", "absolute")
 INJECT_KEYS = ("id", "title", "text", "kind", "target", "expected_action", "objective",
                "effects", "round", "when", "probability", "from_round", "to_round",
-               "follows", "after_rounds", "check", "respond", "absorb", "notes", "sources", "hypothetical")
-EFFECT_KEYS = ("trust", "tension", "standing", "rungs")
+               "follows", "after_rounds", "check", "respond", "absorb", "respond_label", "absorb_label",
+               "notes", "sources", "hypothetical")
+EFFECT_KEYS = ("trust", "tension", "standing", "rungs", "alternative", "tone")
 CONDITION_KEYS = ("trust_at_least", "trust_below", "tension_at_least", "tension_below",
                   "round_at_least", "standing_below", "rungs_at_least", "rungs_below",
                   "ended_by", "response")
@@ -215,6 +217,9 @@ def _rules(r: _Reader, data: Any) -> Rules:
         standing_per_cost=r.number(t, "rules", "standing_per_cost", 0.0, 5.0, 0.5),
         standing_per_gain=r.number(t, "rules", "standing_per_gain", 0.0, 5.0, 0.25),
         round_timer=timer,
+        walkout_penalty=r.number(t, "rules", "walkout_penalty", 0.0, 100.0, None) if "walkout_penalty" in t else None,
+        ratification=r.integer(t, "rules", "ratification", 0, 100, 20),
+        lapse_after=r.integer(t, "rules", "lapse_after", 1, 40, 3),
     )
 
 
@@ -316,12 +321,17 @@ def _effects(r: _Reader, data: Any, key: str, irritants: dict[str, Irritant]) ->
     t = r.table(data, key, EFFECT_KEYS)
     standing = r.table(t.get("standing", {}), f"{key}.standing", ("washington", "moscow"))
     rungs = r.table(t.get("rungs", {}), f"{key}.rungs", tuple(irritants))
+    alternative = r.table(t.get("alternative", {}), f"{key}.alternative", ("washington", "moscow"))
+    tone = r.table(t.get("tone", {}), f"{key}.tone", ("washington", "moscow"))
     return Effects(
         trust=r.integer(t, key, "trust", -100, 100, 0),
         tension=r.integer(t, key, "tension", -4, 4, 0),
         standing={s: r.integer(standing, f"{key}.standing", s, -100, 100) for s in standing
                   if s in ("washington", "moscow")},
         rungs={i: r.integer(rungs, f"{key}.rungs", i, -20, 20) for i in rungs if i in irritants},
+        alternative={s: r.integer(alternative, f"{key}.alternative", s, -100, 100) for s in alternative
+                     if s in ("washington", "moscow")},
+        tone={s: r.number(tone, f"{key}.tone", s, -2.0, 2.0) for s in tone if s in ("washington", "moscow")},
     )
 
 
@@ -411,6 +421,13 @@ def _injects(r: _Reader, data: dict, irritants: dict[str, Irritant], objectives:
         absorb = _effects(r, t["absorb"], f"{key}.absorb", irritants) if "absorb" in t else None
         if (respond is None) != (absorb is None):
             r.fail(key, "has only one of respond/absorb, expected both (a forced choice) or neither")
+        labels = {name: r.text(t, key, name, "") for name in ("respond_label", "absorb_label")}
+        for name, label in labels.items():
+            if respond is not None and not label.strip():
+                r.fail(f"{key}.{name}", "is missing, expected the words the target sees for this choice "
+                       "(its own, e.g. \"Sign the data exchange\" / \"Let it lapse\")")
+            elif respond is None and label:
+                r.fail(f"{key}.{name}", "is set on an inject that forces no choice, expected it only with respond/absorb")
         target = r.choice(t, key, "target", InjectTarget)
         if respond is not None and target is InjectTarget.BOTH:
             r.fail(f"{key}.target", "is 'both', expected one side for an inject that forces a choice")
@@ -424,6 +441,7 @@ def _injects(r: _Reader, data: dict, irritants: dict[str, Irritant], objectives:
             to_round=r.get(t, key, "to_round", int, None),
             follows=follows, after_rounds=r.integer(t, key, "after_rounds", 1, last, 1),
             check=check, respond=respond, absorb=absorb, notes=r.text(t, key, "notes", ""),
+            respond_label=labels["respond_label"], absorb_label=labels["absorb_label"],
         ))
     by_id = {inject.id: inject for inject in out}
     for inject in out:

@@ -87,16 +87,20 @@ def score(scenario: Scenario, side: Side, rungs: Sequence[int]) -> float:
 
 
 def final_scores(scenario: Scenario, state: GameState) -> dict[Side, float]:
-    """Scores at the end: the board's value, or walk-away minus the collapse penalty."""
+    """Scores at the end. With an agreement standing, the board's value; with none, exactly each side's
+    outside option (its walk-away value as play left it); after a collapse, the outside option minus the
+    collapse penalty, or minus the (smaller) walk-out penalty when a side walked out."""
     out: dict[Side, float] = {}
+    rules = scenario.rules
     for side in scenario.sides:
+        alternative = state.alternative_of(side)
         if state.ended is EndReason.COLLAPSE:
-            penalty = scenario.rules.collapse_penalty
-            if state.walked_out is side:
-                penalty *= 2
-            out[side] = round(max(0.0, scenario.sides[side].walk_away - penalty), 1)
-        else:
+            penalty = rules.walkout_cost if state.walked_out is not None else rules.collapse_penalty
+            out[side] = round(max(0.0, alternative - penalty), 1)
+        elif state.agreement_stands:
             out[side] = score(scenario, side, state.rungs)
+        else:
+            out[side] = round(alternative, 1)
     return out
 
 

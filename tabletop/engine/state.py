@@ -148,6 +148,12 @@ class GameState:
     skipped: tuple[str, ...] = ()
     timer: int | None = None
     notes: int = 0
+    alternatives: tuple[float, float] = (0.0, 0.0)
+    """Each side's outside option (its BATNA) on its own 0-100 score scale: what no agreement pays it."""
+    progress_round: int = 0
+    """The last round in which something moved by goodwill (a deal implemented or a gesture)."""
+    cancelled_round: int = 0
+    """The round the talks skipped because they were going nowhere (0: none yet)."""
 
     def evolve(self, **changes: Any) -> GameState:
         """A copy with some fields changed (a fast ``attrs.evolve`` for the hot path)."""
@@ -159,6 +165,14 @@ class GameState:
 
     def standing_of(self, side: Side) -> int:
         return self.standing[_index(side)]
+
+    def alternative_of(self, side: Side) -> float:
+        return self.alternatives[_index(side)]
+
+    @property
+    def agreement_stands(self) -> bool:
+        """Whether at least one deal still has a concession in force."""
+        return any(len(deal.undone) < len(deal.offer.concessions) for deal in self.deals)
 
     def tone_of(self, side: Side) -> float:
         return self.tone[_index(side)]

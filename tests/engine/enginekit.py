@@ -35,6 +35,7 @@ tone_min = {tone_min}
 tone_max = {tone_max}
 tone_drift = {tone_drift}
 collapse_penalty = 10
+lapse_after = {lapse_after}
 
 [meters]
 trust = {trust}
@@ -114,12 +115,12 @@ description = "Nothing moved."
 def lab_text(extra: str = "", *, rounds: int = 6, first: str = "washington", exchange_limit: int = 3,
              tone_min: float = 0.0, tone_max: float = 0.0, tone_drift: float = 0.0, trust: int = 50,
              tension: int = 2, standing: int = 60, visas_start: int = 1, banking_start: int = 1,
-             banking_red: str = "{ rung = 2, absolute = true }") -> str:
+             banking_red: str = "{ rung = 2, absolute = true }", lapse_after: int = 40) -> str:
     """The lab scenario's TOML text (see the module docstring), with ``extra`` TOML appended."""
     return LAB.format(extra=extra, rounds=rounds, first=first, exchange_limit=exchange_limit,
                       tone_min=tone_min, tone_max=tone_max, tone_drift=tone_drift, trust=trust,
                       tension=tension, standing=standing, visas_start=visas_start, banking_start=banking_start,
-                      banking_red=banking_red)
+                      banking_red=banking_red, lapse_after=lapse_after)
 
 
 def lab(extra: str = "", **options) -> Scenario:

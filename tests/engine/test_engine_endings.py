@@ -15,9 +15,11 @@ from tabletop.engine.state import Phase
 
 
 def walk_away_scores(game: Game, walker: Side | None) -> dict[Side, float]:
-    penalty = game.scenario.rules.collapse_penalty
-    return {side: max(0.0, game.scenario.sides[side].walk_away - penalty * (2 if side is walker else 1))
-            for side in (W, M)}
+    """After a collapse each side scores its outside option less the collapse penalty, or less the smaller
+    walk-out penalty when a side walked out."""
+    rules = game.scenario.rules
+    penalty = rules.walkout_cost if walker is not None else rules.collapse_penalty
+    return {side: max(0.0, game.scenario.sides[side].walk_away - penalty) for side in (W, M)}
 
 
 def finish_by_passing(game: Game) -> Game:
@@ -31,7 +33,7 @@ def finish_by_passing(game: Game) -> Game:
 
 @pytest.mark.parametrize("walker", [W, M])
 @pytest.mark.parametrize("phase", ["statements", "negotiation"])
-def test_walking_out_collapses_the_talks_and_the_walker_pays_double(walker, phase):
+def test_walking_out_ends_the_talks_at_each_sides_walk_away_less_the_walkout_penalty(walker, phase):
     scenario = lab()
     game = Game(scenario, 1)
     if phase == "negotiation":
@@ -43,9 +45,9 @@ def test_walking_out_collapses_the_talks_and_the_walker_pays_double(walker, phas
     assert game.state.outcome == "collapse"
     scores = game.final_scores()
     assert scores == walk_away_scores(game, walker)
-    penalty = scenario.rules.collapse_penalty
-    assert scores[walker] == scenario.sides[walker].walk_away - 2 * penalty
-    assert scores[walker.other] == scenario.sides[walker.other].walk_away - penalty
+    cost = scenario.rules.collapse_penalty / 2  # the default walk-out penalty: half a collapse
+    assert scores[walker] == scenario.sides[walker].walk_away - cost
+    assert scores[walker.other] == scenario.sides[walker.other].walk_away - cost
 
 
 def test_walking_out_is_possible_while_a_forced_choice_waits():
@@ -61,6 +63,8 @@ expected_action = "Answer."
 objective = "obj"
 respond = { trust = 1 }
 absorb = { trust = -1 }
+respond_label = 'Answer it'
+absorb_label = 'Let it pass'
 """)
     game = Game(scenario, 1)
     game.apply(act.WalkOut(W))

@@ -95,6 +95,8 @@ expected_action = "Answer it."
 objective = "obj"
 respond = { trust = 1 }
 absorb = { trust = -1 }
+respond_label = 'Answer it'
+absorb_label = 'Let it pass'
 """
 
 

@@ -131,7 +131,9 @@ def test_a_random_inject_rolls_only_within_its_window():
 
 ULTIMATUM = inject("ultimatum", "scheduled", """round = 1
 respond = { trust = 4 }
-absorb = { standing = { moscow = -6 } }""", target="moscow")
+absorb = { standing = { moscow = -6 } }
+respond_label = 'Answer it'
+absorb_label = 'Let it pass'""", target="moscow")
 FOLLOW_UP = inject("follow-up", "contingency", 'follows = "ultimatum"\nafter_rounds = 1\neffects = { tension = 1 }')
 
 
@@ -198,7 +200,9 @@ def test_a_contingency_stays_silent_when_the_expected_action_happened():
 LATE = inject("late", "scheduled", "round = 5\neffects = { trust = -4 }")
 LATE_CHOICE = inject("crisis", "scheduled", """round = 6
 respond = { trust = 2 }
-absorb = { trust = -2 }""", target="washington")
+absorb = { trust = -2 }
+respond_label = 'Answer it'
+absorb_label = 'Let it pass'""", target="washington")
 
 
 def test_the_facilitator_fires_an_inject_by_hand_and_it_does_not_fire_again():
@@ -272,7 +276,9 @@ def test_only_the_facilitator_fires_injects():
 def test_an_answer_that_collapses_the_talks_says_so_in_the_log():
     scenario = lab(inject("ultimatum", "scheduled", """round = 1
 respond = { trust = -100 }
-absorb = { trust = -1 }""", target="moscow"))
+absorb = { trust = -1 }
+respond_label = 'Answer it'
+absorb_label = 'Let it pass'""", target="moscow"))
     game = Game(scenario, 1)
     events = game.apply(act.RespondInject(M, "ultimatum", Response.RESPOND))
     assert game.is_over and game.state.outcome == "collapse"

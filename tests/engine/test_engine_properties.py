@@ -81,6 +81,8 @@ expected_action = "Respond."
 objective = "obj"
 respond = { trust = 3, rungs = { visas = 1 } }
 absorb = { standing = { washington = -4 } }
+respond_label = 'Answer it'
+absorb_label = 'Let it pass'
 
 [[injects]]
 id = "protest"
@@ -93,6 +95,8 @@ expected_action = "Answer."
 objective = "obj"
 respond = { trust = -2 }
 absorb = { tension = 1 }
+respond_label = 'Answer it'
+absorb_label = 'Let it pass'
 
 [[audiences]]
 id = "europe"
