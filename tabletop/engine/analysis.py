@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from tabletop.engine.conduct import Conduct, conduct
 from tabletop.engine.effects import EventKind
 from tabletop.engine.model import SIDES, OutcomeTier, Scenario, Side
 from tabletop.engine.scoring import ceilings, utility_range
@@ -66,6 +67,8 @@ class Debrief:
     turning_points: list[TurningPoint]
     curve: list[MeterPoint]
     audience_readings: list[tuple[str, str]]
+    conduct: Conduct
+    """How the talks were conducted: ZOPA, split, concession curves, anchoring, reciprocity, priorities."""
 
 
 def reachable_rungs(scenario: Scenario) -> list[range]:
@@ -170,7 +173,7 @@ def debrief(game: Game) -> Debrief:
     from tabletop.engine.scoring import grade, score
 
     scores = game.final_scores()
-    walk = {side: scenario.sides[side].walk_away for side in SIDES}
+    walk = {side: state.alternative_of(side) for side in SIDES}  # what no agreement pays, as play left it
     start = {side: score(scenario, side, scenario.start_rungs()) for side in SIDES}
     tier_id = state.outcome or grade(scenario, state)
     tier = next(t for t in scenario.outcomes if t.id == tier_id)
@@ -195,4 +198,5 @@ def debrief(game: Game) -> Debrief:
         turning_points=turning_points(game),
         curve=list(state.curve),
         audience_readings=readings,
+        conduct=conduct(game, frontier, scores),
     )
