@@ -153,27 +153,22 @@ def packages(game: Game) -> list[Package]:
 
 
 def reciprocity(game: Game) -> dict[Side, Reciprocity]:
-    gestures = [(i, a.side) for i, a in enumerate(game.actions, start=1) if isinstance(a, act.Gesture)]
-    out = {}
-    for side in SIDES:
-        mine = [i for i, s in gestures if s is side]
-        theirs = [i for i, s in gestures if s is side.other]
-        # a gesture is returned when the other side makes one after it (each answer counts once)
-        returned, answers = 0, list(theirs)
-        for i in mine:
-            later = next((j for j in answers if j > i), None)
-            if later is not None:
-                returned += 1
-                answers.remove(later)
-        received_unanswered, my_answers = 0, list(mine)
-        for j in theirs:
-            later = next((i for i in my_answers if i > j), None)
-            if later is None:
-                received_unanswered += 1
-            else:
-                my_answers.remove(later)
-        out[side] = Reciprocity(len(mine), returned, received_unanswered)
-    return out
+    """Gestures in order: one that answers an open gesture of the other side returns it; one that answers
+    nothing opens a new one, which the other side then owes. What is still open at the end was pocketed."""
+    made = {side: 0 for side in SIDES}
+    returned = {side: 0 for side in SIDES}
+    open_ = {side: 0 for side in SIDES}
+    for action in game.actions:
+        if not isinstance(action, act.Gesture):
+            continue
+        side = action.side
+        made[side] += 1
+        if open_[side.other]:
+            open_[side.other] -= 1
+            returned[side.other] += 1
+        else:
+            open_[side] += 1
+    return {side: Reciprocity(made[side], returned[side], open_[side.other]) for side in SIDES}
 
 
 def priorities(scenario: Scenario, game: Game) -> dict[Side, Priorities]:
