@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from tabletop import __version__
+from tabletop.engine import RULES_VERSION
 from tabletop.engine.actions import Action, ActionError, action_from_dict
 from tabletop.engine.actions import Note as NoteAction
 from tabletop.engine.game import Game
@@ -21,7 +22,7 @@ from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scenario import ScenarioError, parse_scenario
 from tabletop.saves.folder import SaveError
 from tabletop.saves.signing import signing_problem
-from tabletop.text import excerpt, one_line
+from tabletop.text import excerpt, inert_line, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -93,9 +94,17 @@ def check_header(name: str, header: dict[str, Any]) -> tuple[Scenario, int, dict
         if seat != "human" and seat not in STRATEGIES:
             raise SaveError(f"{name}: line 1: seat {side!r} is {excerpt(seat)}, "
                             f"expected 'human' or one of: {', '.join(STRATEGIES)}")
-    for key in ("created", "opening", "scenario_source", "app", "rules"):
+    for key in ("created", "opening", "scenario_source", "app"):
         if not isinstance(header.get(key, ""), (str, type(None))):
             raise SaveError(f"{name}: line 1: {key} must be text")
+    rules = header.get("rules")
+    if rules != RULES_VERSION:
+        made = rules if isinstance(rules, int) and not isinstance(rules, bool) else 1
+        by = inert_line(str(header.get("app") or "an earlier tabletop"))[:40]
+        scenario_id = inert_line(str(header.get("scenario_id") or "?"))[:40]
+        raise SaveError(f"{name}: made under rules version {made} ({by}, scenario {scenario_id}); "
+                        f"this tabletop plays rules version {RULES_VERSION}, so it cannot replay, resume or verify "
+                        "it (the file is left as it is)")
     if "signing" in header and (problem := signing_problem(header["signing"])):
         raise SaveError(f"{name}: line 1: {problem}")
     fork = header.get("forked_from")
@@ -175,7 +184,7 @@ def header_record(game: Game, forked_from: dict[str, Any] | None = None, key: Sa
     scenario = game.scenario
     record: dict[str, Any] = {
         "kind": "header", "format": FORMAT, "version": VERSION, "app": f"tabletop {__version__}",
-        "rules": __version__, "created": created or now(), "scenario_id": scenario.id, "title": scenario.title,
+        "rules": RULES_VERSION, "created": created or now(), "scenario_id": scenario.id, "title": scenario.title,
         "scenario_source": scenario.source, "seed": game.seed,
         "seats": {side.value: game.seats[side] for side in SIDES},
         "opening": game.history[0].fingerprint(), "scenario": scenario.text,
