@@ -25,7 +25,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -33,9 +33,41 @@ from tabletop.saves.chain import GENESIS, seal
 from tabletop.saves.signing import ClassSecret, SaveKey
 from tabletop.saves.writer import LoadedSave, Note, SaveError, load_save, write_game
 
+if TYPE_CHECKING:
+    from tabletop.engine.game import Game
+
 PASSPHRASE = "correct horse battery staple"
-DATA = Path(__file__).parent / "data" / "saves-v0.1"
 HANG_SECONDS = 20
+
+
+def classroom_game() -> Game:
+    """A classroom game of istanbul-2025-04 under today's rules: two human seats (played here by computer
+    opponents move by move), a round timer, a pause, a custom inject and a note with brackets."""
+    from tabletop.engine.actions import CustomInject, Pause, Resume, SetTimer
+    from tabletop.engine.actions import Note as NoteAction
+    from tabletop.engine.effects import Effects
+    from tabletop.engine.game import Game
+    from tabletop.engine.model import SIDES, Side
+    from tabletop.engine.opponents import make_opponent
+    from tabletop.scenarios.library import resolve
+
+    game = Game(resolve("istanbul-2025-04"), 99, {side: "human" for side in SIDES})
+    players = {Side.WASHINGTON: make_opponent("tit-for-tat", Side.WASHINGTON, 99),
+               Side.MOSCOW: make_opponent("conceder", Side.MOSCOW, 99)}
+    game.apply(SetTimer(seconds=120))
+    game.apply(NoteAction(text="opening note [with brackets]"))
+    moves = 0
+    while not game.is_over and moves < 400:
+        if moves == 4:
+            game.apply(Pause())
+            game.apply(Resume())
+        if moves == 9:
+            game.apply(CustomInject(title="Leak", text="A memo leaks.",
+                                    effects=Effects(trust=-3, tension=1, standing={Side.MOSCOW: -2})))
+        side = game.awaiting()[0]
+        game.apply(players[side].decide(game))
+        moves += 1
+    return game
 
 
 def real_saves(folder: Path) -> dict[str, bytes]:
@@ -47,8 +79,7 @@ def real_saves(folder: Path) -> dict[str, bytes]:
     folder.mkdir(parents=True, exist_ok=True)
     computer = simulate(resolve("tutorial"), "grit", "tit-for-tat", 3)
     write_game(computer, folder / "computer.jsonl")
-    classroom = load_save(DATA / "classroom-istanbul-2025-04.jsonl")
-    game = classroom.replay()
+    game = classroom_game()
     notes = [Note(0, 1, "Before the start: watch the banking talks."), Note(9, 2, "Moscow hesitates.", None)]
     write_game(game, folder / "classroom.jsonl", notes=notes)
     write_game(game, folder / "signed.jsonl", notes=notes, key=SaveKey.from_passphrase(PASSPHRASE))

@@ -274,22 +274,23 @@ def test_the_exercise_and_outcome_of_the_known_game(known_save):
 def test_scores_walk_away_and_frontier(known_save):
     """The figures worked out by hand from the frozen scenario, not by the code under test.
 
-    The known game ends on the board visas 0, banking 1 (Moscow's gesture), flights 0. Net values per
-    irritant (gain - cost, spread evenly over the rungs above the start): Washington visas -20,
-    banking +50, flights -20, so its utility runs from -40 to +50; Moscow visas +50, banking -20,
-    flights +25, from -20 to +75. Washington: 50/3 = 16.67, score 100 * 56.67 / 90 = 63.0;
-    Moscow: -20/3 = -6.67, score 100 * 13.33 / 95 = 14.0. Of the 48 boards, 9 are efficient:
-    banking at the top with visas 0-2 and flights closed, visas at the top with banking 0-2 and
-    scheduled flights, and both at the top with flights at any rung. The best of them for both
-    sides is visas 3, banking 3, charters (66.67 + 65.79): 55.5 more joint score than the deal.
+    The known game ends with Moscow's banking gesture (board visas 0, banking 1, flights 0) but no deal:
+    a gesture is not an agreement, so under rules version 2 each side scores exactly what no agreement
+    pays, its walk-away value: Washington 50, Moscow 40. Net values per irritant (gain - cost, spread
+    evenly over the rungs above the start): Washington visas -20, banking +50, flights -20, so its utility
+    runs from -40 to +50; Moscow visas +50, banking -20, flights +25, from -20 to +75. Of the 48 boards,
+    9 are efficient: banking at the top with visas 0-2 and flights closed, visas at the top with banking
+    0-2 and scheduled flights, and both at the top with flights at any rung. Of those better for both than
+    (50, 40), the one adding most is visas 3, banking 3, scheduled flights: Washington 100 * 50/90 = 55.56,
+    Moscow 100 * 75/95 = 78.95, 5.56 + 38.95 = 44.5 more joint score than no agreement.
     """
     path, _ = known_save
     loaded = load_save(path)
     text = after_action_report(loaded.replay(), loaded)
-    assert "| Washington | 63.0 | 50 | +13.0 |" in text
-    assert "| Moscow | 14.0 | 40 | -26.0 |" in text
+    assert "| Washington | 50.0 | 50 | +0.0 | 44.4 |" in text
+    assert "| Moscow | 40.0 | 40 | +0.0 | 21.1 |" in text
     assert "The efficient (Pareto) frontier has 9 boards" in text
-    assert "**Value left on the table: 55.5**" in text
+    assert "**Value left on the table: 44.5**" in text
     plot = text.split("```")[1]   # the debrief's picture: the deal ◆, the Nash point N, the start ○
     assert "◆" in plot and "N" in plot and "○" in plot
 

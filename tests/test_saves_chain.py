@@ -9,10 +9,9 @@ import pytest
 
 from tabletop import __version__
 from tabletop.cli.main import main
+from tabletop.engine import RULES_VERSION
 from tabletop.engine.autoplay import simulate
 from tabletop.saves.writer import VERSION, Note, SaveWriter, load_save, write_game
-
-LEGACY = Path(__file__).parent / "data" / "saves-v0.1"
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +44,7 @@ def verify_error(capsys, path: Path) -> str:
 def test_new_saves_are_version_2_and_record_the_rules_version(original):
     header = json.loads(lines_of(original)[0])
     assert VERSION == 2 and header["version"] == 2
-    assert header["rules"] == __version__
+    assert header["rules"] == RULES_VERSION and header["app"] == f"tabletop {__version__}"
     assert all(len(json.loads(line)["chain"]) == 64 for line in lines_of(original))
 
 
@@ -127,28 +126,8 @@ def test_verify_says_the_chain_is_whole_and_unsigned(tmp_path, capsys, original)
     assert f"{len(lines_of(original))} lines chained; unsigned" in out
 
 
-def test_old_saves_load_and_say_they_are_unchained(capsys):
-    path = LEGACY / "tutorial.jsonl"
-    loaded = load_save(path)
-    assert loaded.version == 1 and loaded.signature().text == "unchained (version 1)"
-    assert main(["replay", str(path), "--verify"]) == 0
-    assert "unchained (version 1)" in capsys.readouterr().out
-
-
 def test_a_new_save_downgraded_to_version_1_is_caught_at_line_1(tmp_path, capsys, original):
     path = tmp_path / "s.jsonl"
     path.write_bytes(replace_in_line(original, 1, b'"version":2', b'"version":1'))
     error = verify_error(capsys, path)
     assert "line 1 was changed" in error and "hash chain" in error
-
-
-def test_a_resumed_old_save_stays_version_1(tmp_path):
-    path = tmp_path / "old.jsonl"
-    path.write_bytes((LEGACY / "classroom-istanbul-2025-04.jsonl").read_bytes())
-    loaded = load_save(path)
-    game = loaded.replay()
-    with SaveWriter.resume(loaded) as writer:
-        writer.note(game, "a late note")
-    again = load_save(path)
-    assert again.version == 1 and again.notes[-1].text == "a late note"
-    again.verify()

@@ -12,13 +12,18 @@ from pathlib import Path
 import pytest
 
 from tabletop.cli.main import main
+from tabletop.engine.actions import CustomInject, Note
+from tabletop.engine.effects import Effects
+from tabletop.engine.game import Game
+from tabletop.engine.model import Side
 from tabletop.saves import format as save_format
 from tabletop.saves.chain import rechain
-from tabletop.saves.writer import load_save, write_game
-from tabletop.scenarios.library import read_text
+from tabletop.saves.writer import write_game
+from tabletop.scenarios.library import load_path, read_text
 
 LEGACY = Path(__file__).parent / "data" / "saves-v0.1"
 CLASSROOM = LEGACY / "classroom-istanbul-2025-04.jsonl"
+SHIPPED = Path(__file__).parent.parent / "scenarios"
 
 
 def one_line(capsys, argv: list[str], code: int = 1) -> str:
@@ -74,31 +79,32 @@ def test_the_size_limit_is_stated_and_nothing_more_is_read(tmp_path, capsys, mon
         read_text(scenario, limit=100)
 
 
-def custom_inject_save(tmp_path: Path, standing: object, chained: bool) -> Path:
-    """The classroom save with its custom inject's ``effects.standing`` replaced (a v1 save, or v2 rechained)."""
-    lines = CLASSROOM.read_text(encoding="utf-8").splitlines(keepends=True)
-    if chained:
-        source = tmp_path / "v2.jsonl"
-        write_game(load_save(CLASSROOM).replay(), source)
-        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+def custom_inject_save(tmp_path: Path, standing: object) -> tuple[Path, int]:
+    """A fresh save whose custom inject's ``effects.standing`` is replaced and the chain redone; its line number."""
+    game = Game(load_path(SHIPPED / "istanbul-2025-04.toml"), 99, {Side.WASHINGTON: "human", Side.MOSCOW: "human"})
+    game.apply(Note(text="opening note [with brackets]"))
+    game.apply(CustomInject(title="Leak", text="A memo leaks.",
+                            effects=Effects(trust=-3, tension=1, standing={Side.MOSCOW: -2})))
+    source = tmp_path / "v2.jsonl"
+    write_game(game, source)
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if '"custom_inject"' in line)
     record = json.loads(lines[index])
     record["action"]["effects"]["standing"] = standing
     lines[index] = json.dumps(record, separators=(",", ":")) + "\n"
-    path = tmp_path / ("chained.jsonl" if chained else "legacy.jsonl")
-    raw = [line.encode("utf-8") for line in lines]
-    path.write_bytes(b"".join(rechain(raw) if chained else raw))
-    return path
+    path = tmp_path / "chained.jsonl"
+    path.write_bytes(b"".join(rechain([line.encode("utf-8") for line in lines])))
+    return path, index + 1
 
 
 @pytest.mark.parametrize("standing", [[1, 2], "moscow", 7, None])
-@pytest.mark.parametrize("chained", [False, True])
-def test_a_custom_inject_whose_standing_is_not_an_object_is_one_line(tmp_path, capsys, standing, chained):
-    path = custom_inject_save(tmp_path, standing, chained)
+def test_a_custom_inject_whose_standing_is_not_an_object_is_one_line(tmp_path, capsys, standing):
+    path, number = custom_inject_save(tmp_path, standing)
     for argv in (["replay", str(path), "--verify"], ["report", str(path)], ["compare", str(path)],
                  ["resume", str(path)]):
         error = one_line(capsys, argv)  # before: a traceback (AttributeError)
-        assert error.startswith(f"{path}: line 14: action 13: custom_inject.effects.standing must be an object")
+        assert error.startswith(f"{path}: line {number}: action {number - 1}: "
+                                "custom_inject.effects.standing must be an object")
 
 
 def test_a_long_hostile_value_is_quoted_short_and_inert(tmp_path, capsys):

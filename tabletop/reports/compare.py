@@ -12,6 +12,7 @@ from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.errors import UserError
 from tabletop.reports.after_action import cell, code_block, md, plot_names
 from tabletop.reports.plot import debrief_frontier, frontier_chart, frontier_legend
+from tabletop.saves.folder import SaveError
 from tabletop.saves.signing import ClassSecret, SignatureCheck
 from tabletop.text import excerpt, inert_line, message, shown_path
 
@@ -39,7 +40,13 @@ def load_class(paths: list[str], secret: ClassSecret | None = None) -> list[Clas
         # A save cut off by a crash still gives its game up to the cut; the table marks it unfinished.
         loaded = load_save(path)
         signature = loaded.signature(secret)
-        game = loaded.replay(verify=True)
+        try:
+            game = loaded.replay(verify=True)
+        except SaveError as error:
+            if signature is None or not signature.failed:
+                raise
+            # A change that breaks the replay of a signed save is named as what it is: tampering.
+            raise UserError(message(path, f"{signature.text}: the save was changed after it was signed")) from error
         if first is None:
             first = game.scenario
         elif game.scenario.id != first.id:

@@ -149,4 +149,6 @@ expected_action = "Answer it."
 objective = "obj"
 respond = { trust = 1 }
 absorb = { trust = -1 }
+respond_label = "Answer the leak"
+absorb_label = "Let it pass"
 """

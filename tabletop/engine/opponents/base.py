@@ -35,6 +35,27 @@ from tabletop.engine.state import Offer, Phase
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
 
+RATIFY_TRIES = 4
+"""How many packages an opponent looks at before it gives up on one its capital would ratify."""
+
+
+def ratified(view: PlayerView, action: act.Action) -> act.Action:
+    """``action``, unless it is a package a capital would not ratify: then a reject or a pass instead.
+
+    Opponents and students build their packages from their own numbers; home politics (ratification)
+    is the engine's rule, so the last word is asked of it here, once for every computer seat.
+    """
+    if isinstance(action, act.Accept):
+        offer = view.offer
+        if offer is not None and not view.ratified(offer):
+            return act.Reject(action.side)
+    elif isinstance(action, (act.Propose, act.Counter)) and not view.ratifiable(action.offer):
+        if isinstance(action, act.Counter):
+            return act.Reject(action.side)
+        return act.Pass(action.side)
+    return action
+
+
 class Strategy:
     """Base of the computer opponents: reads a :class:`PlayerView`, returns an action."""
 
@@ -95,6 +116,10 @@ class Strategy:
         """The action this side takes now (the game must be waiting for this side)."""
         view = PlayerView(game, self.side)
         self.learn(game, view)
+        return ratified(view, self.pick(view))
+
+    def pick(self, view: PlayerView) -> act.Action:
+        """The action before the last check that both capitals would ratify a package."""
         side = self.side
         if view.phase is Phase.STATEMENTS:
             return act.Statement(side, self.statement(view))
@@ -216,7 +241,13 @@ class Strategy:
         avoid = set(self.model.turned_down)
         if also_avoid is not None:
             avoid.add(package_key(also_avoid))
-        return choose(view, self.mine, self.model, self.package_terms(view), self.target(view), avoid)
+        terms, target = self.package_terms(view), self.target(view)
+        for _ in range(RATIFY_TRIES):
+            offer = choose(view, self.mine, self.model, terms, target, avoid)
+            if offer is None or view.ratifiable(offer):
+                return offer
+            avoid.add(package_key(offer))  # my capital would not ratify it: look further down the list
+        return None
 
     # -- my turn with nothing on the table ------------------------------------------------
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Posture, Response
-from tabletop.engine.opponents.base import Strategy
+from tabletop.engine.opponents.base import Strategy, ratified
 from tabletop.engine.opponents.planner import Guess, Style, build_offer, cheapest_gesture
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.options import options
@@ -271,7 +271,7 @@ class RandomStudent(Student):
             if asks:
                 pick = asks[int(self.chance(view, "ask") * len(asks))]
                 moves.append(act.Propose(self.side, Offer((Concession(*pick),))))
-        return moves[int(roll * len(moves))]
+        return ratified(view, moves[int(roll * len(moves))])
 
 
 STUDENTS: dict[str, type[Strategy]] = {

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tabletop.engine.actions import Action, Counter, Gesture, Propose
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
+from tabletop.engine.rules import ratifiable
 from tabletop.engine.scoring import board_after, utility_range
 from tabletop.engine.state import Deal, Offer, Phase
 
@@ -59,8 +60,16 @@ class PlayerView:
 
     @property
     def alternative(self) -> float:
-        """What no agreement pays me now (my BATNA, on my 0-100 scale): every opponent asks this, nothing else."""
-        return self.walk_away
+        """What no agreement pays me now (my BATNA, on my 0-100 scale, as play has moved it)."""
+        return self._game.state.alternative_of(self.side)
+
+    def ratifiable(self, offer: Offer, side: Side | None = None) -> bool:
+        """Whether ``side``'s capital (mine by default) would ratify ``offer`` if it were implemented now."""
+        return ratifiable(self._scenario, self._game.state, offer, side or self.side)
+
+    def ratified(self, offer: Offer) -> bool:
+        """Whether both capitals would ratify ``offer`` (the engine refuses to accept it otherwise)."""
+        return self.ratifiable(offer, self.side) and self.ratifiable(offer, self.side.other)
 
     def public_moves(self, start: int = 0) -> Iterator[tuple[int, Action, tuple[int, ...]]]:
         """The negotiating moves from action ``start`` on, each with the board before it (all public).
