@@ -154,12 +154,12 @@ def apply_effects(scenario: Scenario, state: GameState, effects: Effects) -> Gam
             n = scenario.position[irritant_id]
             rungs[n] = max(0, min(scenario.irritants[n].top, rungs[n] + delta))
         state = state.evolve(rungs=tuple(rungs))
-    for side_name, delta in effects.alternative.items():
+    for side_name, change in effects.alternative.items():
         side = Side(side_name)
-        value = max(0.0, min(100.0, state.alternative_of(side) + delta))
+        value = max(0.0, min(100.0, state.alternative_of(side) + change))
         state = state.evolve(alternatives=with_side(state.alternatives, side, value))
-    for side_name, delta in effects.tone.items():
-        state = move_tone(scenario, state, Side(side_name), delta)
+    for side_name, tone_change in effects.tone.items():
+        state = move_tone(scenario, state, Side(side_name), tone_change)
     return state
 
 
