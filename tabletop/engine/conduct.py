@@ -4,8 +4,10 @@ The debrief and the after-action report show these beside the scores: the zone
 of possible agreement in words, how the surplus was split, each side's
 concession curve, first offers and anchoring, a reciprocity audit (gestures made,
 returned, exploited), each side's real priorities beside what it asked for
-(interests against positions), and the largest swings of every meter.
-Everything here reads the game's record; nothing is stored in the state.
+(interests against positions), and the turning points beyond trust (the
+largest swings of every meter and the moments that changed the talks, from
+:mod:`tabletop.engine.turning`). Everything here reads the game's record;
+nothing is stored in the state.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scoring import board_after, score
 from tabletop.engine.state import Offer
+from tabletop.engine.turning import Moment, Swing, moments, swings
 
 if TYPE_CHECKING:
     from tabletop.engine.analysis import FrontierPoint
@@ -105,14 +108,41 @@ class Priorities:
 
 
 @attrs.frozen
-class Swing:
-    """One of the largest single moves of a meter."""
+class Anchoring:
+    """Each side's opening package beside where the talks ended: did the first offer anchor the outcome?"""
 
-    meter: str
-    index: int
-    round: int
-    before: float
-    after: float
+    openings: dict[Side, Package | None]
+    first: Side | None
+    """The side that put the first package on the table (None: no package was ever put forward)."""
+    outcome: tuple[float, float]
+    """The final scores (Washington, Moscow)."""
+    alternatives: tuple[float, float]
+
+    def kept(self, side: Side) -> float | None:
+        """How much of the gain over its walk-away value that ``side``'s opening asked for it ended with.
+
+        None when it made no package or its opening asked for no gain; negative when it ended below.
+        """
+        opening = self.openings[side]
+        n = 0 if side is Side.WASHINGTON else 1
+        if opening is None or opening.own_score <= self.alternatives[n]:
+            return None
+        return (self.outcome[n] - self.alternatives[n]) / (opening.own_score - self.alternatives[n])
+
+    @property
+    def nearer(self) -> Side | None:
+        """The side whose opening package the outcome lies nearer to, in both scores (None: no anchor, a tie)."""
+        distance = {}
+        for side, opening in self.openings.items():
+            if opening is not None:
+                mine = (opening.own_score, opening.their_score)
+                point = mine if side is Side.WASHINGTON else mine[::-1]
+                distance[side] = abs(point[0] - self.outcome[0]) + abs(point[1] - self.outcome[1])
+        if len(distance) == 1:
+            return next(iter(distance))
+        if len(distance) == 2 and abs(distance[Side.WASHINGTON] - distance[Side.MOSCOW]) > 0.05:
+            return min(distance, key=lambda s: distance[s])
+        return None
 
 
 @attrs.frozen
@@ -123,6 +153,8 @@ class Conduct:
     reciprocity: dict[Side, Reciprocity]
     priorities: dict[Side, Priorities]
     swings: tuple[Swing, ...]
+    anchoring: Anchoring
+    moments: tuple[Moment, ...]
 
     def first_offer(self, side: Side) -> Package | None:
         return next((p for p in self.packages if p.side is side), None)
@@ -187,24 +219,9 @@ def priorities(scenario: Scenario, game: Game) -> dict[Side, Priorities]:
     return out
 
 
-def swings(game: Game, count: int = 4) -> list[Swing]:
-    """The largest single moves of standing, tension and the outside options (trust has its turning points)."""
-    found = []
-    history = game.history
-    for index in range(1, len(history)):
-        a, b = history[index - 1], history[index]
-        for side in SIDES:
-            name = game.scenario.sides[side].name
-            if b.standing_of(side) != a.standing_of(side):
-                found.append(Swing(f"{name}'s standing", index, a.round, a.standing_of(side), b.standing_of(side)))
-            if b.alternative_of(side) != a.alternative_of(side):
-                found.append(Swing(f"{name}'s walk-away value", index, a.round, a.alternative_of(side),
-                                   b.alternative_of(side)))
-        if b.tension != a.tension:
-            found.append(Swing("tension", index, a.round, a.tension, b.tension))
-    weight = {"tension": 10.0}
-    found.sort(key=lambda s: (-abs(s.after - s.before) * weight.get(s.meter, 1.0), s.index))
-    return sorted(found[:count], key=lambda s: s.index)
+def anchoring(found: list[Package], outcome: tuple[float, float], alternatives: tuple[float, float]) -> Anchoring:
+    openings = {side: next((p for p in found if p.side is side), None) for side in SIDES}
+    return Anchoring(openings, found[0].side if found else None, outcome, alternatives)
 
 
 def conduct(game: Game, frontier: list[FrontierPoint], scores: dict[Side, float]) -> Conduct:
@@ -212,5 +229,9 @@ def conduct(game: Game, frontier: list[FrontierPoint], scores: dict[Side, float]
     state = game.state
     alternatives = (state.alternative_of(Side.WASHINGTON), state.alternative_of(Side.MOSCOW))
     gains = (round(scores[Side.WASHINGTON] - alternatives[0], 1), round(scores[Side.MOSCOW] - alternatives[1], 1))
-    return Conduct(zopa(frontier, alternatives), Split(gains), tuple(packages(game)), reciprocity(game),
-                   priorities(game.scenario, game), tuple(swings(game)))
+    found = packages(game)
+    found_swings = swings(game)
+    outcome = (scores[Side.WASHINGTON], scores[Side.MOSCOW])
+    return Conduct(zopa(frontier, alternatives), Split(gains), tuple(found), reciprocity(game),
+                   priorities(game.scenario, game), tuple(found_swings), anchoring(found, outcome, alternatives),
+                   tuple(moments(game, found_swings)))

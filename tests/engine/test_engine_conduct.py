@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from enginekit import M, W, close_round, deal_through, lab, offer, to_negotiation
 
 from tabletop.engine import actions as act
@@ -84,3 +85,53 @@ def test_interests_sit_beside_positions():
     d = debrief(game)
     assert d.conduct.priorities[W].valued[0] == "banking"  # Washington gains most from banking
     assert d.conduct.priorities[W].asked == ("banking",)
+
+
+def test_first_offers_anchor_the_outcome_nearer_the_side_that_held_to_its_opening():
+    game = Game(lab(), 1)
+    to_negotiation(game)
+    game.apply(act.Propose(W, offer(("banking", 2))))            # Washington's ambitious opening
+    game.apply(act.Counter(M, offer(("visas", 3), ("flights", 2))))
+    game.apply(act.Counter(W, offer(("banking", 2), ("visas", 2))))
+    game.apply(act.Accept(M))                                     # close to Washington's anchor
+    d = debrief(finish(game))
+    anchoring = d.conduct.anchoring
+    assert anchoring.first is W
+    assert anchoring.openings[W] is not None and anchoring.openings[W].offer == offer(("banking", 2))
+    assert anchoring.openings[M] is not None and anchoring.openings[M].index == 4
+    assert anchoring.nearer is W
+    # Washington asked for 72.2 (22.2 over its walk-away of 50) and ended with 61.1: half of it
+    assert anchoring.kept(W) == pytest.approx(11.1 / 22.2, abs=0.01)
+    kept_m = anchoring.kept(M)
+    assert kept_m is not None and kept_m < 0  # Moscow ended below its walk-away value
+
+
+def test_without_a_package_nothing_anchored():
+    d = debrief(finish(Game(lab(), 1)))
+    assert d.conduct.anchoring.first is None and d.conduct.anchoring.nearer is None
+    assert d.conduct.anchoring.kept(W) is None
+
+
+def test_turning_points_beyond_trust_name_deals_spurned_packages_and_swings():
+    game = Game(lab(), 1)
+    to_negotiation(game)
+    game.apply(act.Propose(W, offer(("banking", 2), ("visas", 2))))
+    game.apply(act.Reject(M))                                     # good for both, turned down
+    spurned_at = len(game.actions)
+    finish(game)
+    d = debrief(game)
+    kinds = {m.what: m for m in d.conduct.moments}
+    assert "spurned" in kinds and kinds["spurned"].index == spurned_at
+    assert "Moscow turned down Washington's package" in kinds["spurned"].text
+    assert [m.index for m in d.conduct.moments] == sorted(m.index for m in d.conduct.moments)
+    for swing in d.conduct.swings:  # every large swing is a moment unless an event at that move says more
+        assert any(m.index == swing.index for m in d.conduct.moments)
+
+
+def test_a_deal_is_a_turning_point():
+    game = Game(lab(), 1)
+    to_negotiation(game)
+    deal_through(game, W, offer(("visas", 2), ("banking", 2)))
+    d = debrief(game)
+    deals = [m for m in d.conduct.moments if m.what == "deal"]
+    assert len(deals) == 1 and deals[0].index == len(game.actions)
