@@ -23,6 +23,7 @@ from tabletop.engine.options import options, package_preview
 from tabletop.engine.red_lines import crossing
 from tabletop.engine.rules import describe_offer
 from tabletop.engine.state import Concession, Offer
+from tabletop.tui.screens.dialogs import ConfirmScreen
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain, side_name, signed
 from tabletop.tui.widgets.board import mover_label
@@ -125,8 +126,8 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
     BINDINGS = [
         Binding("ctrl+s,enter", "send", "Send", priority=True),
         Binding("escape", "cancel", "Cancel"),
-        Binding("up", "app.focus_previous", "Previous", show=False, priority=True),
-        Binding("down", "app.focus_next", "Next", show=False, priority=True),
+        Binding("up,shift+tab", "move_row(-1)", "Previous", show=False, priority=True),
+        Binding("down,tab", "move_row(1)", "Next", show=False, priority=True),
     ]
 
     AUTO_FOCUS = "ConcessionRow"
@@ -137,6 +138,8 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         self.viewer = viewer
         self.base = base
         self.counter = counter
+        self.opening: Offer | None = None
+        """The package as the builder opened (empty, or the counter's base): cancelling anything else asks."""
 
     def compose(self) -> ComposeResult:
         game = self.session.game
@@ -157,7 +160,7 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         with Vertical(classes="dialog-box wide tall", id="builder"):
             yield Static(Content.assemble((title, "bold"), " — ", side_name(self.session.name(self.viewer), self.viewer),
                                           plain(" (only you see your score)", "dim")), classes="dialog-title")
-            with VerticalScroll(id="builder-rows"):
+            with VerticalScroll(id="builder-rows", can_focus=False):
                 for key, heading in (("give", "You give"), ("ask", f"You ask of {other}"),
                                      ("both", "Both move together")):
                     if groups[key]:
@@ -165,8 +168,13 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
                         yield from groups[key]
             yield Static(id="builder-summary")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Send · Enter"), variant="success", id="send", action="screen.send", compact=True)
-                yield Button(Content("Cancel · Esc"), variant="default", id="cancel", action="screen.cancel", compact=True)
+                # Buttons are for the mouse: the keys never leave the rows, so Enter always sends (the hint says so).
+                for button in (Button(Content("Send · Enter"), variant="success", id="send", action="screen.send",
+                                      compact=True),
+                               Button(Content("Cancel · Esc"), variant="default", id="cancel", action="screen.cancel",
+                                      compact=True)):
+                    button.can_focus = False
+                    yield button
             yield Static(plain("↑↓ irritant · ←→ rung · space link · Enter send · Esc cancel", "dim"),
                          classes="dialog-hint")
 
@@ -174,7 +182,16 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         rows = list(self.query(ConcessionRow))
         if rows:
             rows[0].focus()
+        self.opening = self.build()
         self.update_summary()
+
+    def action_move_row(self, delta: int) -> None:
+        """Up and down move between the rows and stop at the first and the last (they never reach the buttons)."""
+        rows = list(self.query(ConcessionRow))
+        if not rows:
+            return
+        at = rows.index(self.focused) if self.focused in rows else 0
+        rows[max(0, min(len(rows) - 1, at + delta))].focus()
 
     def on_concession_row_changed(self, _: ConcessionRow.Changed) -> None:
         self.update_summary()
@@ -208,9 +225,6 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         summary.update(lines(rows))
 
     def action_send(self) -> None:
-        if self.focused is not None and self.focused.id == "cancel":
-            self.dismiss(None)
-            return
         offer = self.build()
         if not offer.concessions:
             self.notify("Choose at least one concession first.", severity="warning")
@@ -218,4 +232,14 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         self.dismiss(offer)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without sending; a package with changes is discarded only when the player says so."""
+        if self.build() == self.opening:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        question = Content.assemble(("Discard this package?", "bold"), "\n\nYour changes are lost; nothing is sent.")
+        self.app.push_screen(ConfirmScreen(question, yes="Discard", no="Keep building"), answered)
