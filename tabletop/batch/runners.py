@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 import attrs
 
 from tabletop.engine.autoplay import simulate
-from tabletop.engine.model import Scenario, Side
+from tabletop.engine.model import SIDES, Scenario, Side
 
 
 @attrs.frozen
@@ -40,6 +40,20 @@ class GameResult:
     scores: tuple[float, float]
     agreement: bool = False
     """Whether an agreement stood at the end (at least one deal not wholly undone)."""
+    walk_aways: tuple[float, float] = (0.0, 0.0)
+    """Each side's walk-away value (its outside option) as play left it: what no agreement paid."""
+    ended: str = ""
+    """How the talks ended (an :class:`EndReason` value)."""
+    accepted: tuple[bool, bool] = (False, False)
+    """Whether each side accepted a package of the other side's that still stands at the end."""
+
+    def score_of(self, side: Side) -> float:
+        return self.scores[0 if side is Side.WASHINGTON else 1]
+
+    def surplus_of(self, side: Side) -> float:
+        """How far the side ended above (or below) what no agreement would have paid it."""
+        index = 0 if side is Side.WASHINGTON else 1
+        return round(self.scores[index] - self.walk_aways[index], 1)
 
 
 class RunnerError(RuntimeError):
@@ -49,10 +63,14 @@ class RunnerError(RuntimeError):
 def play(scenario: Scenario, match: Match) -> GameResult:
     """Play one match to the end."""
     game = simulate(scenario, match.washington, match.moscow, match.seed)
+    state = game.state
     scores = game.final_scores()
-    agreement = any(len(deal.undone) < len(deal.offer.concessions) for deal in game.state.deals)
-    return GameResult(match.washington, match.moscow, match.seed, game.state.outcome or "",
-                      (scores[Side.WASHINGTON], scores[Side.MOSCOW]), agreement)
+    standing = [deal for deal in state.deals if len(deal.undone) < len(deal.offer.concessions)]
+    accepted = tuple(any(deal.proposer is not side for deal in standing) for side in SIDES)
+    return GameResult(match.washington, match.moscow, match.seed, state.outcome or "",
+                      (scores[Side.WASHINGTON], scores[Side.MOSCOW]), bool(standing),
+                      (round(state.alternative_of(Side.WASHINGTON), 1), round(state.alternative_of(Side.MOSCOW), 1)),
+                      state.ended.value if state.ended else "", (accepted[0], accepted[1]))
 
 
 def play_chunk(scenario: Scenario, matches: Sequence[Match]) -> list[GameResult]:

@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
                         help="run on a Ray cluster at ADDRESS (a local Ray when none is given); "
                              "needs pip install 'tabletop[ray]'")
+    parser.add_argument("--students", action="store_true",
+                        help="set the scripted students against every computer opponent instead, and check "
+                             "that good negotiation pays (mean surplus over the walk-away)")
     parser.set_defaults(run=run)
 
 
@@ -36,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
     specs = args.scenarios or shipped_ids()
     scenarios = [scenario_arg(spec) for spec in specs]
+    if args.students:
+        return run_students(args, scenarios)
     try:
         tournaments = [run_tournament(scenario, args.seeds, jobs=args.jobs, ray=args.ray is not None,
                                       ray_address=args.ray or None) for scenario in scenarios]
@@ -58,5 +63,39 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {name:<16} {w:14.1f} {m:10.1f}")
         problems = t.balance_problems()
         print("  Balance: " + ("ok" if not problems else "; ".join(problems)))
+        print()
+    return 0
+
+
+def run_students(args: argparse.Namespace, scenarios: list) -> int:
+    from tabletop.batch.runners import RunnerError
+    from tabletop.batch.study import run_study
+    from tabletop.engine.model import SIDES
+
+    try:
+        studies = [run_study(scenario, args.seeds, jobs=args.jobs, ray=args.ray is not None,
+                             ray_address=args.ray or None) for scenario in scenarios]
+    except RunnerError as error:
+        raise UserError(f"tabletop tournament: {error}") from None
+    if args.json:
+        print(json.dumps({"studies": [s.to_dict() for s in studies]}, indent=2, sort_keys=True))
+        return 0
+    for study in studies:
+        s = study.scenario
+        print(f"{s.title} ({s.id}): {len(study.results)} games, {len(study.students)} students x "
+              f"{len(study.opponents)} opponents x 2 seats x {study.seeds} seeds")
+        print("  Mean surplus over the walk-away, by computer opponent")
+        print("  " + " " * 14 + "".join(f"{o[:9]:>10}" for o in study.opponents) + f"{'all':>8}  top tier")
+        names = {tier.id: tier.name for tier in s.outcomes}
+        for student in study.students:
+            row = "".join(f"{study.surplus(student, o):+10.1f}" for o in study.opponents)
+            tier, share = study.top_tier_share(student)
+            print(f"  {student:<14}{row}{study.surplus(student):+8.1f}  {share:4.0%} {names.get(tier, tier)}")
+        above = ", ".join(f"{side.value.capitalize()} {study.above_walk_away(side):.0%}" for side in SIDES)
+        print(f"  Ends above its walk-away: {above}")
+        problems = study.problems()
+        print("  Teaching checks: " + ("ok" if not problems else ""))
+        for problem in problems:
+            print(f"    - {problem}")
         print()
     return 0

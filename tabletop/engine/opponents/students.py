@@ -174,9 +174,12 @@ class Ultimatum(Student):
 class Trader(Student):
     """Base of the thoughtful students: they learn the other side from its moves (the same opponent
     model as the computer opponents), trade what costs them little for what they value most, never put
-    a package that was turned down again, and accept what beats their alternative and their target."""
+    a package that was turned down again, and accept what beats their alternative and their target.
+    They weigh a forced choice's consequences (respond or absorb) as the computer opponents do, where
+    the simple lines always hit back."""
 
     package_terms = Strategy.package_terms
+    respond = Strategy.respond
     move = Strategy.move
     answer = Strategy.answer
     gesture = Strategy.gesture
