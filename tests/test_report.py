@@ -218,6 +218,9 @@ SECTIONS = [
     "## The exercise",
     "## The outcome",
     "## Scores, walk-away values and the frontier",
+    "**The zone of possible agreement and the split.**",
+    "## Offers, concession curves and anchoring",
+    "## How the talks were conducted",
     "## Timeline of moves and injects",
     "## Trust, tension and standing by round",
     "## Turning points",
@@ -293,6 +296,60 @@ def test_scores_walk_away_and_frontier(known_save):
     assert "**Value left on the table: 44.5**" in text
     plot = text.split("```")[1]   # the debrief's picture: the deal ◆, the Nash point N, the start ○
     assert "◆" in plot and "N" in plot and "○" in plot
+
+
+def test_zone_split_offers_reciprocity_and_interests(known_save):
+    """Worked by hand from the frozen scenario (utilities as in the test above).
+
+    In the zone (Washington at least 50, Moscow at least 40) lie only the three efficient boards with visas
+    and banking at the top: flights closed (Washington 100 * 70/90 = 77.8, Moscow 100 * 50/95 = 52.6),
+    charters (66.7, 65.8: the Nash point, gains 16.7 and 25.8) and scheduled (55.6, 78.95 as the frontier
+    holds it to two places, printed 79.0, although 100 * 75/95 = 78.947 would print 78.9). No deal: both
+    score their walk-away, no surplus. Washington's only package (#3, banking 1 and visas 1 on the opening
+    board) is worth 100 * 50/90 = 55.6 to it and 100 * 30/95 = 31.6 to Moscow; it ends with none of the
+    5.6 it asked for over its walk-away. Moscow's gesture (#7) is never answered: Washington pockets it.
+    """
+    path, _ = known_save
+    loaded = load_save(path)
+    text = after_action_report(loaded.replay(), loaded)
+    zone = text.split("**The zone of possible agreement and the split.**")[1].split("##")[0]
+    assert ("- The zone of possible agreement: boards giving Washington at least 50 and Moscow at least 40. Along "
+            "the efficient frontier it runs from Washington 77.8 / Moscow 52.6 (best for Washington) to "
+            "Washington 55.6 / Moscow 79.0 (best for Moscow).") in zone
+    assert "- There was no surplus to split: neither side ended above what no agreement pays" in zone
+    assert "- The Nash point (Washington 66.7 / Moscow 65.8) splits the largest product of gains: Washington " \
+        "+16.7, Moscow +25.8." in zone
+    offers = text.split("## Offers, concession curves and anchoring")[1].split("## How")[0]
+    chart = offers.split("```")[1]
+    assert "W" in chart and "┈" in chart and "╍" in chart and "round →" in chart
+    assert "- Washington put the first package on the table." in offers
+    assert "- Washington's first offer (round 1, #3) was worth 55.6 to itself and 31.6 to Moscow (walk-away 50)." \
+        in offers
+    assert "  - It ended with 0% of the gain over its walk-away value that its opening asked for." in offers
+    assert "- Moscow never put a package forward: it only answered." in offers
+    assert "| 1 | #3 | Washington | 55.6 | 31.6 |" in offers
+    conduct = text.split("## How the talks were conducted")[1].split("## Timeline")[0]
+    assert "revealed" not in conduct  # two people played: no computer to reveal
+    assert "- Moscow made 1 gesture: 1 opening a move (0 returned in kind by Washington, 1 pocketed by it), 0 " \
+        "answering one of Washington's." in conduct
+    assert "- Washington exploited 1 of Moscow's gestures: it took them and gave nothing back." in conduct
+    assert "- Washington valued most: Embassy banking (+50), Direct flights (+10)." in conduct
+    assert "  - It asked most for: Embassy banking." in conduct
+    assert "  - Its positions followed its interests: it asked first for what it valued most." in conduct
+    assert "- Moscow valued most: Visas for diplomats (+50), Direct flights (+35)." in conduct
+    assert "  - It never asked Washington to move anything." in conduct
+    turning = text.split("## Turning points")[1].split("## What went well")[0]
+    assert ("- Round 1, #4 (spurned): Moscow turned down Washington's package although both sides would have "
+            "gained from it.") in turning
+
+
+def test_a_computer_opponent_is_revealed_with_what_it_did(tutorial):
+    game = simulate(tutorial, "grit", "hardliner", 5)
+    conduct = after_action_report(game).split("## How the talks were conducted")[1].split("## Timeline")[0]
+    assert "- Moscow was played by the computer opponent “hardliner”." in conduct
+    assert "  - Its style: The hardliner (a Boulware bargainer)" in conduct
+    assert "- Washington was played by the computer opponent “grit”." in conduct
+    assert conduct.count("  - What it did: ") == 2
 
 
 def test_timeline_meters_turning_points_and_audiences(known_save):

@@ -9,19 +9,20 @@ to HTML shows it as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import datetime
 
 from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import HUMAN, Game
-from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.model import SIDES, Scenario
 from tabletop.engine.state import MeterPoint
 from tabletop.engine.views import is_timeline_event
+from tabletop.reports.conduct_report import conduct, offers
+from tabletop.reports.conduct_text import moment_lines, zone_lines
 from tabletop.reports.lessons import draw_lessons
+from tabletop.reports.markdown import cell, code_block, items, md, paragraphs, plot_names, table
 from tabletop.reports.plot import debrief_frontier, frontier_chart, frontier_legend
 from tabletop.saves.format import LoadedSave, Note, game_notes
-from tabletop.text import inert_line
 
 EVENT_LABELS: dict[EventKind, str] = {
     EventKind.OFFER: "offer", EventKind.ACCEPT: "accepted", EventKind.REJECT: "rejected", EventKind.DEAL: "deal",
@@ -32,30 +33,6 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.OUTCOME: "outcome", EventKind.SETTLE: "meters", EventKind.NOTE: "facilitator's note",
     EventKind.FACILITATOR: "facilitator",
 }
-
-
-def md(text: str) -> str:
-    """Scenario or save text as Markdown-safe inline text: hard wraps joined, HTML escaped."""
-    flat = " ".join(str(text).split())
-    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def cell(text: str) -> str:
-    """Text for a Markdown table cell."""
-    return md(text).replace("|", "\\|")
-
-
-def paragraphs(text: str) -> list[str]:
-    """A multi-paragraph scenario text as Markdown paragraphs (one per line, blank lines between)."""
-    found = [md(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return [line for p in found for line in (p, "")][:-1]
-
-
-def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
-    head = list(header)
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return out
 
 
 def seat_text(seat: str) -> str:
@@ -119,19 +96,6 @@ PLOT_WIDTH, PLOT_HEIGHT = 51, 17
 """The frontier plot's drawing area in the report (the axes add 5 columns and 4 rows)."""
 
 
-def code_block(lines: list[str]) -> list[str]:
-    """Lines as a Markdown code block, its fence longer than any run of backticks inside (text stays as typed)."""
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return [fence, *lines, fence]
-
-
-def plot_names(scenario: Scenario) -> tuple[str, str]:
-    """The sides' names for a plot's axes: one line each, inert."""
-    return (inert_line(" ".join(scenario.sides[Side.WASHINGTON].name.split())),
-            inert_line(" ".join(scenario.sides[Side.MOSCOW].name.split())))
-
-
 def frontier_plot(game: Game, d: Debrief) -> list[str]:
     """The debrief's frontier plot, the same picture as on screen: a code block and its legend."""
     chart = frontier_chart(debrief_frontier(d, plot_names(game.scenario)), PLOT_WIDTH, PLOT_HEIGHT)
@@ -157,6 +121,7 @@ def scores(game: Game, d: Debrief) -> list[str]:
     out += ["", f"**Value left on the table: {d.value_left:.1f}** points of joint score"
             + (" (the outcome is on the frontier)." if d.value_left <= 0.05 else
                ": a board better for both sides was reachable."), "", *frontier_plot(game, d)]
+    out += ["", "**The zone of possible agreement and the split.**", "", *items(zone_lines(game.scenario, d))]
     return out
 
 
@@ -195,10 +160,11 @@ def meters(game: Game, d: Debrief) -> list[str]:
 def turning_points(d: Debrief) -> list[str]:
     out = ["## Turning points", "", "The largest single moves of trust:", ""]
     if not d.turning_points:
-        return [*out[:2], "Trust never moved."]
+        out = [*out[:2], "Trust never moved."]
     for point in d.turning_points:
         out.append(f"- **#{point.index}** (round {point.round}), trust {point.delta:+d}: {md(point.text)}")
-    return out
+    return [*out, "", "Beyond trust: deals, broken promises, spurned packages, lapses and the largest swings:", "",
+            *items(moment_lines(d))]
 
 
 def lessons(game: Game, d: Debrief) -> list[str]:
@@ -265,8 +231,8 @@ def after_action_report(game: Game, loaded: LoadedSave | None = None, signature:
     scenario = game.scenario
     sections = [
         [f"# After-action report: {md(scenario.title)}"],
-        exercise(game, loaded, signature), outcome(game, d), scores(game, d), timeline(game), meters(game, d),
-        turning_points(d), lessons(game, d), briefs(scenario),
+        exercise(game, loaded, signature), outcome(game, d), scores(game, d), offers(game, d), conduct(game, d),
+        timeline(game), meters(game, d), turning_points(d), lessons(game, d), briefs(scenario),
         notes(scenario, game_notes(game, loaded.notes if loaded else [])),
         audiences(d), objectives(scenario),
     ]
@@ -274,4 +240,4 @@ def after_action_report(game: Game, loaded: LoadedSave | None = None, signature:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-__all__ = ["after_action_report", "md"]
+__all__ = ["PLOT_HEIGHT", "PLOT_WIDTH", "after_action_report", "cell", "code_block", "md", "plot_names"]

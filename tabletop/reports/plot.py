@@ -26,6 +26,7 @@ from tabletop.engine.model import Side
 
 if TYPE_CHECKING:
     from tabletop.engine.analysis import Debrief
+    from tabletop.engine.conduct import Conduct
 
 Cell = tuple[str, str]
 """A piece of text and its style ("" for none)."""
@@ -201,5 +202,78 @@ def curve_chart(series: Sequence[Series], y_range: tuple[float, float], y_title:
     return framed(canvas, y_labels, x_labels, "round →", y_title)
 
 
-__all__ = ["Canvas", "Cell", "Chart", "DEAL_MARK", "FrontierData", "Series", "curve_chart", "debrief_frontier",
-           "framed", "frontier_chart", "frontier_legend"]
+# -- concession curves -----------------------------------------------------------------
+
+
+SIDE_STYLES = {Side.WASHINGTON: "bold $primary", Side.MOSCOW: "bold $error"}
+SIDE_MARKS = {Side.WASHINGTON: "W", Side.MOSCOW: "M"}
+WALK_AWAY_LINES = {Side.WASHINGTON: "┈", Side.MOSCOW: "╍"}
+
+
+@attrs.frozen
+class Track:
+    """One side's packages over the rounds: its own score of each, and its walk-away value as a level."""
+
+    points: tuple[Point, ...]
+    """(x, score): package ``j`` of ``n`` in round ``r`` sits at ``r - 1 + (j + 1) / (n + 1)``."""
+    walk_away: float
+    char: str
+    line: str
+    style: str
+
+
+@attrs.frozen
+class ConcessionData:
+    """Both sides' concession curves (scores 0–100 up, rounds across) and their names."""
+
+    tracks: tuple[Track, Track]
+    rounds: int
+    names: tuple[str, str]
+
+
+def concession_data(conduct: Conduct, walk_away: dict[Side, float], rounds: int,
+                    names: tuple[str, str]) -> ConcessionData:
+    """Each side's own score of every package it put forward, placed by round, and its walk-away value."""
+    tracks = []
+    for side in (Side.WASHINGTON, Side.MOSCOW):
+        curve = conduct.curve(side)
+        per_round: dict[int, int] = {}
+        for r, _ in curve:
+            per_round[r] = per_round.get(r, 0) + 1
+        seen: dict[int, int] = {}
+        points = []
+        for r, own in curve:
+            j = seen.get(r, 0)
+            seen[r] = j + 1
+            points.append((r - 1 + (j + 1) / (per_round[r] + 1), own))
+        tracks.append(Track(tuple(points), walk_away[side], SIDE_MARKS[side], WALK_AWAY_LINES[side],
+                            SIDE_STYLES[side]))
+    last = max((r for side in (Side.WASHINGTON, Side.MOSCOW) for r, _ in conduct.curve(side)), default=1)
+    return ConcessionData((tracks[0], tracks[1]), max(rounds, last, 1), names)
+
+
+def concession_legend(names: tuple[str, str]) -> tuple[str, str]:
+    """What the concession chart's marks mean."""
+    return (f"W {names[0]}'s own score of each package it put forward, M {names[1]}'s: a falling line concedes",
+            f"┈ {names[0]}'s walk-away value  ╍ {names[1]}'s walk-away value")
+
+
+def concession_chart(data: ConcessionData, width: int, height: int) -> Chart:
+    """Both sides' concession curves over the rounds (``width`` and ``height``: the plotting area's)."""
+    canvas = Canvas(width, height, (0, data.rounds), (0, 100))
+    for track in data.tracks:
+        canvas.horizontal(track.walk_away, track.line, track.style.replace("bold ", "") + " 70%")
+    for track in data.tracks:
+        canvas.line(track.points, "·", track.style)
+    for track in data.tracks:
+        for x, y in track.points:
+            canvas.put(x, y, track.char, track.style)
+    y_labels = {canvas.row(v): f"{v}" for v in (0, 50, 100)}
+    step = max(1, data.rounds // 8)
+    x_labels = {canvas.col(r - 0.5): str(r) for r in range(1, data.rounds + 1, step)}
+    return framed(canvas, y_labels, x_labels, "round →", "each side's own score of its packages ↑")
+
+
+__all__ = ["Canvas", "Cell", "Chart", "ConcessionData", "DEAL_MARK", "FrontierData", "Series", "Track",
+           "concession_chart", "concession_data", "concession_legend", "curve_chart", "debrief_frontier", "framed",
+           "frontier_chart", "frontier_legend"]

@@ -1,4 +1,10 @@
-"""The debrief: scores against walk-away values, the frontier, the meters, turning points, audiences, briefs.
+"""The debrief: scores against walk-away values, the frontier, the offers, the conduct, the meters, turning points.
+
+Beside the scores: the zone of possible agreement and the split of the surplus,
+both sides' concession curves (a chart) with first offers and anchoring, the
+computer opponent's style revealed with what it did, the reciprocity audit,
+interests against positions, and turning points of trust and beyond. The
+sections' words are the report's (:mod:`tabletop.tui.widgets.conduct`).
 
 The analysis is imported with this module, which the app imports only when a
 game is over, never at start-up.
@@ -22,9 +28,10 @@ from tabletop.tui.screens.end import outcome_content
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, para, plain, side_name
 from tabletop.tui.widgets.brief import confidential_brief
-from tabletop.tui.widgets.plot import CurvePlot, FrontierPlot, Series
+from tabletop.tui.widgets.conduct import concessions, conduct_content, moments_content, offers_content, zone_content
+from tabletop.tui.widgets.plot import ConcessionPlot, CurvePlot, FrontierPlot, Series
 
-TABS = ("scores", "meters", "turning", "audiences", "briefs", "questions")
+TABS = ("scores", "offers", "conduct", "meters", "turning", "audiences", "briefs", "questions")
 
 
 class DebriefScreen(Screen[None]):
@@ -56,8 +63,14 @@ class DebriefScreen(Screen[None]):
                 with VerticalScroll(classes="debrief-text"):
                     yield Static(outcome_content(session))
                     yield Static(self.numbers())
+                    yield Static(zone_content(session.game, d), id="debrief-zone")
                 yield FrontierPlot(debrief_frontier(d, names), classes="frontier")
-            with TabPane("2 Meters", id="meters"), VerticalScroll():
+            with TabPane("2 Offers", id="offers"), VerticalScroll():
+                yield ConcessionPlot(concessions(session.game, d), classes="curve")
+                yield Static(offers_content(session.game, d), id="debrief-offers")
+            with TabPane("3 Conduct", id="conduct"), VerticalScroll():
+                yield Static(conduct_content(session.game, d), id="debrief-conduct")
+            with TabPane("4 Meters", id="meters"), VerticalScroll():
                 curve = d.curve
                 yield CurvePlot([
                     Series("trust", tuple(p.trust for p in curve), "T", "bold $accent"),
@@ -67,16 +80,17 @@ class DebriefScreen(Screen[None]):
                 yield CurvePlot([Series("tension", tuple(p.tension for p in curve), "●", "bold $warning")],
                                 (1, 5), "tension (1 calm – 5 crisis)", classes="curve small")
                 yield Static(self.meter_table())
-            with TabPane("3 Turning points", id="turning"), VerticalScroll():
+            with TabPane("5 Turning points", id="turning"), VerticalScroll():
                 yield Static(self.turning())
-            with TabPane("4 Audiences", id="audiences"), VerticalScroll():
+                yield Static(moments_content(d), id="debrief-moments")
+            with TabPane("6 Audiences", id="audiences"), VerticalScroll():
                 yield Static(lines([Content.assemble(plain(name, "bold"), ": ", para(reading))
                                     for name, reading in d.audience_readings] or [plain("No audiences.")]))
-            with TabPane("5 Both briefs", id="briefs"), Horizontal(classes="debrief-split"):
+            with TabPane("7 Both briefs", id="briefs"), Horizontal(classes="debrief-split"):
                 for side in SIDES:
                     with VerticalScroll(classes="debrief-brief"):
                         yield Static(confidential_brief(scenario, side))
-            with TabPane("6 Questions", id="questions"), VerticalScroll():
+            with TabPane("8 Questions", id="questions"), VerticalScroll():
                 yield Static(self.questions())
         yield Footer()
 
@@ -114,13 +128,13 @@ class DebriefScreen(Screen[None]):
     def turning(self) -> Content:
         points = self.debrief.turning_points
         if not points:
-            return plain("Trust never moved.")
+            return lines([plain("Trust never moved."), ""])
         rows: list[Content | str] = [plain("The largest single moves of trust", "bold $accent"), ""]
         for tp in points:
             rows.append(Content.assemble((f"Round {tp.round}, move {tp.index}: ", "bold"),
                                          (f"trust {tp.delta:+d}", "$success" if tp.delta > 0 else "$error")))
             rows.append(Content.assemble("  ", plain(tp.text)))
-        return lines(rows)
+        return lines([*rows, ""])
 
     def questions(self) -> Content:
         scenario = self.session.game.scenario

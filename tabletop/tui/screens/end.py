@@ -1,4 +1,4 @@
-"""The end of the talks: the outcome tier and why, both scores against their walk-away values."""
+"""The end of the talks: the outcome tier and why, both scores against their walk-away values as play left them."""
 
 from __future__ import annotations
 
@@ -32,11 +32,13 @@ def outcome_content(session: Session) -> Content:
         "",
     ]
     for side in SIDES:
-        walk = scenario.sides[side].walk_away
+        walk = state.alternative_of(side)  # what no agreement pays, as play left the outside option
         verdict = ("beat", "$success") if scores[side] > walk else ("fell short of", "$error") \
             if scores[side] < walk else ("matched", "")
+        moved = scenario.sides[side].walk_away
+        since = plain(f" (it was {moved:g} at the start)", "dim") if walk != moved else ""
         rows.append(Content.assemble(side_name(session.name(side), side), f" scores {scores[side]:.1f} and ",
-                                     verdict, f" its walk-away value of {walk:g}."))
+                                     verdict, f" its walk-away value of {walk:g}.", since))
     return lines(rows)
 
 

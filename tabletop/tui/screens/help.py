@@ -40,7 +40,7 @@ OTHER_KEYS = [
     ("tab", "move between the panels (scroll on a small terminal)"),
     ("ctrl+p", "command palette: every move legal right now"),
     ("space · . · + -", "demonstration (computer against computer): pause, step, faster, slower"),
-    ("1 … 6", "in the debrief: switch between its tabs · esc: back to the title screen"),
+    ("1 … 8", "in the debrief: switch between its tabs · esc: back to the title screen"),
     ("F1 or ?", "this help"),
     ("ctrl+q", "quit (the game is saved as you play)"),
 ]

@@ -13,7 +13,15 @@ from typing import Any
 from textual.content import Content
 from textual.widget import Widget
 
-from tabletop.reports.plot import Chart, FrontierData, Series, curve_chart, frontier_chart
+from tabletop.reports.plot import (
+    Chart,
+    ConcessionData,
+    FrontierData,
+    Series,
+    concession_chart,
+    curve_chart,
+    frontier_chart,
+)
 
 AXES_WIDTH, AXES_HEIGHT = 8, 5
 """Room the widget leaves around the plotting area for the axes, their labels and titles."""
@@ -49,4 +57,16 @@ class CurvePlot(Widget):
                                          self.size.width - AXES_WIDTH, self.size.height - AXES_HEIGHT))
 
 
-__all__ = ["CurvePlot", "FrontierData", "FrontierPlot", "Series", "chart_content"]
+class ConcessionPlot(Widget):
+    """Both sides' concession curves: each side's own score of every package it put forward, by round."""
+
+    def __init__(self, data: ConcessionData, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.data = data
+
+    def render(self) -> Content:
+        return chart_content(concession_chart(self.data, self.size.width - AXES_WIDTH,
+                                              self.size.height - AXES_HEIGHT))
+
+
+__all__ = ["ConcessionPlot", "CurvePlot", "FrontierData", "FrontierPlot", "Series", "chart_content"]

@@ -1,0 +1,54 @@
+"""Markdown for the reports: scenario and save text made safe, tables, code blocks, lists of sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tabletop.engine.model import Scenario, Side
+from tabletop.text import inert_line
+
+
+def md(text: str) -> str:
+    """Scenario or save text as Markdown-safe inline text: hard wraps joined, HTML escaped."""
+    flat = " ".join(str(text).split())
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cell(text: str) -> str:
+    """Text for a Markdown table cell."""
+    return md(text).replace("|", "\\|")
+
+
+def paragraphs(text: str) -> list[str]:
+    """A multi-paragraph scenario text as Markdown paragraphs (one per line, blank lines between)."""
+    found = [md(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return [line for p in found for line in (p, "")][:-1]
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
+    head = list(header)
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def code_block(lines: list[str]) -> list[str]:
+    """Lines as a Markdown code block, its fence longer than any run of backticks inside (text stays as typed)."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, *lines, fence]
+
+
+def plot_names(scenario: Scenario) -> tuple[str, str]:
+    """The sides' names for a plot's axes: one line each, inert."""
+    return (inert_line(" ".join(scenario.sides[Side.WASHINGTON].name.split())),
+            inert_line(" ".join(scenario.sides[Side.MOSCOW].name.split())))
+
+
+def items(found: list[str]) -> list[str]:
+    """Sentences as a Markdown list; an indented sentence is a detail of the one before it."""
+    return [f"  - {md(line)}" if line.startswith("  ") else f"- {md(line)}" for line in found]
+
+
+__all__ = ["cell", "code_block", "items", "md", "paragraphs", "plot_names", "table"]
