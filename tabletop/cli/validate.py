@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from tabletop.engine.consistency import check_consistency
     from tabletop.engine.provenance import check_provenance
     from tabletop.scenarios.library import load_path
+    from tabletop.text import one_line
 
     bad = 0
     for path in args.paths:
@@ -30,15 +31,15 @@ def run(args: argparse.Namespace) -> int:
         except ScenarioError as error:
             bad += 1
             for line in error.lines():
-                print(line)
+                print(one_line(line))
             continue
         unsourced = check_provenance(scenario)
         for problem in unsourced:
-            print(problem.format(path))
+            print(one_line(problem.format(path)))
         bad += bool(unsourced)
         warnings = check_consistency(scenario)
         for warning in warnings:
-            print(warning.format(path))
+            print(one_line(warning.format(path)))
         if not warnings and not unsourced:
-            print(f"{path}: ok")
+            print(one_line(f"{path}: ok"))
     return 1 if bad else 0

@@ -9,7 +9,8 @@ for scenarios whose boards number in the millions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -96,23 +97,39 @@ def pareto_frontier(scenario: Scenario) -> list[FrontierPoint]:
         w_net = nets[0].net if nets[0] else 0.0
         m_net = nets[1].net if nets[1] else 0.0
         options = [(w_net * (r - irritant.start) / span, m_net * (r - irritant.start) / span, r) for r in rungs]
-        merged = [(pw + ow, pm + om, board + (r,)) for pw, pm, board in points for ow, om, r in options]
-        points = _prune(merged)
+        points = _prune([(pw + ow, pm + om, (board, r)) for pw, pm, board in points for ow, om, r in options])
     lw, sw = _scale(scenario, Side.WASHINGTON)
     lm, sm = _scale(scenario, Side.MOSCOW)
-    return [FrontierPoint(round(100 * (uw - lw) / sw, 2), round(100 * (um - lm) / sm, 2), board)
-            for uw, um, board in points]
+    return [FrontierPoint(round(100 * (uw - lw) / sw, 2), round(100 * (um - lm) / sm, 2), _board(chain))
+            for uw, um, chain in points]
 
 
-def _prune(points: list[tuple[float, float, tuple[int, ...]]]) -> list[tuple[float, float, tuple[int, ...]]]:
-    """Keep only the points no other point dominates (ties: the first board in order wins)."""
-    points.sort(key=lambda p: (-round(p[0], 9), -round(p[1], 9), p[2]))
-    kept: list[tuple[float, float, tuple[int, ...]]] = []
+def _board(chain: Any) -> tuple[int, ...]:
+    """The rungs of a chain ``((((), r1), r2), r3)`` built while merging, as a flat tuple."""
+    rungs: list[int] = []
+    while chain:
+        chain, rung = chain
+        rungs.append(rung)
+    return tuple(reversed(rungs))
+
+
+def _prune(points: list[tuple[float, float, Any]]) -> list[tuple[float, float, Any]]:
+    """Keep only the points no other point dominates (ties: the first board in order wins).
+
+    Each point's scores are rounded once (to 9 places, so that sums in a different order tie), and
+    boards are nested pairs that share their prefix rather than copied tuples, flattened only to break
+    a tie: on the largest board the limits allow this keeps the frontier to about a second.
+    """
+    keyed = sorted(((-round(w, 9), -round(m, 9)), w, m, chain) for w, m, chain in points)
+    kept: list[tuple[float, float, Any]] = []
     best_m = float("-inf")
-    for point in points:
-        if round(point[1], 9) > best_m:
-            kept.append(point)
-            best_m = round(point[1], 9)
+    for (_, neg_m), group in groupby(keyed, key=lambda p: p[0]):
+        if -neg_m <= best_m:
+            continue
+        ties = list(group)
+        _, w, m, chain = ties[0] if len(ties) == 1 else min(ties, key=lambda p: _board(p[3]))
+        kept.append((w, m, chain))
+        best_m = -neg_m
     return kept
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from tabletop.engine import provenance
+from tabletop.engine.limits import limit_problems
 from tabletop.engine.model import (
     REACTION_EVENTS,
     SIDES,
@@ -104,6 +105,8 @@ def build_scenario(data: dict, source: str = "<scenario>") -> Scenario:
         raise ScenarioError(source, [Problem("", "is empty, expected a scenario with a [scenario] table")])
     r = _Reader()
     r.table(data, "", TOP_KEYS, ("scenario", "sides", "irritants", "outcomes"))
+    for key, message in limit_problems(data):
+        r.fail(key, message)
     meta = r.table(data.get("scenario", {}), "scenario", SCENARIO_KEYS,
                    ("id", "title", "date", "setting", "rounds", "public_brief"))
     scenario_id = r.text(meta, "scenario", "id")

@@ -1,0 +1,87 @@
+"""The largest scenario the game accepts, declared once and checked by ``tabletop validate``.
+
+Within these limits every analysis of a scenario that validates finishes in
+bounded time and memory (the Pareto frontier of a board of ``MAX_IRRITANTS``
+irritants with ``MAX_RUNGS`` rungs each takes well under a few seconds; the
+largest shipped scenario has 9 irritants of 5 rungs), and every game ends
+within :func:`max_actions` actions. The authoring guide (``scenarios/README.md``)
+lists the same numbers. The shipped scenarios use a fraction of each.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tabletop.engine.model import Scenario
+
+MAX_IRRITANTS = 20
+MAX_RUNGS = 10
+"""Rungs on one irritant's ladder."""
+MAX_INJECTS = 60
+MAX_AUDIENCES = 6
+MAX_REACTIONS = 20
+"""Reactions of one audience."""
+MAX_OUTCOMES = 20
+MAX_OBJECTIVES = 12
+MAX_QUESTIONS = 20
+MAX_SOURCES = 100
+MAX_TEXT = 4000
+"""Characters in any one text (a brief, an inject's text, a rung's name)."""
+
+COUNTS: tuple[tuple[str, int, str], ...] = (
+    ("irritants", MAX_IRRITANTS, "irritants"),
+    ("injects", MAX_INJECTS, "injects"),
+    ("audiences", MAX_AUDIENCES, "audiences"),
+    ("outcomes", MAX_OUTCOMES, "outcome tiers"),
+    ("objectives", MAX_OBJECTIVES, "objectives"),
+    ("sources", MAX_SOURCES, "sources"),
+)
+
+
+def limit_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(key, message)`` for every part of parsed scenario data past a limit (empty when within)."""
+    found: list[tuple[str, str]] = []
+    for key, limit, what in COUNTS:
+        items = data.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            found.append((key, f"has {len(items)} {what}, expected at most {limit}"))
+    for n, irritant in enumerate(_tables(data.get("irritants"))):
+        rungs = irritant.get("rungs")
+        if isinstance(rungs, list) and len(rungs) > MAX_RUNGS:
+            found.append((f"irritants[{n}].rungs", f"has {len(rungs)} rungs, expected at most {MAX_RUNGS}"))
+    for n, audience in enumerate(_tables(data.get("audiences"))):
+        reactions = audience.get("reactions")
+        if isinstance(reactions, list) and len(reactions) > MAX_REACTIONS:
+            found.append((f"audiences[{n}].reactions",
+                          f"has {len(reactions)} reactions, expected at most {MAX_REACTIONS}"))
+    debrief = data.get("debrief")
+    questions = debrief.get("questions") if isinstance(debrief, dict) else None
+    if isinstance(questions, list) and len(questions) > MAX_QUESTIONS:
+        found.append(("debrief.questions", f"has {len(questions)} questions, expected at most {MAX_QUESTIONS}"))
+    for key, text in _long_texts(data, ""):
+        found.append((key, f"is {len(text)} characters long, expected at most {MAX_TEXT}"))
+    return found
+
+
+def max_actions(scenario: Scenario) -> int:
+    """More actions than any game of ``scenario`` can take: every round's postures, answers to its
+    injects, exchanges of packages, gestures and the closing moves, with room to spare."""
+    per_round = 20 + 8 * scenario.rules.exchange_limit
+    return 100 + scenario.rounds * per_round + 4 * len(scenario.injects)
+
+
+def _tables(items: Any) -> list[dict[str, Any]]:
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _long_texts(value: Any, key: str) -> list[tuple[str, str]]:
+    """Every text in ``value`` longer than :data:`MAX_TEXT`, with its key path."""
+    if isinstance(value, str):
+        return [(key, value)] if len(value) > MAX_TEXT else []
+    if isinstance(value, dict):
+        return [found for name, item in value.items()
+                for found in _long_texts(item, f"{key}.{name}" if key else str(name))]
+    if isinstance(value, list):
+        return [found for n, item in enumerate(value) for found in _long_texts(item, f"{key}[{n}]")]
+    return []
