@@ -16,8 +16,10 @@ from __future__ import annotations
 import attrs
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import Event, EventKind
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Posture, Response, Side
+from tabletop.engine.objections import Objection, objection
 from tabletop.engine.red_lines import Crossing, ceiling, crossings
 from tabletop.engine.scoring import board_after, score
 from tabletop.engine.state import Concession, Offer
@@ -161,6 +163,39 @@ def package_preview(game: Game, side: Side, offer: Offer) -> Preview:
     return Preview(side, game.score(side), score(game.scenario, side, rungs), (state.trust, state.trust),
                    (state.tension, state.tension), (state.standing_of(side), state.standing_of(side)),
                    tuple(crossed))
+
+
+def blocked(game: Game, side: Side) -> Objection | None:
+    """The part of the package on the table the rules forbid ``side`` to accept (None: none, or no package)."""
+    state = game.state
+    return objection(game.scenario, state, state.offer, side) if state.offer is not None else None
+
+
+def rejection_reason(game: Game, index: int) -> str:
+    """Why the package turned down by action number ``index`` (1-based, as ``Game.events`` counts) could
+    not be accepted, when the rules forbade it (a rejection, or a counter-offer in its place).
+
+    The words name the part of the package the side could not accept (past its absolute red line,
+    or past what its capital would ratify), never a rung or a number; "" when the action turns no
+    package down, or the package could have been accepted (a free choice).
+    """
+    if not 0 < index <= len(game.actions):
+        return ""
+    action = game.actions[index - 1]
+    before = game.history[index - 1]
+    if not isinstance(action, act.Reject | act.Counter) or before.offer is None:
+        return ""
+    found = objection(game.scenario, before, before.offer, action.side)
+    return found.text(game.scenario) if found is not None else ""
+
+
+def told(game: Game, index: int, event: Event) -> Event:
+    """``event`` (caused by action ``index``) as the players read it: a package turned down because the
+    rules forbade accepting it says which part could not be accepted."""
+    if event.kind is not EventKind.REJECT and not (event.kind is EventKind.OFFER and event.counter):
+        return event
+    reason = rejection_reason(game, index)
+    return attrs.evolve(event, text=f"{event.text} {reason}.") if reason else event
 
 
 def _concession(action: act.Gesture) -> Concession:

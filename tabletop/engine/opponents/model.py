@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Side
+from tabletop.engine.objections import Blocked
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.state import Concession, Offer
 
@@ -101,6 +102,8 @@ class OpponentModel:
         """Read the public moves made since the last update."""
         for n, action, board in view.public_moves(self.cursor):
             self._read(view, action, board)
+            if isinstance(action, act.Reject | act.Counter) and action.side is not self.side:
+                self._refused(view, n)
             self.cursor = n + 1
         self.cursor = max(self.cursor, view.action_count)
 
@@ -186,6 +189,21 @@ class OpponentModel:
             i = self.position[concession.irritant]
             if self.movers[i] != MINE and countered.get(concession.irritant, -1) < concession.to:
                 self.cut[i][concession.to] = self.cut[i].get(concession.to, 0) + 1
+
+    def _refused(self, view: PlayerView, n: int) -> None:
+        """Their rejection (or counter) said my ask went past their absolute red line (no rung named): ask
+        for less of it.
+
+        The words are public from that move on; taken as decisive evidence of a limit below the rung
+        asked, so no package of mine asks that rung (or more) of it again.
+        """
+        told = view.objection_at(n)
+        if told is None or told.blocked is not Blocked.RED_LINE:
+            return
+        for concession in told.concessions:
+            i = self.position[concession.irritant]
+            self.cut[i][concession.to] = max(self.cut[i].get(concession.to, 0), self.LIMIT_EVIDENCE)
+        self._limits = None
 
     def limits(self) -> list[int | None]:
         """Per irritant, the highest rung I should still ask for, when their counters suggest one."""

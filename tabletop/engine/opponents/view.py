@@ -10,8 +10,9 @@ import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tabletop.engine.actions import Action, Counter, Gesture, Propose
+from tabletop.engine.actions import Action, Counter, Gesture, Propose, Reject
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
+from tabletop.engine.objections import Objection, objection
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
 from tabletop.engine.rules import ratifiable
 from tabletop.engine.scoring import board_after, utility_range
@@ -82,6 +83,15 @@ class PlayerView:
             action = actions[n]
             if action.kind in PUBLIC_MOVES:
                 yield n, action, history[n].rungs
+
+    def objection_at(self, n: int) -> Objection | None:
+        """Why the package turned down (rejected or countered) at action ``n`` could not be accepted, as that
+        move told everyone (None: a free choice)."""
+        action = self._game.actions[n]
+        before = self._game.history[n]
+        if not isinstance(action, Reject | Counter) or before.offer is None:
+            return None
+        return objection(self._scenario, before, before.offer, action.side)
 
     def can(self, kind: str) -> bool:
         """Whether I may take an action of this kind now."""

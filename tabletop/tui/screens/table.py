@@ -30,6 +30,7 @@ from tabletop.engine import actions
 from tabletop.engine.effects import Event, EventKind
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import Side
+from tabletop.engine.options import told
 from tabletop.engine.state import GameState, Phase
 from tabletop.engine.views import player_visible
 from tabletop.tui.messages import GameChanged
@@ -151,7 +152,7 @@ class TableScreen(TableMoves):
         for index, event in events:
             if not player_visible(self.session.game, index, event):
                 continue  # the facilitator's notes and inject holds stay off the players' screens
-            log.add(event)
+            log.add(told(self.session.game, index, event))  # a package turned down by rule says why
             if event.kind is EventKind.INJECT:
                 self._flashes.append(event)
 

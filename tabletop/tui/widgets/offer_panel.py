@@ -15,9 +15,10 @@ from textual.reactive import reactive
 from textual.widgets import Button, Static
 
 from tabletop.engine import actions as act
+from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import SIDES, Scenario, Side
-from tabletop.engine.options import options
-from tabletop.engine.red_lines import absolute_crossings
+from tabletop.engine.objections import Blocked
+from tabletop.engine.options import blocked, options, preview
 from tabletop.engine.rules import describe_concession, irritant_name
 from tabletop.engine.scoring import board_after, score
 from tabletop.engine.state import GameState, Offer
@@ -49,11 +50,30 @@ def accept_refusal(session: Session, side: Side, offer: Offer) -> Content:
     seat = options(session.game, side)
     if not seat.accept_refusal:
         return Content("")
-    scenario = session.game.scenario
-    names = ", ".join(irritant_name(scenario, c.irritant) for c in absolute_crossings(scenario, side, offer.concessions))
-    where = f" (on {names})" if names else ""
+    # The refusal names a red line's irritant; a package the capital would not ratify gets the part, in words.
+    found = blocked(session.game, side)
+    where = f" ({found.text(session.game.scenario)})" if found is not None and found.blocked is Blocked.RATIFICATION \
+        else ""
     then = " Counter or reject." if seat.may(act.Reject.kind) else ""
     return plain(f"You cannot accept: {seat.accept_refusal}{where}.{then}", "bold $error")
+
+
+def red_line_costs(session: Session, side: Side) -> list[Content]:
+    """What accepting the package on the table would cost ``side`` for its priced red lines (the engine's preview),
+    flagged as the builder flags them; empty when it crosses none (or may not accept)."""
+    game = session.game
+    try:
+        seen = preview(game, side, act.Accept(side))
+    except IllegalAction:
+        return []
+    rows = [Content.assemble(plain("⚑ Accepting crosses your red line on ", "bold $warning"),
+                             plain(irritant_name(game.scenario, c.irritant), "bold $warning"),
+                             plain(f" (−{c.price} standing)", "$warning"))
+            for c in seen.crossings if not c.absolute]
+    if rows:
+        before, after = seen.standing
+        rows.append(plain(f"   your standing {before} → {after} if you accept", "$warning"))
+    return rows
 
 
 def on_the_table(state: GameState) -> bool:
@@ -125,6 +145,8 @@ class OfferPanel(Vertical):
                                              offer_score(scenario, state, state.offer, viewer)))
                 if refused:
                     rows.append(refused)
+                elif answering:
+                    rows += red_line_costs(session, viewer)
             elif session.is_demo:
                 for side in SIDES:
                     rows.append(Content.assemble(side_name(session.name(side), side), ": ",

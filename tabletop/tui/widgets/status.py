@@ -11,6 +11,7 @@ from textual.widgets import Static
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Side
+from tabletop.engine.options import told
 from tabletop.engine.rules import tone_word
 from tabletop.engine.state import GameState, Phase
 from tabletop.engine.views import BOOKKEEPING_EVENTS, player_visible
@@ -91,7 +92,7 @@ def latest_event(game: Game) -> str:
     """The most recent move worth reading (a side's move, a deal, news), for the status line."""
     for index, event in reversed(game.events):
         if event.kind not in QUIET and player_visible(game, index, event):
-            return event.text
+            return told(game, index, event).text  # a package turned down by rule says which part
     return ""
 
 
