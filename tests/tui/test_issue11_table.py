@@ -5,11 +5,12 @@ from __future__ import annotations
 from tuikit import screen_text, wait_for
 
 from tabletop.engine import actions as act
-from tabletop.engine.model import Side
+from tabletop.engine.game import Game
+from tabletop.engine.model import Posture, Side
 from tabletop.engine.state import Concession, Offer, Phase
 from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.screens.dialogs import InjectChoiceScreen
+from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen
 from tabletop.tui.screens.table import TableScreen
 from tabletop.tui.widgets.event_log import EventLog
 
@@ -96,3 +97,42 @@ async def test_a_package_without_a_priced_red_line_shows_no_flag():
         assert screen.act(act.Propose(W, Offer((Concession("visas", 1), Concession("banking", 1)), ())))
         await hot_seat_turn(pilot, M, Phase.NEGOTIATION)
         assert "Accepting crosses your red line" not in " ".join(screen_text(app).split())
+
+
+def game_with_a_deal() -> Game:
+    """One package implemented in round 1; in round 2 Moscow passed, and Washington is to move."""
+    game = Game(resolve("tutorial"), 4, {W: "human", M: "grit"})
+    game.apply(act.Statement(W, Posture.NEUTRAL))
+    game.apply(act.Statement(M, Posture.NEUTRAL))
+    game.apply(act.Propose(W, Offer((Concession("visas", 1), Concession("banking", 1)))))
+    game.apply(act.Accept(M))
+    game.apply(act.Statement(W, Posture.NEUTRAL))
+    game.apply(act.Statement(M, Posture.NEUTRAL))
+    game.apply(act.Pass(M))
+    assert game.state.to_move is W and "renege" in game.legal_kinds(W)
+    return game
+
+
+async def test_the_renege_dialog_previews_score_trust_and_standing():
+    game = game_with_a_deal()
+    renege = act.Renege(W, 1, "visas")
+    trial = game.copy()
+    trial.apply(renege)
+    app = TabletopApp(pace=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.resume_game(game)
+        while not (isinstance(app.screen, TableScreen) and app.screen.actor() is W and W in game.awaiting()):
+            await pilot.press("enter")  # the briefing
+            await pilot.pause()
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        text = " ".join(screen_text(app).split())
+        assert f"your score {game.score(W):.1f} → {trial.score(W):.1f}" in text
+        assert f"trust {game.state.trust} → {trial.state.trust}" in text
+        assert f"your standing {game.state.standing_of(W)} → {trial.state.standing_of(W)}" in text
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, TableScreen))
+        assert not any(a.kind == "renege" for a in game.actions)

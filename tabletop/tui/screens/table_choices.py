@@ -64,6 +64,26 @@ def renege_choices(game: Game, seat: SeatOptions) -> list[Choice]:
     return choices
 
 
+def renege_preview(game: Game, renege: actions.Renege) -> Content:
+    """What reneging would leave the side with: its score, the trust between the sides and its standing at home.
+
+    The engine's preview (the renege tried on a copy of the game), as the builder shows a package's score.
+    """
+    seen = preview(game, renege.side, renege)
+    (trust_now, trust_then), (standing_now, standing_then) = seen.trust, seen.standing
+    return Content.assemble(
+        ("If you renege:", "bold"),
+        f"\n  your score {seen.score_before:.1f} → ", (f"{seen.score_after:.1f}", "bold"),
+        f" ({signed(seen.score_change)})",
+        f"\n  trust {trust_now} → ", (f"{trust_then}", "bold"), f" ({_change(trust_then - trust_now)})",
+        f"\n  your standing {standing_now} → ", (f"{standing_then}", "bold"),
+        f" ({_change(standing_then - standing_now)})")
+
+
+def _change(points: int) -> str:
+    return "±0" if points == 0 else f"+{points}" if points > 0 else f"−{-points}"
+
+
 def walk_out_score(game: Game, side: Side) -> float:
     """What ``side`` would score by walking out now (raises IllegalAction when it may not)."""
     trial = game.copy()
@@ -71,4 +91,5 @@ def walk_out_score(game: Game, side: Side) -> float:
     return trial.final_scores()[side]
 
 
-__all__ = ["Choice", "gesture_choices", "renege_choices", "retaliation_choices", "undone_by", "walk_out_score"]
+__all__ = ["Choice", "gesture_choices", "renege_choices", "renege_preview", "retaliation_choices", "undone_by",
+           "walk_out_score"]

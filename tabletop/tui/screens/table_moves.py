@@ -26,7 +26,13 @@ from tabletop.engine.options import SeatOptions, options
 from tabletop.engine.state import GameState, Offer
 from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen, TextScreen
 from tabletop.tui.screens.offer import OfferBuilderScreen
-from tabletop.tui.screens.table_choices import gesture_choices, renege_choices, retaliation_choices, walk_out_score
+from tabletop.tui.screens.table_choices import (
+    gesture_choices,
+    renege_choices,
+    renege_preview,
+    retaliation_choices,
+    walk_out_score,
+)
 from tabletop.tui.screens.table_keys import BY_ACTION, DEMO_ACTIONS, MOVES
 from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name
@@ -234,8 +240,10 @@ class TableMoves(Screen[None]):
         choices = renege_choices(self.session.game, self.seat_options(side))
 
         def question(action: actions.Action) -> Content:
+            assert isinstance(action, actions.Renege)
             return Content.assemble(("Renege on an agreed deal?", "bold"), "\n\nIt undoes the concession and "
-                                    "everything linked to it, costs heavy trust, some standing, and raises tension.")
+                                    "everything linked to it, costs heavy trust, some standing, and raises tension.",
+                                    "\n\n", renege_preview(self.session.game, action))
 
         self._choose("Renege on one of your concessions", choices, "You have no concession to renege on.", question)
 
