@@ -92,6 +92,12 @@ def react(scenario: Scenario, state: GameState, events: list[Event], on: str, si
     return state, events
 
 
+def choice_label(inject: Inject, response: Response) -> str:
+    """The words a forced choice's target sees for ``response`` (the scenario's own labels)."""
+    label = inject.respond_label if response is Response.RESPOND else inject.absorb_label
+    return label.strip() or response.value.capitalize()
+
+
 def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: bool = False) -> Result:
     """An inject lands: its effects apply, and a forced choice waits for its target."""
     state = apply_effects(scenario, state, inject.effects)
@@ -104,8 +110,10 @@ def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: b
     if inject.forces_choice:
         state = state.evolve(pending=state.pending + (inject.id,))
         target = Side(inject.target.value)
+        # The players read this line: the inject's own two answers, never the answer expected of them.
         events.append(Event(state.round, EventKind.CHOICE,
-                            f"{scenario.sides[target].name} must respond or absorb: {inject.expected_action}",
+                            f"{scenario.sides[target].name} must choose: \u201c{choice_label(inject, Response.RESPOND)}"
+                            f"\u201d or \u201c{choice_label(inject, Response.ABSORB)}\u201d.",
                             target, inject=inject.id))
     return state, events
 
@@ -153,9 +161,9 @@ def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInje
         for f in state.fired
     )
     state = state.evolve(fired=fired, pending=state.pending[1:])
-    verb = "responds to" if action.response is Response.RESPOND else "absorbs"
     effect = describe_effects(scenario, effects or Effects())
-    text = f"{scenario.sides[action.side].name} {verb} \u201c{inject.title}\u201d" + (f" ({effect})." if effect else ".")
+    text = (f"{scenario.sides[action.side].name} answers \u201c{inject.title}\u201d: "
+            f"{choice_label(inject, action.response)}" + (f" ({effect})." if effect else "."))
     state, more = check_collapse(scenario, state)
     return state, [Event(state.round, EventKind.CHOICE, text, action.side, inject=inject.id, response=action.response),
                    *more]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
+from tabletop.engine.actions import SetTimer
 from tabletop.engine.effects import EventKind
 from tabletop.engine.kinds import HIDDEN_FROM_PLAYERS
 from tabletop.engine.model import Side
@@ -50,7 +51,10 @@ def may_see_event(game: Game, index: int, event: Event, viewer: Viewer) -> bool:
     if event.kind is EventKind.NOTE:
         return False
     if event.kind is EventKind.FACILITATOR and 0 < index <= len(game.actions):
-        return game.actions[index - 1].kind not in HIDDEN_ACTIONS
+        action = game.actions[index - 1]
+        if isinstance(action, SetTimer) and not action.seconds and not game.history[index - 1].timer:
+            return False  # "no timer" where none ran changes nothing for the players (a classroom game's start)
+        return action.kind not in HIDDEN_ACTIONS
     return True
 
 

@@ -158,7 +158,7 @@ class TabletopApp(App[None]):
         """
         autosave = Autosave.resume(writer) if writer is not None else Autosave.start(game, self.saves_dir)
         classroom = Classroom.detect(game, passphrase, signed=writer is not None and writer.key is not None)
-        self.play(Session(game, autosave, classroom, host=self))
+        self.play(Session(game, autosave, classroom, host=self, resumed=True))
 
     def on_play_saved(self, message: PlaySaved) -> None:
         if message.warning:

@@ -42,10 +42,12 @@ class Classroom:
         return self.timer
 
     def start(self, game: Game) -> None:
-        """Set the round timer at the start of a new game, as an action in its log."""
-        seconds = self.start_seconds(game)
-        if seconds and game.state.timer != seconds:
-            game.apply(act.SetTimer(seconds))
+        """Set the round timer at the start of a new game, as an action in its log, even when it is none.
+
+        That first facilitator action is what tells a resumed game it had a facilitator (see :meth:`detect`):
+        an unsigned save (no passphrase, no class key file) carries nothing else that says so.
+        """
+        game.apply(act.SetTimer(self.start_seconds(game)))
 
     @classmethod
     def detect(cls, game: Game, passphrase: str = "", signed: bool = False) -> Classroom | None:

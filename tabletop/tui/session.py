@@ -20,7 +20,8 @@ from tabletop.engine import actions as act
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES, Strategy, make_opponent
-from tabletop.engine.rules import Event
+from tabletop.engine.rules import Event, EventKind
+from tabletop.engine.views import player_visible
 from tabletop.tui.autosave import Autosave, SavingHalted
 from tabletop.tui.classroom import Classroom
 from tabletop.tui.messages import GameChanged, SavingFailed
@@ -50,8 +51,10 @@ class Session:
     """Seats (human or a computer strategy), the game, the autosave, and the host told of every change."""
 
     def __init__(self, game: Game, autosave: Autosave | None = None, classroom: Classroom | None = None,
-                 host: MessagePump | None = None) -> None:
+                 host: MessagePump | None = None, resumed: bool = False) -> None:
         self.game = game
+        self.resumed = resumed
+        """Loaded from a save (resumed or forked) rather than started here."""
         self.autosave = autosave or Autosave()
         self.classroom = classroom  # set when a facilitator runs the game: the console's passphrase and timer
         self.host = host
@@ -85,6 +88,24 @@ class Session:
     def seat_label(self, side: Side) -> str:
         seat = self.game.seats.get(side, HUMAN)
         return "human" if seat == HUMAN else f"computer ({seat})"
+
+    # -- news --------------------------------------------------------------
+
+    def opening_flashes(self) -> list[Event]:
+        """The news flashes to show when the table opens: every one of a new game; of a resumed game, at most
+        the latest that may not have been seen (landed at or after the last move of a human seat).
+
+        Earlier news was acknowledged before that move (a flash holds the game until it is), and stays in
+        the log; replaying it as a chain of pop-ups only hides what the game waits for now.
+        """
+        game = self.game
+        since = 0
+        if self.resumed:
+            since = max((n for n, action in enumerate(game.actions, 1)
+                         if getattr(action, "side", None) in self.humans), default=0)
+        flashes = [event for index, event in game.events
+                   if index >= since and event.kind is EventKind.INJECT and player_visible(game, index, event)]
+        return flashes[-1:] if self.resumed else flashes
 
     # -- turns -------------------------------------------------------------
 

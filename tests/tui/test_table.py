@@ -194,7 +194,7 @@ async def test_news_flash_and_forced_choice():
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, InjectChoiceScreen))
         assert "You must answer" in screen_text(app)
-        await pilot.press("r")
+        await pilot.press("1")
         await wait_for(pilot, lambda: any(a.kind == "respond_inject" for a in game.actions))
         answer = next(a for a in game.actions if a.kind == "respond_inject")
         assert answer.response is Response.RESPOND and answer.side is W

@@ -56,7 +56,7 @@ async def play_turn(pilot: Pilot, turn: int) -> str:
         await pilot.press("enter")
         return type(screen).__name__
     if isinstance(screen, InjectChoiceScreen):
-        await pilot.press("a")
+        await pilot.press("2")  # the second answer (the engine's "absorb")
         return "absorb"
     if isinstance(screen, OfferBuilderScreen):
         await builder_keys(pilot)

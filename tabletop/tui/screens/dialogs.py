@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tabletop.engine.injects import choice_label
 from tabletop.engine.model import Inject, Response, Scenario
 from tabletop.engine.rules import describe_effects
 from tabletop.tui.text import lines, para, plain
@@ -128,30 +129,42 @@ class NewsFlashScreen(StopsTheClock, ModalScreen[None]):
 
 
 class InjectChoiceScreen(ModalScreen[Response]):
-    """An inject forces a choice on the viewer: respond, or absorb the blow."""
+    """An inject forces a choice on the viewer between its two answers, each in the inject's own words.
 
-    BINDINGS = [Binding("r", "choose('respond')", "Respond"), Binding("a", "choose('absorb')", "Absorb")]
+    The players see what the inject says and the two answers, never the answer expected of them nor what each
+    does to the meters: that is for the facilitator and the debrief (issue 10). Nothing is chosen when the
+    dialog opens and no default key (Enter, Space) answers: a news flash just dismissed with Enter must not
+    answer the choice behind it. Each answer has its own key (1 or 2) or is clicked.
+    """
+
+    AUTO_FOCUS = None
+    BINDINGS = [Binding("1", "choose('respond')", "First answer"), Binding("2", "choose('absorb')", "Second answer")]
 
     def __init__(self, inject: Inject, scenario: Scenario) -> None:
         super().__init__(classes="dialog")
         self.inject = inject
         self.scenario = scenario
 
+    @property
+    def labels(self) -> tuple[str, str]:
+        """The two answers as the inject words them (the engine's :func:`~tabletop.engine.injects.choice_label`)."""
+        return choice_label(self.inject, Response.RESPOND), choice_label(self.inject, Response.ABSORB)
+
     def compose(self) -> ComposeResult:
         inject = self.inject
-        respond = describe_effects(self.scenario, inject.respond) if inject.respond else ""
-        absorb = describe_effects(self.scenario, inject.absorb) if inject.absorb else ""
+        first, second = self.labels
         rows: list[Content | str] = [
             plain("You must answer", "bold reverse $warning"), plain(inject.title, "bold"), para(inject.text), "",
-            Content.assemble(("Expected of you: ", "bold"), para(inject.expected_action)), "",
-            Content.assemble(("Respond: ", "bold"), plain(respond or "no effect")),
-            Content.assemble(("Absorb: ", "bold"), plain(absorb or "no effect")),
+            plain("Press 1 or 2 (or click) to choose; there is no default answer.", "dim"),
         ]
         with Vertical(classes="dialog-box"):
             yield Static(lines(rows), classes="dialog-text")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Respond · r"), variant="warning", action="screen.choose('respond')", compact=True)
-                yield Button(Content("Absorb · a"), variant="primary", action="screen.choose('absorb')", compact=True)
+            with Vertical(classes="dialog-buttons inject-answers"):
+                for key, label, response in (("1", first, "respond"), ("2", second, "absorb")):
+                    button = Button(Content(f"{key} · {label}"), variant="primary", id=f"answer-{response}",
+                                    action=f"screen.choose('{response}')", compact=True)
+                    button.can_focus = False  # a focused button would answer on Enter
+                    yield button
 
     def action_choose(self, response: str) -> None:
         self.dismiss(Response(response))

@@ -118,7 +118,8 @@ class TableScreen(TableMoves):
         self.query_one("#log").border_title = "What has happened"
         game = self.session.game
         self._moment = len(game.actions)
-        self._log(game.events)
+        self._log(game.events, flashes=False)
+        self._flashes.extend(self.session.opening_flashes())  # a resumed game does not replay its old news
         self.latest = latest_event(game)
         self.saving = self.session.autosave.status_line()
         self._make_room(game.state)
@@ -147,13 +148,13 @@ class TableScreen(TableMoves):
         self.saving = self.session.autosave.status_line()
         self.drive()
 
-    def _log(self, events: Iterable[tuple[int, Event]]) -> None:
+    def _log(self, events: Iterable[tuple[int, Event]], flashes: bool = True) -> None:
         log = self.query_one(EventLog)
         for index, event in events:
             if not player_visible(self.session.game, index, event):
                 continue  # the facilitator's notes and inject holds stay off the players' screens
             log.add(told(self.session.game, index, event))  # a package turned down by rule says why
-            if event.kind is EventKind.INJECT:
+            if flashes and event.kind is EventKind.INJECT:
                 self._flashes.append(event)
 
     def watch_state(self, state: GameState | None) -> None:
