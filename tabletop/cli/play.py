@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="the game's seed (default: a random one, shown on screen)")
     parser.add_argument("--saves-dir", default=None, metavar="DIR",
                         help="where the game is saved as it is played (default: $TABLETOP_SAVES or ./saves)")
+    parser.add_argument("--show-opponent", action="store_true",
+                        help="show the players which style the computer opponent plays (by default it is hidden "
+                             "until the debrief; the choice is kept in the save, so resuming keeps it)")
     classroom = parser.add_argument_group("classroom mode (a facilitator runs the game)")
     classroom.add_argument("--facilitator", action="store_true",
                            help="add the facilitator console (F9 or ctrl+f): injects, pause, timer, briefs, notes; "
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if args.facilitator or args.passphrase is not None or args.timer is not None:
         classroom = Classroom(passphrase=args.passphrase or "", timer=args.timer)
     app = TabletopApp(scenario=scenario, washington=args.washington, moscow=args.moscow, seed=args.seed,
-                      saves_dir=args.saves_dir, classroom=classroom)
+                      saves_dir=args.saves_dir, classroom=classroom, show_opponent=args.show_opponent)
     app.run()
     return app.return_code or 0
 

@@ -76,16 +76,17 @@ class SaveWriter:
     @classmethod
     def create(cls, game: Game, folder: Path | str, *, name: str | None = None, notes: Iterable[Note] = (),
                forked_from: dict[str, Any] | None = None, key: SaveKey | None = None,
-               created: str | None = None) -> SaveWriter:
+               created: str | None = None, show_opponent: bool = False) -> SaveWriter:
         """Start a new save in ``folder`` (created when missing) with a readable name, and lock it.
 
         ``name``, if given, is a name typed by the user: it must stay inside ``folder`` and be free.
         Otherwise the name is made from the scenario, the time and the seats, and claimed atomically
         (``-2``, ``-3``... when taken, even by a game started the same second). The header and any
         actions already applied are written at once. ``key`` signs every line (a facilitated game).
+        ``show_opponent``: the players see the computer opponent's style (recorded, so resuming keeps it).
         """
         notes = list(notes)
-        header = header_record(game, forked_from, key, created)
+        header = header_record(game, forked_from, key, created, show_opponent)
         records = save_records(game, notes, header)
         folder = Path(folder)
         check_key_outside(key, folder)
@@ -214,7 +215,8 @@ class SaveWriter:
         fork = self.header.get("forked_from")
         new = SaveWriter.create(game, folder, name=name, notes=self.notes, key=self.key,
                                 forked_from=fork if isinstance(fork, dict) else None,
-                                created=self.header.get("created"))
+                                created=self.header.get("created"),
+                                show_opponent=self.header.get("show_opponent") is True)
         self.close()
         return new
 

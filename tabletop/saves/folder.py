@@ -119,6 +119,8 @@ class SaveSummary:
     problem: str | None = None
     in_play: bool = False
     """Another window or process is playing this game now (its lock is held): it can only be replayed."""
+    show_opponent: bool = False
+    """The trainer chose to show the players the computer opponent's style (the header's ``show_opponent``)."""
 
     @property
     def date(self) -> str:
@@ -131,6 +133,15 @@ class SaveSummary:
     @property
     def seats_text(self) -> str:
         return f"{self.seats.get('washington', '?')} vs {self.seats.get('moscow', '?')}"
+
+    @property
+    def seats_shown(self) -> str:
+        """The seats as the players may see them: a computer's style only once the game is over, or when the
+        trainer chose to show it (it is hidden from the players until the debrief)."""
+        if self.ended or self.show_opponent:
+            return self.seats_text
+        shown = {side: seat if seat in ("human", "?") else "computer" for side, seat in self.seats.items()}
+        return f"{shown.get('washington', '?')} vs {shown.get('moscow', '?')}"
 
 
 def summarize(path: Path) -> SaveSummary:
@@ -155,7 +166,7 @@ def summarize(path: Path) -> SaveSummary:
         seats = {}
     summary = SaveSummary(path, str(header.get("scenario_id", "?")), str(header.get("title", "")),
                           {str(k): str(v) for k, v in seats.items()}, str(header.get("created", "")), modified,
-                          forked="forked_from" in header)
+                          forked="forked_from" in header, show_opponent=header.get("show_opponent") is True)
     for raw in reversed(lines[1:]):
         if not raw.startswith(b'{"kind":"action"'):
             continue

@@ -105,6 +105,8 @@ def check_header(name: str, header: dict[str, Any]) -> tuple[Scenario, int, dict
         raise SaveError(f"{name}: made under rules version {made} ({by}, scenario {scenario_id}); "
                         f"this tabletop plays rules version {RULES_VERSION}, so it cannot replay, resume or verify "
                         "it (the file is left as it is)")
+    if not isinstance(header.get("show_opponent", False), bool):
+        raise SaveError(f"{name}: line 1: show_opponent must be true or false")
     if "signing" in header and (problem := signing_problem(header["signing"])):
         raise SaveError(f"{name}: line 1: {problem}")
     fork = header.get("forked_from")
@@ -179,8 +181,8 @@ def now() -> str:
 
 
 def header_record(game: Game, forked_from: dict[str, Any] | None = None, key: SaveKey | None = None,
-                  created: str | None = None) -> dict[str, Any]:
-    """The first line of a save of ``game``."""
+                  created: str | None = None, show_opponent: bool = False) -> dict[str, Any]:
+    """The first line of a save of ``game`` (``show_opponent``: a trainer chose to show the computer's style)."""
     scenario = game.scenario
     record: dict[str, Any] = {
         "kind": "header", "format": FORMAT, "version": VERSION, "app": f"tabletop {__version__}",
@@ -193,6 +195,8 @@ def header_record(game: Game, forked_from: dict[str, Any] | None = None, key: Sa
         record["forked_from"] = forked_from
     if key is not None:
         record["signing"] = key.signing
+    if show_opponent:
+        record["show_opponent"] = True
     return record
 
 

@@ -108,7 +108,8 @@ def fork(loaded: LoadedSave, at: int, seats: dict[Side, str], folder: Path | str
         raise SaveError(f"{loaded.name}: the game is over at action {at}; play on from an earlier moment")
     notes = [note for note in loaded.notes if note.at <= at]
     writer = SaveWriter.create(game, folder, name=name, notes=notes, key=key,
-                               forked_from={"file": loaded.path.name, "at": at})
+                               forked_from={"file": loaded.path.name, "at": at},
+                               show_opponent=loaded.header.get("show_opponent") is True)
     return game, writer
 
 

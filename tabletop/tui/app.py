@@ -76,10 +76,15 @@ class TabletopApp(App[None]):
         demo_pace: float | None = None,
         classroom: Classroom | None = None,
         opening: PlaySaved | OpenReplay | None = None,
+        show_opponent: bool = False,
     ) -> None:
-        """With ``scenario`` the app starts that game; with ``opening`` a saved one; else the title screen."""
+        """With ``scenario`` the app starts that game; with ``opening`` a saved one; else the title screen.
+
+        ``show_opponent``: the players see the computer opponent's style (by default only the debrief names it).
+        """
         super().__init__()
         self.start_classroom = classroom
+        self.start_show_opponent = show_opponent
         self.start_scenario = scenario
         self.start_seats = {Side.WASHINGTON: washington, Side.MOSCOW: moscow}
         self.start_seed = seed
@@ -99,7 +104,8 @@ class TabletopApp(App[None]):
     def on_mount(self) -> None:
         opening = self.opening
         if self.start_scenario is not None:
-            self.start_game(GameSetup(self.start_scenario, self.start_seats, self.start_seed, self.start_classroom))
+            self.start_game(GameSetup(self.start_scenario, self.start_seats, self.start_seed, self.start_classroom,
+                                      self.start_show_opponent))
         elif isinstance(opening, PlaySaved):
             self.on_play_saved(opening)
         else:
@@ -135,6 +141,7 @@ class TabletopApp(App[None]):
         if setup.classroom is not None:
             setup.classroom.start(game)
         session = Session(game, Autosave(), setup.classroom, host=self)
+        session.show_opponent = setup.show_opponent
         self.play(session)
         # The save file (created, written and fsynced) starts just after start-up, off the path to the first
         # frame; it writes every action already applied, so nothing is lost in between. A timer, not
@@ -148,7 +155,8 @@ class TabletopApp(App[None]):
             return  # the game was left before its save started
         classroom = session.classroom
         session.autosave = Autosave.start(session.game, self.saves_dir, facilitated=classroom is not None,
-                                          passphrase=classroom.passphrase if classroom is not None else None)
+                                          passphrase=classroom.passphrase if classroom is not None else None,
+                                          show_opponent=session.show_opponent)
         self.ask_about_saving()
 
     def resume_game(self, game: Game, writer: SaveWriter | None = None, passphrase: str = "") -> None:
@@ -168,6 +176,8 @@ class TabletopApp(App[None]):
     def play(self, session: Session) -> None:
         """Brief the players, then open a game mode for ``session``: the table, the outcome and the debrief."""
         self.session = session
+        if session.autosave.show_opponent:  # a resumed game keeps the trainer's choice, read from its save
+            session.show_opponent = True
         self._show_in_turn(briefing_pages(session, self.demo_wait), lambda: self._open_mode(
             lambda: self._table(session)))
         self.ask_about_saving()

@@ -38,7 +38,8 @@ class Autosave:
     """Appends every action of one game to its save file, flushed as it happens; halts when a write fails."""
 
     def __init__(self, writer: SaveWriter | None = None, failed: str = "", *, folder: str | None = None,
-                 key: SaveKey | None = None, passphrase: str | None = None, signed: bool = False) -> None:
+                 key: SaveKey | None = None, passphrase: str | None = None, signed: bool = False,
+                 show_opponent: bool = False) -> None:
         self.writer = writer
         self.failed = failed
         """Why saving failed, in one line ("" while saving works or once the player has chosen)."""
@@ -48,16 +49,17 @@ class Autosave:
         self._key = key
         self._passphrase = passphrase
         self._signed = signed  # a facilitated game: every save of it is signed
+        self._show_opponent = show_opponent  # recorded in the save's header, so resuming keeps it
 
     @classmethod
     def start(cls, game: Game, folder: str | None, *, facilitated: bool = False,
-              passphrase: str | None = None) -> Autosave:
+              passphrase: str | None = None, show_opponent: bool = False) -> Autosave:
         """Create the save file for ``game`` in the saves folder (``folder`` overrides the default).
 
         A facilitated game is signed with the key :func:`~tabletop.saves.writer.facilitator_key` derives
         from its passphrase (or the class key file). If the save cannot be created the autosave is halted.
         """
-        autosave = cls(folder=folder, passphrase=passphrase, signed=facilitated)
+        autosave = cls(folder=folder, passphrase=passphrase, signed=facilitated, show_opponent=show_opponent)
         from tabletop.saves import writer as saves
 
         try:
@@ -69,20 +71,26 @@ class Autosave:
     @classmethod
     def resume(cls, writer: SaveWriter) -> Autosave:
         """Keep appending to a save that was opened elsewhere (resuming a saved game)."""
-        return cls(writer, key=writer.key, signed=writer.key is not None)
+        return cls(writer, key=writer.key, signed=writer.key is not None,
+                   show_opponent=writer.header.get("show_opponent") is True)
 
     def _create(self, game: Game, folder: Path) -> SaveWriter:
         from tabletop.saves import writer as saves
 
         if self._signed and self._key is None:
             self._key = saves.facilitator_key(self._passphrase or None)
-        return saves.SaveWriter.create(game, folder, key=self._key)
+        return saves.SaveWriter.create(game, folder, key=self._key, show_opponent=self._show_opponent)
 
     # -- where saving stands ----------------------------------------------------------
 
     @property
     def path(self) -> Path | None:
         return self.writer.path if self.writer is not None else None
+
+    @property
+    def show_opponent(self) -> bool:
+        """Whether this game's save records that the players see the computer opponent's style."""
+        return self._show_opponent
 
     @property
     def halted(self) -> bool:

@@ -45,6 +45,8 @@ class GameSetup:
     seats: dict[Side, str]
     seed: int | None = None
     classroom: Classroom | None = None
+    show_opponent: bool = False
+    """A trainer chose to show the players the computer opponent's style (hidden by default)."""
 
 
 class Session:
@@ -85,9 +87,16 @@ class Session:
     def name(self, side: Side) -> str:
         return self.game.scenario.sides[side].name
 
+    show_opponent = False
+    """Whether the players may see a computer opponent's style (a trainer's choice, kept in the save's header);
+    hidden by default: the debrief reveals it."""
+
     def seat_label(self, side: Side) -> str:
+        """``human``, or ``computer`` (its style named only when the trainer chose to show it)."""
         seat = self.game.seats.get(side, HUMAN)
-        return "human" if seat == HUMAN else f"computer ({seat})"
+        if seat == HUMAN:
+            return "human"
+        return f"computer ({seat})" if self.show_opponent else "computer"
 
     # -- news --------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Help: the rules in short, the keys, and a paragraph on each computer opponent."""
+"""Help: the rules in short, the keys, and a paragraph on each computer opponent's style (never which one plays)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,10 @@ OTHER_KEYS = [
     ("ctrl+q", "quit (the game is saved as you play)"),
 ]
 
+OPPONENTS_HIDDEN = ("A computer opponent plays one of the styles below. Which one sits across the table is not "
+                    "shown unless your trainer chooses to show it: read it from how it plays. The debrief "
+                    "reveals it, with what it did.")
+
 BUILDER_KEYS = [
     ("↑ ↓", "choose an irritant"),
     ("← → (or ◀ ▶)", "choose the rung it moves to"),
@@ -66,6 +70,7 @@ def help_content() -> Content:
     parts += _keys(OTHER_KEYS)
     parts += ["", plain("Building a package", HEAD), *_keys(BUILDER_KEYS), ""]
     parts.append(plain("The computer opponents", HEAD))
+    parts += [plain(OPPONENTS_HIDDEN), ""]
     for name in STRATEGIES:
         parts += [plain(name, "bold"), plain(describe(name)), ""]
     return lines(parts)

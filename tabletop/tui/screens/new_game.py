@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tabletop.engine.model import SIDES, Scenario, Side
@@ -79,6 +79,8 @@ class NewGameScreen(Screen[GameSetup | None]):
                 yield Static(plain("Seats (← → to change)", "bold $accent"), classes="new-label")
                 for side in SIDES:
                     yield SeatPicker(side, side.title, seat_names(), DEFAULT_SEATS[side], id=f"seat-{side.value}")
+                yield Checkbox("Show the players the computer's style (else only the debrief names it)",
+                               id="show-opponent", compact=True)
                 yield Static(plain("Seed (same seed, same game)", "bold $accent"), classes="new-label")
                 with Horizontal(id="seed-row"):
                     yield Input(str(new_seed()), type="integer", id="seed", max_length=19)
@@ -166,7 +168,8 @@ class NewGameScreen(Screen[GameSetup | None]):
         except ValueError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.dismiss(GameSetup(self.scenario, seats, seed, classroom))
+        self.dismiss(GameSetup(self.scenario, seats, seed, classroom,
+                               show_opponent=self.query_one("#show-opponent", Checkbox).value))
 
     def action_back(self) -> None:
         self.dismiss(None)

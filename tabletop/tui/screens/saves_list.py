@@ -92,7 +92,7 @@ class SavesListScreen(Screen[None]):
         self.summaries = list_saves(folder) if folder is not None else []
         for summary in self.summaries:
             title = summary.title or summary.scenario_id or summary.path.name
-            table.add_row(Text(title), Text(str(summary.round or "")), Text(summary.seats_text),
+            table.add_row(Text(title), Text(str(summary.round or "")), Text(summary.seats_shown),
                           Text(summary.date), Text(str(summary.actions)), Text(state_text(summary)),
                           key=str(summary.path))
         empty.update(plain("" if self.summaries else "No saved games yet: every game you play is saved here.",
