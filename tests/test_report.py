@@ -440,3 +440,18 @@ def test_notes_taken_as_game_actions_are_reported_too(tutorial):
     notes = text.split("## Facilitator notes")[1].split("##")[0]
     assert "- **Round 1, after #2** (objective: Absorb a provocation without retaliating.): Washington opens softly." \
         in notes
+
+
+def test_after_a_collapse_the_report_says_the_collapse_cost_each_side_its_points(tutorial):
+    """A walk-out collapses the talks: each side scores its walk-away value minus the walk-out cost (here 5),
+    so falling short of the walk-away value is the collapse's doing, not an agreement's."""
+    game = Game(tutorial, 1, {W: "human", M: "human"})
+    game.apply(a.Statement(W, Posture.NEUTRAL))
+    game.apply(a.Statement(M, Posture.NEUTRAL))
+    game.apply(a.WalkOut(W))
+    text = after_action_report(game)
+    lost = game.scenario.sides[W].walk_away - game.final_scores()[W]
+    assert lost > 0
+    assert (f"- Washington ended {lost:.1f} below its walk-away value: the collapse cost it that (talks that ran "
+            "out or lapsed without an agreement would have paid its walk-away value).") in text
+    assert "no agreement would have served it better" not in text

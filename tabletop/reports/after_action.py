@@ -121,7 +121,7 @@ def scores(game: Game, d: Debrief) -> list[str]:
     out += ["", f"**Value left on the table: {d.value_left:.1f}** points of joint score"
             + (" (the outcome is on the frontier)." if d.value_left <= 0.05 else
                ": a board better for both sides was reachable."), "", *frontier_plot(game, d)]
-    out += ["", "**The zone of possible agreement and the split.**", "", *items(zone_lines(game.scenario, d))]
+    out += ["", "**The zone of possible agreement and the split.**", "", *items(zone_lines(game, d))]
     return out
 
 

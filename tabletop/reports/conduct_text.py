@@ -10,7 +10,7 @@ from __future__ import annotations
 from tabletop.engine import actions as act
 from tabletop.engine.analysis import Debrief
 from tabletop.engine.game import HUMAN, Game
-from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.model import SIDES, EndReason, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES, describe
 
 
@@ -22,8 +22,18 @@ def _pair(names: dict[Side, str], scores: tuple[float, float]) -> str:
     return f"{names[Side.WASHINGTON]} {scores[0]:.1f} / {names[Side.MOSCOW]} {scores[1]:.1f}"
 
 
-def zone_lines(scenario: Scenario, d: Debrief) -> list[str]:
+def below_walk_away(name: str, gap: float, collapsed: bool) -> str:
+    """Why a side ended ``gap`` below its walk-away value, truly: a collapse's cost, or a deal worse than none."""
+    if collapsed:
+        return (f"{name} ended {gap:.1f} below its walk-away value: the collapse cost it that (talks that ran out "
+                "or lapsed without an agreement would have paid its walk-away value).")
+    return f"{name} ended {gap:.1f} below its walk-away value: no agreement would have served it better."
+
+
+def zone_lines(game: Game, d: Debrief) -> list[str]:
     """The zone of possible agreement in words, and how the surplus over both walk-away values was split."""
+    scenario = game.scenario
+    collapsed = game.state.ended is EndReason.COLLAPSE
     names = _names(scenario)
     split = d.conduct.split
     out = [d.conduct.zopa.words((names[Side.WASHINGTON], names[Side.MOSCOW]))]
@@ -33,14 +43,14 @@ def zone_lines(scenario: Scenario, d: Debrief) -> list[str]:
         out.append("There was no surplus to split: neither side ended above what no agreement pays "
                    f"({names[Side.WASHINGTON]} {gains[Side.WASHINGTON]:+.1f}, "
                    f"{names[Side.MOSCOW]} {gains[Side.MOSCOW]:+.1f}).")
+        out += [below_walk_away(names[side], -gains[side], collapsed) for side in SIDES if gains[side] < 0]
     else:
         out.append(f"The surplus over both walk-away values was {split.total:+.1f}: {names[Side.WASHINGTON]} "
                    f"{gains[Side.WASHINGTON]:+.1f}, {names[Side.MOSCOW]} {gains[Side.MOSCOW]:+.1f}; "
                    f"{names[Side.WASHINGTON]} took {share:.0%} of the gain and {names[Side.MOSCOW]} {1 - share:.0%}.")
         for side in SIDES:
             if gains[side] < 0:
-                out.append(f"{names[side]} ended {-gains[side]:.1f} below its walk-away value: no agreement "
-                           "would have served it better.")
+                out.append(below_walk_away(names[side], -gains[side], collapsed))
     if d.nash is not None:
         nash_gains = (d.nash[0] - d.walk_away[Side.WASHINGTON], d.nash[1] - d.walk_away[Side.MOSCOW])
         out.append(f"The Nash point ({_pair(names, d.nash)}) splits the largest product of gains: "
@@ -171,5 +181,5 @@ def opponent_lines(game: Game, d: Debrief) -> list[str]:
     return out
 
 
-__all__ = ["anchoring_lines", "interest_lines", "moment_lines", "opponent_lines", "package_rows",
+__all__ = ["anchoring_lines", "below_walk_away", "interest_lines", "moment_lines", "opponent_lines", "package_rows",
            "reciprocity_lines", "zone_lines"]

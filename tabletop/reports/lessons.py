@@ -16,6 +16,7 @@ from tabletop.engine.model import SIDES, EndReason, InjectKind, Mover, Posture, 
 from tabletop.engine.red_lines import crossings
 from tabletop.engine.scoring import score
 from tabletop.engine.state import Offer
+from tabletop.reports.conduct_text import below_walk_away
 
 
 @attrs.frozen
@@ -135,8 +136,7 @@ def draw_lessons(game: Game, debrief: Debrief) -> Lessons:
         if got > walk:
             well.append(f"{name(scenario, side)} ended above its walk-away value ({got:.1f} against {walk:g}).")
         elif got < walk:
-            bad.append(f"{name(scenario, side)} ended below its walk-away value ({got:.1f} against {walk:g}): "
-                       "no agreement would have served it better.")
+            bad.append(below_walk_away(name(scenario, side), walk - got, state.ended is EndReason.COLLAPSE))
     deals = state.deals
     trades = [d for d in deals if len({scenario.irritant(c.irritant).mover for c in d.offer.concessions}) > 1
               or any(scenario.irritant(c.irritant).mover is Mover.BOTH for c in d.offer.concessions)]

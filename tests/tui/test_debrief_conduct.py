@@ -50,7 +50,7 @@ async def test_the_scores_tab_puts_the_zone_and_the_split_beside_the_scores():
         await pilot.pause()
         text = flat(screen_text(app))
         assert "Value left on the table" in text and "The zone of possible agreement and the split" in text
-        found = zone_lines(game.scenario, debrief(game))
+        found = zone_lines(game, debrief(game))
         assert found[1].startswith("The surplus over both walk-away values was")  # this game made a deal
         zone = flat(str(app.screen.query_one("#debrief-zone", Static).content))  # beside the plot, wrapped
         assert all(shown(line, zone) for line in found)

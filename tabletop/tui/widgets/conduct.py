@@ -34,7 +34,7 @@ def section(title: str, found: list[str]) -> list[Content | str]:
 
 def zone_content(game: Game, d: Debrief) -> Content:
     """The zone of possible agreement in words and the split of the surplus."""
-    return lines(section("The zone of possible agreement and the split", zone_lines(game.scenario, d)))
+    return lines(section("The zone of possible agreement and the split", zone_lines(game, d)))
 
 
 def concessions(game: Game, d: Debrief) -> ConcessionData:
