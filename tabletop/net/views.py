@@ -22,6 +22,7 @@ from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.options import options, preview
 from tabletop.engine.state import GameState, Offer
 from tabletop.engine.views import Audience, Viewer, may_read_brief, may_see_event
+from tabletop.reports.conduct_text import seat_conduct
 
 SECRET_FIELDS = frozenset({"statements", "held", "skipped", "notes"})
 """Game-state fields a seat never receives: postures chosen but not yet revealed, and the white cell's business."""
@@ -186,4 +187,6 @@ def debrief_data(game: Game, viewer: Viewer) -> dict[str, Any]:
     if viewer is Audience.FACILITATOR:
         data["surplus"] = d.surplus
         data["objectives"] = plain(game.scenario.objectives)
+    elif isinstance(viewer, Side):
+        data["conduct"] = seat_conduct(game, d, viewer)  # the opponent revealed, reciprocity, its own numbers
     return data

@@ -112,11 +112,11 @@ def reciprocity_lines(scenario: Scenario, d: Debrief) -> list[str]:
     return out
 
 
-def interest_lines(scenario: Scenario, d: Debrief) -> list[str]:
+def interest_lines(scenario: Scenario, d: Debrief, sides: tuple[Side, ...] = SIDES) -> list[str]:
     """Each side's priorities (what it gains most from) beside what it asked the other side to move."""
     names = _names(scenario)
     out = []
-    for side in SIDES:
+    for side in sides:
         found = d.conduct.priorities[side]
         valuations = scenario.sides[side].valuations
         valued = ", ".join(f"{scenario.irritant(i).name} (+{valuations[i].gain:g})" for i in found.valued[:3])
@@ -135,11 +135,12 @@ def interest_lines(scenario: Scenario, d: Debrief) -> list[str]:
     return out
 
 
-def moment_lines(d: Debrief) -> list[str]:
-    """The turning points beyond trust, one line each."""
-    if not d.conduct.moments:
+def moment_lines(d: Debrief, hidden: frozenset[str] = frozenset()) -> list[str]:
+    """The turning points beyond trust, one line each (``hidden``: kinds of moment left out)."""
+    found = [m for m in d.conduct.moments if m.what not in hidden]
+    if not found:
         return ["No deal, broken promise, lapse or large swing marked the talks."]
-    return [f"Round {m.round}, #{m.index} ({m.what}): {' '.join(m.text.split())}" for m in d.conduct.moments]
+    return [f"Round {m.round}, #{m.index} ({m.what}): {' '.join(m.text.split())}" for m in found]
 
 
 def _counts(game: Game, side: Side) -> dict[str, int]:
@@ -154,8 +155,9 @@ def _counts(game: Game, side: Side) -> dict[str, int]:
     return counts
 
 
-def opponent_lines(game: Game, d: Debrief) -> list[str]:
-    """Each computer seat's style, revealed, with what it did in this game."""
+def opponent_lines(game: Game, d: Debrief, own_scores: bool = True) -> list[str]:
+    """Each computer seat's style, revealed, with what it did in this game (``own_scores``: with its own
+    scores of its packages, which only the debrief of both sides may show)."""
     names = _names(game.scenario)
     out = []
     for side in SIDES:
@@ -175,11 +177,28 @@ def opponent_lines(game: Game, d: Debrief) -> list[str]:
                f"{counts['reneges']} renege{'' if counts['reneges'] == 1 else 's'}.")
         out.append(did)
         curve = d.conduct.curve(side)
-        if len(curve) >= 2:
+        if own_scores and len(curve) >= 2:
             out.append(f"  Its own score of its packages went from {curve[0][1]:.1f} to {curve[-1][1]:.1f} "
                        f"over {len(curve)} packages.")
     return out
 
 
-__all__ = ["anchoring_lines", "below_walk_away", "interest_lines", "moment_lines", "opponent_lines", "package_rows",
+def seat_conduct(game: Game, d: Debrief, side: Side) -> dict[str, object]:
+    """What one side's debrief on the network may show of the conduct: nothing of the other side's numbers.
+
+    The computer opponent revealed (without its own scores), the reciprocity audit (gestures are public),
+    this side's interests against its positions, the turning points but the other side's walk-away
+    swings, and every package as this side scored it.
+    """
+    other = f"{game.scenario.sides[side.other].name}'s walk-away value"
+    packages = [[p.round, p.index, p.side.value, p.own_score if p.side is side else p.their_score]
+                for p in d.conduct.packages]
+    return {"revealed": opponent_lines(game, d, own_scores=False),
+            "reciprocity": reciprocity_lines(game.scenario, d),
+            "interests": interest_lines(game.scenario, d, (side,)),
+            "moments": moment_lines(d, frozenset({other})),
+            "packages": packages}
+
+
+__all__ = ["seat_conduct", "anchoring_lines", "below_walk_away", "interest_lines", "moment_lines", "opponent_lines", "package_rows",
            "reciprocity_lines", "zone_lines"]

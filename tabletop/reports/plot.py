@@ -216,7 +216,8 @@ class Track:
 
     points: tuple[Point, ...]
     """(x, score): package ``j`` of ``n`` in round ``r`` sits at ``r - 1 + (j + 1) / (n + 1)``."""
-    walk_away: float
+    walk_away: float | None
+    """The level drawn across the chart (None: none is drawn, as a seat never sees the other side's)."""
     char: str
     line: str
     style: str
@@ -229,27 +230,35 @@ class ConcessionData:
     tracks: tuple[Track, Track]
     rounds: int
     names: tuple[str, str]
+    title: str = "each side's own score of its packages ↑"
 
 
 def concession_data(conduct: Conduct, walk_away: dict[Side, float], rounds: int,
                     names: tuple[str, str]) -> ConcessionData:
     """Each side's own score of every package it put forward, placed by round, and its walk-away value."""
+    curves = {side: conduct.curve(side) for side in (Side.WASHINGTON, Side.MOSCOW)}
+    return tracks_by_round(curves, walk_away, rounds, names, "each side's own score of its packages ↑")
+
+
+def tracks_by_round(curves: dict[Side, list[tuple[int, float]]], levels: dict[Side, float], rounds: int,
+                    names: tuple[str, str], title: str) -> ConcessionData:
+    """Per side, (round, score) points spread across their rounds, and the level drawn for it (if any)."""
     tracks = []
     for side in (Side.WASHINGTON, Side.MOSCOW):
-        curve = conduct.curve(side)
+        curve = curves.get(side, [])
         per_round: dict[int, int] = {}
         for r, _ in curve:
             per_round[r] = per_round.get(r, 0) + 1
         seen: dict[int, int] = {}
         points = []
-        for r, own in curve:
+        for r, value in curve:
             j = seen.get(r, 0)
             seen[r] = j + 1
-            points.append((r - 1 + (j + 1) / (per_round[r] + 1), own))
-        tracks.append(Track(tuple(points), walk_away[side], SIDE_MARKS[side], WALK_AWAY_LINES[side],
+            points.append((r - 1 + (j + 1) / (per_round[r] + 1), value))
+        tracks.append(Track(tuple(points), levels.get(side), SIDE_MARKS[side], WALK_AWAY_LINES[side],
                             SIDE_STYLES[side]))
-    last = max((r for side in (Side.WASHINGTON, Side.MOSCOW) for r, _ in conduct.curve(side)), default=1)
-    return ConcessionData((tracks[0], tracks[1]), max(rounds, last, 1), names)
+    last = max((r for curve in curves.values() for r, _ in curve), default=1)
+    return ConcessionData((tracks[0], tracks[1]), max(rounds, last, 1), names, title)
 
 
 def concession_legend(names: tuple[str, str]) -> tuple[str, str]:
@@ -262,7 +271,8 @@ def concession_chart(data: ConcessionData, width: int, height: int) -> Chart:
     """Both sides' concession curves over the rounds (``width`` and ``height``: the plotting area's)."""
     canvas = Canvas(width, height, (0, data.rounds), (0, 100))
     for track in data.tracks:
-        canvas.horizontal(track.walk_away, track.line, track.style.replace("bold ", "") + " 70%")
+        if track.walk_away is not None:
+            canvas.horizontal(track.walk_away, track.line, track.style.replace("bold ", "") + " 70%")
     for track in data.tracks:
         canvas.line(track.points, "·", track.style)
     for track in data.tracks:
@@ -271,9 +281,9 @@ def concession_chart(data: ConcessionData, width: int, height: int) -> Chart:
     y_labels = {canvas.row(v): f"{v}" for v in (0, 50, 100)}
     step = max(1, data.rounds // 8)
     x_labels = {canvas.col(r - 0.5): str(r) for r in range(1, data.rounds + 1, step)}
-    return framed(canvas, y_labels, x_labels, "round →", "each side's own score of its packages ↑")
+    return framed(canvas, y_labels, x_labels, "round →", data.title)
 
 
 __all__ = ["Canvas", "Cell", "Chart", "ConcessionData", "DEAL_MARK", "FrontierData", "Series", "Track",
-           "concession_chart", "concession_data", "concession_legend", "curve_chart", "debrief_frontier", "framed",
+           "concession_chart", "concession_data", "concession_legend", "curve_chart", "tracks_by_round", "debrief_frontier", "framed",
            "frontier_chart", "frontier_legend"]

@@ -3,7 +3,9 @@
 The numbers are the engine's (``views.debrief_data`` on the host, for this
 side): the outcome, both scores, this side's walk-away value (the other
 side's stays confidential), joint gain, value left on the table, the Nash
-point, the turning points, what the audiences made of it and the questions.
+point, the turning points, what the audiences made of it and the questions; then how the talks were
+conducted as far as this side may know it (``reports.conduct_text.seat_conduct``): every package as this
+side scored it (a chart), the computer opponent revealed, reciprocity, its interests against its positions.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tabletop.engine.model import SIDES, Side
+from tabletop.reports.plot import WALK_AWAY_LINES, ConcessionData, tracks_by_round
 from tabletop.tui.text import lines, para, plain, side_name
+from tabletop.tui.widgets.plot import ConcessionPlot
 
 
 def _object(value: Any) -> dict[str, Any]:
@@ -79,6 +83,51 @@ def seat_debrief_content(data: dict[str, Any], side: Side, names: dict[Side, str
     return lines(rows)
 
 
+CONDUCT_SECTIONS = (("revealed", "The computer opponent, revealed"),
+                    ("reciprocity", "Reciprocity: gestures made, returned, exploited"),
+                    ("interests", "Your interests against your positions"),
+                    ("moments", "Turning points beyond trust"))
+
+
+def _texts(value: Any) -> list[str]:
+    return [line for line in value if isinstance(line, str)] if isinstance(value, list) else []
+
+
+def seat_conduct_content(data: dict[str, Any]) -> Content:
+    """How the talks were conducted, as the host words it for this side (anything missing or odd is left out)."""
+    conduct = _object(data.get("conduct"))
+    rows: list[Content | str] = []
+    for key, title in CONDUCT_SECTIONS:
+        found = _texts(conduct.get(key))
+        if found:
+            rows += ["", plain(title, "bold $accent")]
+            rows += [plain(line, "dim" if line.startswith("  ") else "") for line in found]
+    return lines(rows)
+
+
+def seat_concessions(data: dict[str, Any], side: Side, names: dict[Side, str]) -> ConcessionData | None:
+    """Every package of both sides as this side scored it, by round, and its walk-away value (None: no package)."""
+    curves: dict[Side, list[tuple[int, float]]] = {each: [] for each in SIDES}
+    for entry in _object(data.get("conduct")).get("packages") or []:
+        if not (isinstance(entry, list) and len(entry) == 4 and entry[2] in (s.value for s in SIDES)):
+            continue
+        rnd, value = entry[0], _number(entry[3])
+        if isinstance(rnd, int) and not isinstance(rnd, bool) and 0 < rnd < 1000 and value is not None:
+            curves[Side(entry[2])].append((rnd, max(0.0, min(100.0, value))))
+    if not any(curves.values()):
+        return None
+    walk = _number(_object(data.get("walk_away")).get(side.value))
+    levels = {side: walk} if walk is not None else {}
+    return tracks_by_round(curves, levels, 1, (names[Side.WASHINGTON], names[Side.MOSCOW]),
+                           "your score of each side's packages ↑")
+
+
+def seat_concession_legend(side: Side, names: dict[Side, str]) -> Content:
+    return lines([plain(f"W {names[Side.WASHINGTON]}'s packages, M {names[Side.MOSCOW]}'s, as you score them: "
+                        "a deal comes where they meet", "dim"),
+                  plain(f"{WALK_AWAY_LINES[side]} your walk-away value", "dim")])
+
+
 class SeatDebriefScreen(Screen[None]):
     """The debrief one team reads at the end of a networked game."""
 
@@ -96,7 +145,12 @@ class SeatDebriefScreen(Screen[None]):
         with VerticalScroll(classes="page-body"):
             yield Static(seat_debrief_content(self.data, self.side, self.names), id="seat-debrief",
                          classes="page-text")
+            chart = seat_concessions(self.data, self.side, self.names)
+            if chart is not None:
+                yield ConcessionPlot(chart, classes="curve")
+                yield Static(seat_concession_legend(self.side, self.names), classes="page-text")
+            yield Static(seat_conduct_content(self.data), id="seat-conduct", classes="page-text")
         yield Footer()
 
 
-__all__ = ["SeatDebriefScreen", "seat_debrief_content"]
+__all__ = ["SeatDebriefScreen", "seat_concessions", "seat_conduct_content", "seat_debrief_content"]

@@ -60,6 +60,8 @@ class CurvePlot(Widget):
 class ConcessionPlot(Widget):
     """Both sides' concession curves: each side's own score of every package it put forward, by round."""
 
+    DEFAULT_CSS = "ConcessionPlot { height: 18; }"
+
     def __init__(self, data: ConcessionData, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.data = data
