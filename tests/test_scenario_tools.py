@@ -238,3 +238,39 @@ def test_games_saved_before_sources_still_load():
     scenario = parse_scenario(FACTUAL, "old.toml")
     assert not scenario.hypothetical and scenario.sources == ()
     assert simulate(scenario, "grit", "conceder", 3).is_over
+
+
+# --- Cheap unilateral gestures (GRIT) -----------------------------------------------------------------------------
+
+GESTURE = '''
+[[irritants]]
+id = "travel"
+name = "Travel for Russian diplomats"
+description = "Notice before travel."
+mover = "washington"
+rungs = ["Permission needed", "Notice two days ahead", "Free travel"]
+start = 0
+'''
+
+
+def test_validate_warns_when_a_side_has_no_cheap_gesture(tmp_path, capsys):
+    # the lab tutorial: each side moves only the other side's top priority (visas for banking)
+    path = write(tmp_path, TUTORIAL_TEXT)
+    code, lines = validate_lines(capsys, path)
+    assert code == 0
+    gesture = [line for line in lines if "cheap unilateral gesture" in line]
+    assert [line.split(": ")[:3] for line in gesture] == [[str(path), "warning", "sides.washington"],
+                                                         [str(path), "warning", "sides.moscow"]]
+    assert all("GRIT" in line and "\n" not in line for line in gesture)
+    # a cheap step Washington can take alone, worth more to Moscow than it costs, silences Washington's warning
+    text = TUTORIAL_TEXT.replace("[[audiences]]", GESTURE.lstrip() + "\n[[audiences]]", 1)
+    text = text.replace("flights = { gain = 10, cost = 30", "travel = { gain = 0, cost = 4 }\nflights = { gain = 10, cost = 30")
+    text = text.replace("flights = { gain = 35, cost = 10 }", "travel = { gain = 12, cost = 0 }\nflights = { gain = 35, cost = 10 }")
+    code, lines = validate_lines(capsys, write(tmp_path, text, "gesture.toml"))
+    gesture = [line for line in lines if "cheap unilateral gesture" in line]
+    assert code == 0 and [line.split(": ")[2] for line in gesture] == ["sides.moscow"], lines
+    # too dear for its mover, it no longer counts
+    code, lines = validate_lines(capsys, write(tmp_path, text.replace("travel = { gain = 0, cost = 4 }",
+                                                                      "travel = { gain = 0, cost = 30 }"), "dear.toml"))
+    assert [line.split(": ")[2] for line in lines if "cheap unilateral gesture" in line] == ["sides.washington",
+                                                                                             "sides.moscow"]

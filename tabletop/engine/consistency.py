@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tabletop.engine.gestures import CHEAP, cheap_gestures
 from tabletop.engine.model import SIDES, Condition, Inject, InjectKind, Scenario
 from tabletop.engine.scenario import Problem
 from tabletop.engine.scoring import score
@@ -33,6 +34,10 @@ def check_consistency(scenario: Scenario) -> list[Problem]:
             warn(f"sides.{side.value}.walk_away",
                  f"minus the collapse penalty ({collapse:g}) is above the score of doing nothing ({start:g}), "
                  "expected collapse to score below the starting board (raise rules.collapse_penalty or lower walk_away)")
+        if not cheap_gestures(scenario, side):
+            warn(f"sides.{side.value}", "has no cheap unilateral gesture for GRIT, expected an irritant it moves alone "
+                 f"whose first rung costs it at most {CHEAP:g} points, earns the other side more, and is not that "
+                 "side's top priority")
     fired = {inject.id: inject for inject in scenario.injects}
     for inject in scenario.injects:
         reason = _never_fires(scenario, inject, fired)

@@ -63,6 +63,8 @@ standing = 60                     # domestic standing at the start (1-100)
 # cost: what climbing costs this side at home (its own concessions)
 visas = { gain = 0, cost = 20 }
 banking = { gain = 50, cost = 0 }
+ru-travel = { gain = 0, cost = 4 }
+us-travel = { gain = 10, cost = 0 }
 
 [sides.moscow]
 name = "Moscow"
@@ -77,6 +79,8 @@ standing = 60
 [sides.moscow.valuations]
 visas = { gain = 50, cost = 0 }
 banking = { gain = 0, cost = 20, red_line = { rung = 2, price = 5 } }   # or absolute = true
+ru-travel = { gain = 10, cost = 0 }
+us-travel = { gain = 0, cost = 4 }
 
 # ---- the irritants: ladders from most restrictive (rung 0) to normal ----
 [[irritants]]
@@ -93,6 +97,24 @@ name = "Embassy banking"
 description = "Bank accounts for the embassy."
 mover = "moscow"
 rungs = ["Frozen", "Cash only", "One bank", "Full banking"]
+start = 0
+
+# A cheap unilateral gesture for each side (cheap for the mover, worth more to the
+# other side, not its top priority), so that GRIT can be played; validate warns without one.
+[[irritants]]
+id = "ru-travel"
+name = "Travel for Russian diplomats"
+description = "Notice Russian diplomats must give before travelling."
+mover = "washington"
+rungs = ["Permission needed", "Notice two days ahead", "Free travel"]
+start = 0
+
+[[irritants]]
+id = "us-travel"
+name = "Travel for US diplomats"
+description = "Notice US diplomats must give before travelling."
+mover = "moscow"
+rungs = ["Permission needed", "Notice two days ahead", "Free travel"]
 start = 0
 
 # ---- audiences watching the table ----
