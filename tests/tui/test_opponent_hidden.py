@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from textual.widgets import Static
 from tuikit import play_to_debrief, screen_text, wait_for
 
@@ -38,8 +39,9 @@ async def to_table(pilot, on_page=None) -> None:
         await pilot.pause()
 
 
-async def test_the_table_and_the_briefs_never_name_the_style_and_the_debrief_reveals_it():
-    app = TabletopApp(scenario=resolve("tutorial"), washington="human", moscow="hardliner", seed=11, pace=0)
+@pytest.mark.parametrize("style", ["hardliner", "grit"])
+async def test_the_table_and_the_briefs_never_name_the_style_and_the_debrief_reveals_it(style):
+    app = TabletopApp(scenario=resolve("tutorial"), washington="human", moscow=style, seed=11, pace=0)
     seen = {"table": 0, "brief": 0}
 
     def check(pilot, _what) -> None:
@@ -59,7 +61,7 @@ async def test_the_table_and_the_briefs_never_name_the_style_and_the_debrief_rev
         await pilot.press("3")
         await pilot.pause()
         text = " ".join(screen_text(app).split())
-        assert "Moscow was played by the computer opponent “hardliner”." in text
+        assert f"Moscow was played by the computer opponent “{style}”." in text
         assert "What it did:" in text
 
 
