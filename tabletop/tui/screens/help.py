@@ -20,18 +20,23 @@ RULES = [
     "restrictive (rung 0) to normal (the top). Its mover (one capital, or both together) moves it: "
     "up is a concession, down a retaliation.",
     "Each side has a confidential brief: what each irritant is worth to it, what its concessions cost "
-    "at home, its red lines and its walk-away value. The values differ between the sides on purpose: "
-    "trading what you care little about for what you care a lot about makes both better off.",
-    "A round: each capital's tone drifts and news may break; both sides choose a public posture in "
-    "secret (conciliatory, neutral, hardline), revealed together; then the side holding the initiative "
-    "proposes a package, makes a gesture, retaliates, or passes. The other side accepts, counters or "
-    "rejects, up to the exchange limit. Linked concessions stand or fall together if someone reneges.",
+    "at home, its red lines and its walk-away value (what no agreement pays it: its best alternative, "
+    "which news and audiences may improve or worsen during play). The values differ between the sides on "
+    "purpose: trading what you care little about for what you care a lot about makes both better off.",
+    "A round: news may break (a forced choice shows its two answers, never the expected one); both "
+    "sides choose a public posture in secret (conciliatory, neutral, hardline), revealed together; then "
+    "the side holding the initiative proposes a package, makes a gesture, retaliates, or passes. The "
+    "other side accepts, counters or rejects, up to the exchange limit. Linked "
+    "concessions stand or fall together if someone reneges.",
     "Meters: trust (shared, 0–100), each side's standing at home (0–100; at 0 the delegation is "
-    "recalled) and tension (1 calm – 5 crisis; at 4 retaliation costs double, at 5 the talks collapse).",
-    "The end: both agree to conclude, the clock runs out, or the talks collapse (trust 0, tension 5, a "
-    "walk-out or a recall). Your score is your private value of the final board (0–100), set against "
-    "your walk-away value. In a collapse each side gets its walk-away value minus a penalty, doubled "
-    "for the side that walked out.",
+    "recalled; a package that would leave it below the ratification bar is not ratified at home) and "
+    "tension (1 calm – 5 crisis; at 4 retaliation costs double, at 5 the talks collapse). Each capital's "
+    "tone moves with statements, retaliations, deals and news.",
+    "The end: both agree to conclude, the clock runs out, the talks fade after rounds without progress, "
+    "or they collapse (trust 0, tension 5, a recall or a walk-out). With an agreement standing your "
+    "score is your private value of the final board (0–100); with none, exactly your walk-away value; "
+    "after a collapse, your walk-away value minus a penalty (a smaller one after a walk-out). So a "
+    "score above your walk-away value means the talks served you better than no deal.",
 ]
 
 OTHER_KEYS = [
