@@ -130,8 +130,12 @@ class TableScreen(TableMoves):
         self.watch(self.app, "game_change", self.game_changed, init=False)
         self.call_after_refresh(self.drive)
 
+    def on_screen_suspend(self) -> None:
+        self.refresh_bindings()  # a dialog or another screen on top: the footer drops the table's keys
+
     def on_screen_resume(self) -> None:
         """Back from help, a brief or a dialog (saving failed: the player has chosen): carry on with the game."""
+        self.refresh_bindings()
         self.saving = self.session.autosave.status_line()
         self.call_after_refresh(self.drive)
 
@@ -191,7 +195,7 @@ class TableScreen(TableMoves):
 
     def _refresh_moves(self) -> None:
         """Show, grey out or hide the move buttons and keys (only when what may be done has changed)."""
-        keys = tuple(self.check_action(move.action_name, move.params) for move in MOVES) + (self.viewer,)
+        keys = tuple(self.move_state(move.action_name, move.params) for move in MOVES) + (self.viewer,)
         if keys == self._keys:
             return  # recomposing the footer is the costliest part of a redraw: only when the keys change
         self._keys = keys

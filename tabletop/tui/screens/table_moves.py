@@ -38,6 +38,8 @@ from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name
 from tabletop.tui.widgets.brief import confidential_brief
 
+BY_KIND_ACCEPT = next(move.action_name for move in MOVES if move.kind == actions.Accept.kind)
+
 
 class TableMoves(Screen[None]):
     """The table screen's moves: what a human may do now, and the actions (and dialogs) that do it."""
@@ -108,14 +110,28 @@ class TableMoves(Screen[None]):
         self._options[side] = (game, game.state, answer)
         return answer
 
+    def covered(self) -> bool:
+        """A dialog or another screen is on top: the table's keys do nothing until it is back."""
+        return self.is_attached and self.app.screen is not self
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer (and the keys) offer exactly what works now: nothing under a dialog, no greyed-out move."""
         if action in DEMO_ACTIONS:
-            return self.demo or self.paused  # a human game pauses only when a computer move failed
+            return (self.demo or self.paused) and not self.covered()  # a human game pauses when a computer move failed
         if action == "brief":
-            return self.viewer is not None
-        move = BY_ACTION.get(action)
-        if move is None:
+            return self.viewer is not None and not self.covered()
+        if action not in BY_ACTION:
             return True
+        if self.covered():
+            return False
+        state = self.move_state(action, parameters)
+        if state is None and action == BY_KIND_ACCEPT and self.can_answer():
+            return None  # the engine refuses this acceptance and the offer panel says why: shown, greyed out
+        return state is True
+
+    def move_state(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A move's button: True to press, None shown greyed out (its phase, not legal now), False hidden."""
+        move = BY_ACTION[action]
         game = self.session.game
         if game.is_over:
             return False
@@ -127,11 +143,24 @@ class TableMoves(Screen[None]):
             return True if move.kind in mine else (None if not self.demo else False)
         if seat is not None and actor in waiting:
             if move.kind in mine:
-                return True
+                return None if self._nothing_to_move(move.kind, seat) else True
             if move.kind == actions.Accept.kind and seat.accept_refusal:
                 return None  # refused (the offer panel says why): shown, greyed out
-        anyone = set().union(*(self.seat_options(side).kinds for side in waiting))
+        # Another human's moves show greyed (hot-seat); a computer's answer is never offered to the human waiting on it.
+        anyone = set().union(*(self.seat_options(side).kinds for side in waiting if self.session.is_human(side)))
         return None if move.kind in anyone and not self.demo else False
+
+    @staticmethod
+    def _nothing_to_move(kind: str, seat: SeatOptions) -> bool:
+        """The phase allows the move, but the engine lists no irritant (or deal) it could be made on."""
+        lists = {actions.Gesture.kind: seat.gestures, actions.Retaliate.kind: seat.retaliations,
+                 actions.Renege.kind: seat.reneges}
+        return kind in lists and not lists[kind]
+
+    def can_answer(self) -> bool:
+        """The actor is due to answer a package it may not accept (the engine's refusal is on the panel)."""
+        side = self.actor()
+        return side is not None and side in self.session.game.awaiting() and bool(self.seat_options(side).accept_refusal)
 
     def can_accept(self) -> bool:
         """Whether the engine lets the actor accept the package on the table now."""
@@ -141,7 +170,7 @@ class TableMoves(Screen[None]):
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The moves legal right now, for the command palette."""
         for move in MOVES:
-            if self.check_action(move.action_name, move.params) is True:
+            if self.move_state(move.action_name, move.params) is True:  # the palette itself covers the table
                 yield SystemCommand(f"{move.label} ({move.key_label})", move.help,
                                     lambda move=move: self.run_action(move.action))
 

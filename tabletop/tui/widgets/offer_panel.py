@@ -50,10 +50,14 @@ def accept_refusal(session: Session, side: Side, offer: Offer) -> Content:
     seat = options(session.game, side)
     if not seat.accept_refusal:
         return Content("")
-    # The refusal names a red line's irritant; a package the capital would not ratify gets the part, in words.
+    # The engine's refusal says why; its objection names the part (the irritant past a red line, or what the
+    # capital would not ratify).
     found = blocked(session.game, side)
-    where = f" ({found.text(session.game.scenario)})" if found is not None and found.blocked is Blocked.RATIFICATION \
-        else ""
+    where = ""
+    if found is not None and found.blocked is Blocked.RED_LINE:
+        where = " (on " + ", ".join(irritant_name(session.game.scenario, i) for i in found.irritants) + ")"
+    elif found is not None:
+        where = f" ({found.text(session.game.scenario)})"
     then = " Counter or reject." if seat.may(act.Reject.kind) else ""
     return plain(f"You cannot accept: {seat.accept_refusal}{where}.{then}", "bold $error")
 
@@ -157,8 +161,14 @@ class OfferPanel(Vertical):
         else:
             assert state.conclude_by is not None
             rows = [Content.assemble(side_name(session.name(state.conclude_by), state.conclude_by),
-                                     (" proposes to conclude the talks now.", "bold")),
-                    plain("If you agree, the game ends and is graded on the board as it stands.", "dim")]
+                                     (" proposes to conclude the talks now.", "bold"))]
+            if answering:
+                rows.append(plain("If you agree, the game ends and is graded on the board as it stands.", "dim"))
+            else:  # the proposer (or a watcher) waits: the answer is the other side's
+                other = state.conclude_by.other
+                rows.append(Content.assemble(("Waiting for ", "dim"), side_name(session.name(other), other),
+                                             ("'s answer: if it agrees, the game ends on the board as it stands.",
+                                              "dim")))
             if viewer is not None:
                 now = score(scenario, viewer, state.rungs)
                 rows.append(Content.assemble(("Your private score if it ends now: ", "bold"), f"{now:.1f}",
