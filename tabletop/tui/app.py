@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
@@ -31,6 +31,7 @@ from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import Scenario, Side
 from tabletop.tui.autosave import Autosave
 from tabletop.tui.classroom import Classroom
+from tabletop.tui.leaving import Leaving
 from tabletop.tui.messages import GameChanged, OpenReplay, PlaySaved, SavingFailed
 from tabletop.tui.screens.briefing import Page, briefing_pages
 from tabletop.tui.screens.end import OutcomeScreen
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from tabletop.saves.writer import SaveWriter
 
 
-class TabletopApp(App[None]):
+class TabletopApp(Leaving):
     """A Washington–Moscow negotiation tabletop exercise."""
 
     CSS_PATH = "app.tcss"

@@ -84,14 +84,12 @@ class RoundClock(Static):
 
     @property
     def timed_sides(self) -> tuple[Side, ...]:
-        """The human sides the countdown is running for (none when no timer is set)."""
+        """The human sides the countdown is running for (none when no timer is set): a computer seat due at the
+        same moment is never timed, nor named."""
         state = self.state
         if state is None or not state.timer or state.is_over:
             return ()
-        waiting = self._awaiting(state)
-        if not any(self.session.is_human(side) for side in waiting):
-            return ()
-        return waiting
+        return tuple(side for side in self._awaiting(state) if self.session.is_human(side))
 
     def running(self) -> bool:
         """Whether the clock counts down now."""
