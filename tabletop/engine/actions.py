@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from tabletop.engine.model import Effects, Posture, Response, Side
+from tabletop.engine.model import Effects, Message, Posture, Response, Side
 from tabletop.engine.state import Concession, Offer
 
 
@@ -44,10 +44,12 @@ class Action:
 def _plain(value: Any) -> Any:
     if isinstance(value, Offer):
         return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
     if isinstance(value, Effects):
         return {"trust": value.trust, "tension": value.tension,
                 "standing": dict(sorted(value.standing.items())), "rungs": dict(sorted(value.rungs.items()))}
-    if isinstance(value, (Side, Posture, Response)):
+    if isinstance(value, (Side, Posture, Response, Message)):
         return value.value
     return value
 
@@ -176,6 +178,54 @@ class DeclineConclude(Action):
 
 
 @attrs.frozen(repr=False)
+class AskPriorities(Action):
+    """Ask the other side which irritants matter most to it; it answers before anything else is done."""
+
+    kind: ClassVar[str] = "ask_priorities"
+    side: Side
+
+
+@attrs.frozen(repr=False)
+class DisclosePriorities(Action):
+    """State which irritants matter most to you, most first (true or not: the brief stays private).
+
+    An empty ranking answers a question by declining to say.
+    """
+
+    kind: ClassVar[str] = "disclose_priorities"
+    side: Side
+    ranking: tuple[str, ...]
+
+
+@attrs.frozen(repr=False)
+class ProposeMeso(Action):
+    """Put several packages of equal value to you on the table at once; the other side picks one."""
+
+    kind: ClassVar[str] = "propose_meso"
+    side: Side
+    offers: tuple[Offer, ...]
+
+
+@attrs.frozen(repr=False)
+class AcceptOption(Action):
+    """Accept one package (numbered from 0) of the several on the table; it is implemented at once."""
+
+    kind: ClassVar[str] = "accept_option"
+    side: Side
+    option: int
+
+
+@attrs.frozen(repr=False)
+class Address(Action):
+    """A public statement addressed to an audience of the scenario (Europe, Beijing) rather than the table."""
+
+    kind: ClassVar[str] = "address"
+    side: Side
+    audience: str
+    message: Message
+
+
+@attrs.frozen(repr=False)
 class FireInject(Action):
     """Facilitator: fire one of the scenario's injects now, by hand."""
 
@@ -300,6 +350,16 @@ def _convert(kind: str, name: str, annotation: Any, value: Any) -> Any:
             return Posture(value)
         if annotation in ("Response", Response):
             return Response(value)
+        if annotation in ("Message", Message):
+            return Message(value)
+        if annotation == "tuple[str, ...]":
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise ActionError(f"{where}: expected a list of texts, got {value!r}")
+            return tuple(value)
+        if annotation == "tuple[Offer, ...]":
+            if not isinstance(value, list):
+                raise ActionError(f"{where}: expected a list of offers, got {value!r}")
+            return tuple(offer_from_dict(item) for item in value)
         if annotation in ("Offer", Offer):
             return offer_from_dict(value)
         if annotation in ("Effects", Effects):

@@ -160,7 +160,7 @@ def nash_point(frontier: list[FrontierPoint], walk_away: tuple[float, float]) ->
 
 TRUST_EVENTS = frozenset({EventKind.STATEMENTS, EventKind.GESTURE, EventKind.RETALIATION, EventKind.RENEGE,
                           EventKind.DEAL, EventKind.INJECT, EventKind.CHOICE, EventKind.AUDIENCE, EventKind.SETTLE,
-                          EventKind.COLLAPSE})
+                          EventKind.COLLAPSE, EventKind.ADDRESS})
 """The events that move trust: the turning points quote them."""
 
 

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from tabletop.engine import actions as act
+from tabletop.engine.disclosures import Disclosure, disclosures
 from tabletop.engine.model import SIDES, Scenario, Side
+from tabletop.engine.process import priority_order
 from tabletop.engine.scoring import board_after, score
 from tabletop.engine.state import Offer
 from tabletop.engine.turning import Moment, Swing, moments, swings
@@ -155,6 +157,8 @@ class Conduct:
     swings: tuple[Swing, ...]
     anchoring: Anchoring
     moments: tuple[Moment, ...]
+    disclosures: tuple[Disclosure, ...] = ()
+    """What each side said of its priorities, against what was true, in order."""
 
     def first_offer(self, side: Side) -> Package | None:
         return next((p for p in self.packages if p.side is side), None)
@@ -171,16 +175,22 @@ def zopa(frontier: list[FrontierPoint], alternatives: tuple[float, float]) -> Zo
 
 
 def packages(game: Game) -> list[Package]:
+    """Every package put on the table, in order; each of a set of equal packages (a MESO) counts as one."""
     scenario = game.scenario
     out = []
     for index, action in enumerate(game.actions, start=1):
-        if not isinstance(action, (act.Propose, act.Counter)):
+        if isinstance(action, (act.Propose, act.Counter)):
+            offers: tuple[Offer, ...] = (action.offer,)
+        elif isinstance(action, act.ProposeMeso):
+            offers = action.offers
+        else:
             continue
         before = game.history[index - 1]
         side = action.side
-        board = board_after(scenario, before.rungs, action.offer)
-        out.append(Package(index, before.round, side, action.offer, score(scenario, side, board),
-                           score(scenario, side.other, board)))
+        for offer in offers:
+            board = board_after(scenario, before.rungs, offer)
+            out.append(Package(index, before.round, side, offer, score(scenario, side, board),
+                               score(scenario, side.other, board)))
     return out
 
 
@@ -206,15 +216,14 @@ def reciprocity(game: Game) -> dict[Side, Reciprocity]:
 def priorities(scenario: Scenario, game: Game) -> dict[Side, Priorities]:
     out = {}
     for side in SIDES:
-        valuations = scenario.sides[side].valuations
-        valued = sorted((i.id for i in scenario.irritants if valuations.get(i.id) and valuations[i.id].gain > 0),
-                        key=lambda i: (-valuations[i].gain, i))
+        valued = priority_order(scenario, side)
         asked: Counter[str] = Counter()
         for action in game.actions:
-            if isinstance(action, (act.Propose, act.Counter)) and action.side is side:
-                for concession in action.offer.concessions:
-                    if scenario.irritant(concession.irritant).mover.value != side.value:  # theirs, or shared
-                        asked[concession.irritant] += 1
+            if isinstance(action, (act.Propose, act.Counter, act.ProposeMeso)) and action.side is side:
+                offers = action.offers if isinstance(action, act.ProposeMeso) else (action.offer,)
+                for irritant in {c.irritant for offer in offers for c in offer.concessions}:
+                    if scenario.irritant(irritant).mover.value != side.value:  # theirs, or shared
+                        asked[irritant] += 1
         out[side] = Priorities(tuple(valued), tuple(i for i, _ in sorted(asked.items(), key=lambda x: (-x[1], x[0]))))
     return out
 
@@ -234,4 +243,4 @@ def conduct(game: Game, frontier: list[FrontierPoint], scores: dict[Side, float]
     outcome = (scores[Side.WASHINGTON], scores[Side.MOSCOW])
     return Conduct(zopa(frontier, alternatives), Split(gains), tuple(found), reciprocity(game),
                    priorities(game.scenario, game), tuple(found_swings), anchoring(found, outcome, alternatives),
-                   tuple(moments(game, found_swings)))
+                   tuple(moments(game, found_swings)), tuple(disclosures(game)))

@@ -63,6 +63,14 @@ class EventKind(enum.StrEnum):
     """A capital's public tone turned (a headline: ``side`` hardens or softens)."""
     LAPSE = "lapse"
     """A round cancelled for lack of progress, or the talks fading out."""
+    QUESTION = "question"
+    """A side asks the other which irritants matter most to it."""
+    DISCLOSURE = "disclosure"
+    """A side states its priorities (``ranking``; empty: it declines to say)."""
+    MESO = "meso"
+    """Several packages of equal value to their proposer put on the table at once (``options``)."""
+    ADDRESS = "address"
+    """A public statement addressed to an audience (``audience``) rather than the table."""
 
 
 @attrs.frozen(slots=False)  # a frozen dict class builds faster than a slotted one: a game makes many events
@@ -100,6 +108,12 @@ class Event:
     """The answer given to an inject that forced a choice."""
     agreed: bool | None = None
     """For a conclusion: None when proposed, True when agreed, False when declined."""
+    ranking: tuple[str, ...] = ()
+    """The irritants a side stated as mattering most to it, most first (a disclosure)."""
+    options: tuple[Offer, ...] = ()
+    """The packages of a MESO, in the order put on the table."""
+    audience: str | None = None
+    """The audience a public address spoke to."""
 
 
 Result = tuple[GameState, list[Event]]

@@ -8,7 +8,7 @@ reports show what the facilitator did and when.
 from __future__ import annotations
 
 from tabletop.engine import actions as act
-from tabletop.engine import rules
+from tabletop.engine import process, rules
 from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Posture, Response, Scenario, Side, timer_problem
 from tabletop.engine.rules import Event, EventKind, MoveError, Result
 from tabletop.engine.state import GameState, Phase
@@ -100,9 +100,12 @@ def time_up(scenario: Scenario, state: GameState, action: act.TimeUp, awaiting: 
         elif phase is Phase.CONCLUDE_PENDING:
             state, more = rules.answer_conclude(scenario, state, act.DeclineConclude(side))
             what = "declining to conclude"
-        elif state.offer is not None:
+        elif state.offer is not None or state.meso:
             state, more = rules.reject(scenario, state, act.Reject(side))
             what = "rejecting the offer on the table"
+        elif state.question is side:
+            state, more = process.disclose(scenario, state, act.DisclosePriorities(side, ()))
+            what = "declining to say"
         else:
             state, more = rules.pass_turn(scenario, state, act.Pass(side))
             what = "a pass"

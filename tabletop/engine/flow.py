@@ -53,6 +53,12 @@ WHY = {
     "not_final_round": "reneging is never allowed in the final round",
     "has_deal_to_renege": "{side} has no concession in an earlier deal to renege on",
     "is_seated": "only a side at the table can walk out",
+    "has_proposal": "there is no offer on the table",
+    "has_meso": "there is no set of packages on the table to pick from",
+    "no_question": "{side} has been asked about its priorities: answer first (state them, or decline to say)",
+    "has_not_asked": "{side} has already asked about priorities this round",
+    "may_disclose": "{side} has already stated its priorities this round",
+    "has_not_addressed": "{side} has already addressed an audience this round",
 }
 """Why an action is refused, per condition that does not hold."""
 
@@ -196,10 +202,38 @@ class PhaseFlow:
         return side is not None and self.game.state.to_move is side
 
     def no_offer(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.offer is None
+        state = self.game.state
+        return state.offer is None and not state.meso
 
     def has_offer(self, side: Side | None, action: Action | None = None) -> bool:
         return self.game.state.offer is not None
+
+    def has_proposal(self, side: Side | None, action: Action | None = None) -> bool:
+        """A package, or a set of packages to pick from, is on the table."""
+        state = self.game.state
+        return state.offer is not None or bool(state.meso)
+
+    def has_meso(self, side: Side | None, action: Action | None = None) -> bool:
+        return bool(self.game.state.meso)
+
+    def no_question(self, side: Side | None, action: Action | None = None) -> bool:
+        return self.game.state.question is None
+
+    def has_not_asked(self, side: Side | None, action: Action | None = None) -> bool:
+        return side is not None and self.game.state.asked[0 if side is Side.WASHINGTON else 1] != self.game.state.round
+
+    def may_disclose(self, side: Side | None, action: Action | None = None) -> bool:
+        """Answering a question, or unasked once a round."""
+        state = self.game.state
+        if side is None:
+            return False
+        if state.question is not None:
+            return state.question is side
+        return state.disclosed[0 if side is Side.WASHINGTON else 1] != state.round
+
+    def has_not_addressed(self, side: Side | None, action: Action | None = None) -> bool:
+        return side is not None and \
+            self.game.state.addressed[0 if side is Side.WASHINGTON else 1] != self.game.state.round
 
     def offer_within_my_red_lines(self, side: Side | None, action: Action | None = None) -> bool:
         offer = self.game.state.offer

@@ -50,6 +50,15 @@ class Posture(enum.StrEnum):
     HARDLINE = "hardline"
 
 
+class Message(enum.StrEnum):
+    """What a side tells an audience (Europe, Beijing) in a public address over the table's head."""
+
+    REASSURE = "reassure"
+    """The talks will not come at your expense."""
+    SIGNAL = "signal"
+    """We have other options (leaning on partners, courting another capital)."""
+
+
 class InjectKind(enum.StrEnum):
     SCHEDULED = "scheduled"
     CONDITIONAL = "conditional"

@@ -338,7 +338,7 @@ def _after_turn(scenario: Scenario, state: GameState, side: Side, move: str, eve
 
 def negotiation_closed(scenario: Scenario, state: GameState) -> bool:
     """Whether the negotiation phase of this round is over."""
-    if state.offer is not None:
+    if state.offer is not None or state.meso:
         return False
     return state.quiet_turns >= 2 or state.turns >= 2 * scenario.rules.exchange_limit + 2 \
         or state.accepted is not None or state.to_move is None
@@ -353,7 +353,7 @@ def propose(scenario: Scenario, state: GameState, action: act.Propose | act.Coun
     check_offer(scenario, state, action.offer, action.side)
     counter = isinstance(action, act.Counter)
     verb = "counters" if counter else "proposes"
-    state = state.evolve(offer=action.offer, offer_by=action.side, exchanges=state.exchanges + 1,
+    state = state.evolve(offer=action.offer, meso=(), offer_by=action.side, exchanges=state.exchanges + 1,
                          to_move=action.side.other, quiet_turns=0, turns=state.turns + 1,
                          last_move=with_side(state.last_move, action.side, "propose"))
     text = f"{scenario.sides[action.side].name} {verb}: {describe_offer(scenario, action.offer)}."
@@ -380,9 +380,10 @@ def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
 
 
 def reject(scenario: Scenario, state: GameState, action: act.Reject) -> Result:
-    state = state.evolve(offer=None, offer_by=None, to_move=None,
+    what = "every package on the table" if state.meso else "the package"
+    state = state.evolve(offer=None, meso=(), offer_by=None, to_move=None,
                          last_move=with_side(state.last_move, action.side, "reject"))
-    return state, [Event(state.round, EventKind.REJECT, f"{scenario.sides[action.side].name} rejects the package; "
+    return state, [Event(state.round, EventKind.REJECT, f"{scenario.sides[action.side].name} rejects {what}; "
                          "the negotiation closes for this round.", action.side)]
 
 
@@ -452,7 +453,7 @@ def renege(scenario: Scenario, state: GameState, action: act.Renege) -> Result:
 def walk_out(scenario: Scenario, state: GameState, action: act.WalkOut) -> Result:
     name = scenario.sides[action.side].name
     state = state.evolve(ended=EndReason.COLLAPSE, walked_out=action.side,
-                         cause=f"{name} walked out", to_move=None, offer=None)
+                         cause=f"{name} walked out", to_move=None, offer=None, meso=(), question=None)
     events = [Event(state.round, EventKind.WALKOUT, f"{name} walks out of the talks.", action.side)]
     state, events = react(scenario, state, events, "walkout", action.side)
     return react(scenario, state, events, "collapse", action.side)
@@ -531,5 +532,5 @@ def finish(scenario: Scenario, state: GameState) -> Result:
         state = state.evolve(curve=state.curve + (point,))
     tier_id = grade(scenario, state)
     tier = next(t for t in scenario.outcomes if t.id == tier_id)
-    state = state.evolve(outcome=tier_id, to_move=None, offer=None, pending=())
+    state = state.evolve(outcome=tier_id, to_move=None, offer=None, meso=(), question=None, pending=())
     return state, [Event(state.round, EventKind.OUTCOME, f"Outcome: {tier.name}. {tier.description}")]

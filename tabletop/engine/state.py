@@ -154,6 +154,20 @@ class GameState:
     """The last round in which something moved by goodwill (a deal implemented or a gesture)."""
     cancelled_round: int = 0
     """The round the talks skipped because they were going nowhere (0: none yet)."""
+    # The process moves (engine/process.py). A state's fingerprint leaves them out while they hold their
+    # defaults, so a game that never used them fingerprints exactly as before they existed (rules 2 saves).
+    meso: tuple[Offer, ...] = ()
+    """Several packages of equal value to their proposer, on the table at once (the other side picks one)."""
+    question: Side | None = None
+    """The side asked about its priorities that has not answered yet."""
+    asked: tuple[int, int] = (0, 0)
+    """The round in which each side last asked the other about its priorities (0: never)."""
+    disclosed: tuple[int, int] = (0, 0)
+    """The round in which each side last stated its priorities (0: never)."""
+    addressed: tuple[int, int] = (0, 0)
+    """The round in which each side last addressed an audience (0: never)."""
+    signals: tuple[int, int] = (0, 0)
+    """How many times each side has signalled an audience that it has other options."""
 
     def evolve(self, **changes: Any) -> GameState:
         """A copy with some fields changed (a fast ``attrs.evolve`` for the hot path)."""
@@ -192,7 +206,11 @@ class GameState:
 
     def to_dict(self) -> dict:
         """Plain data for fingerprints and debugging (JSON-ready, key order fixed)."""
-        return _plain(attrs.asdict(self, recurse=True))
+        data = attrs.asdict(self, recurse=True)
+        for name, default in _PROCESS_DEFAULTS.items():
+            if getattr(self, name) == default:
+                del data[name]
+        return _plain(data)
 
     def fingerprint(self) -> str:
         """A short digest of the whole state: equal states, equal fingerprints, in any process."""
@@ -201,6 +219,12 @@ class GameState:
 
         text = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+_PROCESS_DEFAULTS: dict[str, Any] = {
+    "meso": (), "question": None, "asked": (0, 0), "disclosed": (0, 0), "addressed": (0, 0), "signals": (0, 0),
+}
+"""Fields added with the process moves, and the values that leave them out of ``to_dict`` and the fingerprint."""
 
 
 def _index(side: Side) -> int:

@@ -214,8 +214,9 @@ def conceded(game: Game, side: Side) -> dict[int, float]:
         moved: list[str] = []
         if isinstance(action, act.Gesture) and action.side is side:
             moved = [action.irritant]
-        elif isinstance(action, act.Accept):
-            moved = [c.irritant for c in before.offer.concessions
+        elif isinstance(action, act.Accept | act.AcceptOption):
+            accepted = before.offer if isinstance(action, act.Accept) else before.meso[action.option]
+            moved = [c.irritant for c in accepted.concessions
                      if scenario.irritant(c.irritant).mover.includes(side)]
         for irritant_id in moved:
             irritant = scenario.irritant(irritant_id)

@@ -19,6 +19,7 @@ from tabletop.engine.opponents.conduct import concession_curve, refusal_chance
 from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.scenario import parse_scenario
 from tabletop.engine.scoring import board_after, score
+from tabletop.engine.state import Offer
 from tabletop.scenarios.library import resolve
 
 SEEDS = range(16)
@@ -239,6 +240,12 @@ def asked_for(irritant: str) -> Game:
     return game
 
 
+def proposed(action: act.Action) -> Offer:
+    """The package an opponent proposes: alone, or the first (its own choice) of a set of equal packages."""
+    assert isinstance(action, act.Propose | act.ProposeMeso), action
+    return action.offer if isinstance(action, act.Propose) else action.offers[0]
+
+
 @pytest.mark.parametrize(("asked", "other"), [("visas", "consulate"), ("consulate", "visas")])
 def test_the_model_ranks_what_the_other_side_keeps_asking_for_above_what_it_never_asks(asked, other):
     game = asked_for(asked)
@@ -257,10 +264,9 @@ def test_an_opponent_gives_what_the_other_side_asked_for_before_an_equal_cost_it
     view = PlayerView(game, W)
     more = 0
     for seed in range(8):
-        action = make_opponent(name, W, seed).decide(game)
-        assert isinstance(action, act.Propose), action
-        steps = {c.irritant: c.to - view.rungs[view.position[c.irritant]] for c in action.offer.concessions}
-        assert steps.get(asked, 0) >= steps.get(other, 0), action.offer
+        package = proposed(make_opponent(name, W, seed).decide(game))
+        steps = {c.irritant: c.to - view.rungs[view.position[c.irritant]] for c in package.concessions}
+        assert steps.get(asked, 0) >= steps.get(other, 0), package
         more += steps.get(asked, 0) > steps.get(other, 0)
     assert more >= 6
 
@@ -306,9 +312,7 @@ def test_an_opponent_answers_the_other_sides_concessions_with_its_own(name):
         game = conceding(concedes)
         values = []
         for seed in range(6):
-            action = make_opponent(name, W, seed).decide(game)
-            assert isinstance(action, act.Propose), action
-            values.append(PlayerView(game, W).offer_value(action.offer))
+            values.append(PlayerView(game, W).offer_value(proposed(make_opponent(name, W, seed).decide(game))))
         asked[concedes] = sum(values) / len(values)
     assert asked[True] < asked[False]
 

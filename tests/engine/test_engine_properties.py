@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import Game, IllegalAction
-from tabletop.engine.model import Effects, Mover, Posture, Response, Side
+from tabletop.engine.model import Effects, Message, Mover, Posture, Response, Side
 from tabletop.engine.rules import TENSION_MAX
 from tabletop.engine.state import Concession, Offer
 from tabletop.scenarios.library import resolve
@@ -171,6 +171,16 @@ def build(data, game: Game, kind: str, side: Side | None) -> act.Action:
         number = data.draw(st.integers(1, len(deals) + (1 if data.draw(st.integers(0, 9)) == 0 else 0) or 1))
         deal_irritants = list(deals[number - 1].offer.irritants()) if number <= len(deals) else irritants
         return act.Renege(side, number, data.draw(st.sampled_from(deal_irritants)))
+    if kind == "disclose_priorities":
+        ranking = data.draw(st.lists(st.sampled_from([*irritants, "nothing"]), max_size=3))
+        return act.DisclosePriorities(side, tuple(ranking))
+    if kind == "propose_meso":
+        return act.ProposeMeso(side, tuple(an_offer() for _ in range(data.draw(st.integers(1, 4)))))
+    if kind == "accept_option":
+        return act.AcceptOption(side, data.draw(st.integers(-1, 3)))
+    if kind == "address":
+        audiences = [a.id for a in scenario.audiences] + ["nobody"]
+        return act.Address(side, data.draw(st.sampled_from(audiences)), data.draw(st.sampled_from(list(Message))))
     if kind == "fire_inject":
         return act.FireInject(data.draw(st.sampled_from([i.id for i in scenario.injects] + ["nothing"])))
     if kind == "custom_inject":
@@ -237,6 +247,9 @@ def allowed_moves(game: Game, before, action: act.Action) -> dict[str, str]:
         allow(action.irritant, "down")
     elif isinstance(action, act.Accept):
         for concession in before.offer.concessions:
+            allow(concession.irritant, "up")
+    elif isinstance(action, act.AcceptOption):
+        for concession in before.meso[action.option].concessions:
             allow(concession.irritant, "up")
     elif isinstance(action, act.Renege):
         deal = next(d for d in before.deals if d.number == action.deal)

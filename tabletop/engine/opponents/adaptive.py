@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Posture
+from tabletop.engine.opponents import talk
 from tabletop.engine.opponents.base import Strategy
 from tabletop.engine.opponents.packages import Terms
 from tabletop.engine.opponents.view import PlayerView
@@ -17,6 +18,7 @@ class Opportunist(Strategy):
     higher it climbs, the harder this opponent pushes."""
 
     name = "opportunist"
+    candour = "misleading"
 
     HIGH_TRUST = 60
 
@@ -75,6 +77,16 @@ class Learner(Strategy):
     name = "learner"
     terms = Terms()
 
+    def proposal(self, view: PlayerView) -> act.Action | None:
+        """In the first half of the talks it puts a set of equal packages forward when it has one: which one
+        you pick tells it what you want."""
+        if view.time < 0.5 and view.can("propose_meso"):
+            offers = talk.package_set(view, self.mine, self.model, self.package_terms(view), self.target(view),
+                                      self.avoided())
+            if offers:
+                return act.ProposeMeso(self.side, offers)
+        return super().proposal(view)
+
     def pace(self, view: PlayerView) -> float:
         """How far the other side has conceded, as a share of my room between best hope and alternative."""
         room = max(1.0, self.best(view) - view.alternative)
@@ -89,6 +101,8 @@ class Learner(Strategy):
         return Posture.CONCILIATORY if warm else Posture.NEUTRAL
 
     def move(self, view: PlayerView) -> act.Action:
+        if view.round == 1 and view.can("ask_priorities"):
+            return act.AskPriorities(self.side)
         if view.their_last_move in ("retaliate", "renege"):
             action = self.retaliation(view)
             if action is not None:

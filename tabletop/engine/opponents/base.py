@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Posture, Response, Side
+from tabletop.engine.opponents import talk
 from tabletop.engine.opponents.conduct import COOLING, HARDER, concession_curve, own_side, refusal_chance
-from tabletop.engine.opponents.model import OpponentModel, package_key
+from tabletop.engine.opponents.model import Key, OpponentModel, package_key
 from tabletop.engine.opponents.packages import MyRungs, Terms, choose, gesture_step
 from tabletop.engine.opponents.planner import effects_value, retaliation_target
 from tabletop.engine.opponents.view import PlayerView
@@ -48,6 +49,10 @@ def ratified(view: PlayerView, action: act.Action) -> act.Action:
     if isinstance(action, act.Accept):
         offer = view.offer
         if offer is not None and not view.ratified(offer):
+            return act.Reject(action.side)
+    elif isinstance(action, act.AcceptOption):
+        chosen = view.meso[action.option] if 0 <= action.option < len(view.meso) else None
+        if chosen is None or not view.ratified(chosen) or view.crosses_my_red_line(chosen):
             return act.Reject(action.side)
     elif isinstance(action, (act.Propose, act.Counter)) and not view.ratifiable(action.offer):
         if isinstance(action, act.Counter):
@@ -128,6 +133,10 @@ class Strategy:
         if view.phase is Phase.CONCLUDE_PENDING:
             return act.AgreeConclude(side) if self.agrees_to_conclude(view) else act.DeclineConclude(side)
         if view.phase is Phase.NEGOTIATION:
+            if view.question is side:
+                return act.DisclosePriorities(side, self.disclosure(view))
+            if view.meso:
+                return self.pick_option(view)
             return self.answer(view) if view.offer is not None else self.move(view)
         raise ValueError(f"{self.name} has nothing to decide in phase {view.phase.value}")
 
@@ -227,6 +236,17 @@ class Strategy:
         share = surplus / (surplus + theirs) if surplus + theirs > 0 else 1.0
         return self.chance(view, "ultimatum") < refusal_chance(share)
 
+    def pick_option(self, view: PlayerView) -> act.Action:
+        """Several packages on the table: :func:`talk.pick_option`."""
+        return talk.pick_option(self, view)
+
+    candour = "truthful"
+    """How it answers a question about its priorities: "truthful", "vague" or "misleading" (:func:`talk.disclosure`)."""
+
+    def disclosure(self, view: PlayerView) -> tuple[str, ...]:
+        """Its answer when asked which irritants matter most to it; none to a side pocketing its gestures."""
+        return () if self.cold(view) else talk.disclosure(view, self.candour)
+
     def answer(self, view: PlayerView) -> act.Action:
         if view.can("accept") and self.acceptable(view):
             return act.Accept(self.side)
@@ -236,11 +256,9 @@ class Strategy:
                 return act.Counter(self.side, offer)
         return act.Reject(self.side)
 
-    def package(self, view: PlayerView, also_avoid: Offer | None = None) -> Offer | None:
+    def package(self, view: PlayerView, also_avoid: Offer | tuple[Offer, ...] | None = None) -> Offer | None:
         """The package I put forward now: new to the other side, best for it among those reaching my target."""
-        avoid = set(self.model.turned_down)
-        if also_avoid is not None:
-            avoid.add(package_key(also_avoid))
+        avoid = self.avoided(also_avoid)
         terms, target = self.package_terms(view), self.target(view)
         for _ in range(RATIFY_TRIES):
             offer = choose(view, self.mine, self.model, terms, target, avoid)
@@ -248,6 +266,15 @@ class Strategy:
                 return offer
             avoid.add(package_key(offer))  # my capital would not ratify it: look further down the list
         return None
+
+    def avoided(self, also: Offer | tuple[Offer, ...] | None = None) -> set[Key]:
+        """Packages not to put forward: those the other side turned down, and ``also``."""
+        avoid = set(self.model.turned_down)
+        if isinstance(also, Offer):
+            avoid.add(package_key(also))
+        elif also:
+            avoid.update(package_key(offer) for offer in also)
+        return avoid
 
     # -- my turn with nothing on the table ------------------------------------------------
 
@@ -258,9 +285,18 @@ class Strategy:
         if self.wants_to_conclude(view):
             return act.ProposeConclude(self.side)
         if view.can("propose"):
-            offer = self.package(view)
-            if offer is not None:
-                return act.Propose(self.side, offer)
+            action = self.proposal(view)
+            if action is not None:
+                return action
+        return self.quiet_move(view)
+
+    def proposal(self, view: PlayerView) -> act.Action | None:
+        """What I put on the table now (None: nothing reaches my target)."""
+        offer = self.package(view)
+        return act.Propose(self.side, offer) if offer is not None else None
+
+    def quiet_move(self, view: PlayerView) -> act.Action:
+        """My move when I put nothing on the table: a pass, unless a style says otherwise."""
         return act.Pass(self.side)
 
     def agrees_to_conclude(self, view: PlayerView) -> bool:

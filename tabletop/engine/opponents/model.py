@@ -30,6 +30,14 @@ MINE, THEIRS, SHARED = 0, 1, 2
 Key = tuple[Concession, ...]
 
 
+def _after(board: tuple[int, ...], offer: Offer, position: dict[str, int]) -> list[int]:
+    after = list(board)
+    for concession in offer.concessions:
+        i = position[concession.irritant]
+        after[i] = max(after[i], concession.to)
+    return after
+
+
 def package_key(offer: Offer) -> Key:
     """A package as the other side sees it: its concessions (links do not make it a new package)."""
     return offer.concessions
@@ -91,8 +99,11 @@ class OpponentModel:
         self.gifts: list[float] = []
         """What each of their gestures was worth to me, in order."""
         self.retaliations = {Side.WASHINGTON: 0, Side.MOSCOW: 0}
+        self.disclosed: tuple[str, ...] | None = None
+        """The other side's latest statement of its priorities (None: it has stated none)."""
         self.cursor = 0
-        self._table: tuple[Side, Offer] | None = None
+        self._table: tuple[Side, tuple[Offer, ...]] | None = None
+        """Who put what on the table: one package, or several of equal value to their proposer."""
         self._per_rung: list[float] | None = None
         self._limits: list[int | None] | None = None
 
@@ -112,14 +123,26 @@ class OpponentModel:
         side = getattr(action, "side", None)
         if isinstance(action, (act.Propose, act.Counter)):
             if isinstance(action, act.Counter) and self._table is not None and self._table[0] is me:
-                self._turned_down(self._table[1])
-                self._cut(self._table[1], action.offer)
+                for offer in self._table[1]:
+                    self._turned_down(offer)
+                if len(self._table[1]) == 1:
+                    self._cut(self._table[1][0], action.offer)
             if side is not me:
                 self._their_offer(view, action.offer, board)
-            self._table = (action.side, action.offer)
-        elif isinstance(action, act.Accept):
+            self._table = (action.side, (action.offer,))
+        elif isinstance(action, act.ProposeMeso):
+            if side is not me:
+                self._their_set(view, action.offers, board)
+            self._table = (action.side, action.offers)
+        elif isinstance(action, act.DisclosePriorities):
+            if side is not me and action.ranking:
+                self._disclosed(action.ranking)
+        elif isinstance(action, act.Accept | act.AcceptOption):
             if self._table is not None:
-                proposer, offer = self._table
+                proposer, table = self._table
+                offer = table[action.option] if isinstance(action, act.AcceptOption) else table[0]
+                if isinstance(action, act.AcceptOption) and side is not me:
+                    self._picked(table, action.option)
                 if side is not me:
                     for concession in offer.concessions:
                         i = self.position[concession.irritant]
@@ -134,7 +157,8 @@ class OpponentModel:
             self._table = None
         elif isinstance(action, act.Reject):
             if self._table is not None and self._table[0] is me and side is not me:
-                self._turned_down(self._table[1])
+                for offer in self._table[1]:
+                    self._turned_down(offer)
             self._table = None
         elif isinstance(action, act.Gesture):
             self.ledger.gesture(action.side)
@@ -150,8 +174,9 @@ class OpponentModel:
         elif isinstance(action, act.Retaliate | act.Renege):
             self.retaliations[action.side] += 1
 
-    def _their_offer(self, view: PlayerView, offer: Offer, board: tuple[int, ...]) -> None:
-        early = 1.0 / (1.0 + 0.25 * len(self.their_offers))
+    def _their_offer(self, view: PlayerView, offer: Offer, board: tuple[int, ...], share: float = 1.0,
+                     record: bool = True) -> None:
+        early = share / (1.0 + 0.25 * len(self.their_offers))
         after = list(board)
         for concession in offer.concessions:
             i = self.position[concession.irritant]
@@ -163,8 +188,50 @@ class OpponentModel:
                 # A shared irritant in its package may be a give as much as an ask: half the evidence.
                 self.asked[i] += weight if self.movers[i] == MINE else weight / 2
             after[i] = max(after[i], concession.to)
-        self._agree(offer)
-        self.their_offers.append(view.score(after))
+        if record:
+            self._agree(offer)
+            self.their_offers.append(view.score(after))
+        self._per_rung = None
+
+    DISCLOSED = 1.2
+    """Evidence a stated priority carries, for the first named (less for each one after it)."""
+
+    def _disclosed(self, ranking: tuple[str, ...]) -> None:
+        """What the other side says matters most to it: taken at its word, as evidence among the rest.
+
+        A statement replaces the one before (a side that changes its story is not counted twice).
+        """
+        previous, self.disclosed = self.disclosed, ranking
+        for sign, stated in ((-1.0, previous or ()), (1.0, ranking)):
+            for rank, irritant in enumerate(stated):
+                i = self.position[irritant]
+                weight = sign * self.DISCLOSED * max(0.25, 1.0 - 0.25 * rank)
+                if self.movers[i] == MINE:
+                    self.asked[i] += weight
+                elif self.movers[i] == SHARED:
+                    self.asked[i] += weight / 2
+                else:
+                    self.resisted[i] += weight / 2
+        self._per_rung = None
+
+    def _their_set(self, view: PlayerView, offers: tuple[Offer, ...], board: tuple[int, ...]) -> None:
+        """Their packages of equal value to them: each is evidence, shared out; the best for me is their offer."""
+        best = max(offers, key=lambda offer: view.score(_after(board, offer, self.position)))
+        for offer in offers:
+            self._their_offer(view, offer, board, share=1.0 / len(offers), record=offer is best)
+
+    def _picked(self, table: tuple[Offer, ...], option: int) -> None:
+        """They picked one of my equal packages: what it asked of me and the others did not is what they want."""
+        chosen = {c.irritant for c in table[option].concessions}
+        others = {c.irritant for n, offer in enumerate(table) if n != option for c in offer.concessions}
+        for irritant in chosen - others:
+            i = self.position[irritant]
+            if self.movers[i] == MINE:
+                self.asked[i] += 0.5
+        for irritant in others - chosen:
+            i = self.position[irritant]
+            if self.movers[i] == THEIRS:
+                self.resisted[i] += 0.5
         self._per_rung = None
 
     def _turned_down(self, offer: Offer) -> None:

@@ -222,6 +222,13 @@ def choose(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, 
     ``terms.slack`` below the target (or below the greediest, when the target is out of
     reach), if it clears my alternative by ``terms.min_gain``; otherwise None.
     """
+    found = search_packages(view, mine, model, terms, target, avoid)
+    return found[0].offer(found[1].chosen[2]) if found is not None else None
+
+
+def search_packages(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, target: float,
+            avoid: set[Key] | frozenset[Key]) -> tuple[Chooser, Search] | None:
+    """:func:`choose`'s search, kept for a set of equal packages to be found around the one it chose."""
     ladders_ = ladders(view, mine, model, terms)
     if not ladders_:
         return None
@@ -231,7 +238,7 @@ def choose(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, 
     valued = chooser.chain()
     greediest = max(gain for gain, _ in valued.values())
     floor = max(terms.min_gain, view.alternative + terms.min_gain - view.score_now, min(need, greediest) - terms.slack)
-    search = _Search(chooser, need, floor, banned, terms.demand_only)
+    search = Search(chooser, need, floor, banned, terms.demand_only)
     for shape, (gain, theirs) in valued.items():
         search.consider(shape, gain, theirs)
     if search.best is None:
@@ -239,11 +246,13 @@ def choose(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, 
         for shape, (gain, theirs) in valued.items():
             if gain >= reach:  # a variant of a package further below cannot reach the floor
                 search.variants_of(shape, gain, theirs)
-    best = search.best or search.fallback
-    return chooser.offer(best[2]) if best is not None else None
+    if search.best is None and search.fallback is None:
+        return None
+    search.valued = valued
+    return chooser, search
 
 
-class _Search:
+class Search:
     """The running choice: the best package for them reaching ``need``, and the best within the floor."""
 
     def __init__(self, chooser: Chooser, need: float, floor: float, banned: set[Shape], demand_only: bool) -> None:
@@ -254,6 +263,14 @@ class _Search:
         self.demand_only = demand_only
         self.best: tuple[float, float, Shape] | None = None
         self.fallback: tuple[float, float, Shape] | None = None
+        self.valued: dict[Shape, tuple[float, float]] = {}
+
+    @property
+    def chosen(self) -> tuple[float, float, Shape]:
+        """(their gain, my gain, shape) of the package chosen: the best reaching the need, else the fallback."""
+        chosen = self.best or self.fallback
+        assert chosen is not None, "nothing was chosen"
+        return chosen
 
     def consider(self, shape: Shape, gain: float, theirs: float) -> None:
         if gain < self.floor:

@@ -262,6 +262,11 @@ class RandomStudent(Student):
             return act.Statement(self.side, seat.postures[int(roll * len(seat.postures))])
         if seat.inject is not None:
             return act.RespondInject(self.side, seat.inject, seat.responses[int(roll * len(seat.responses))])
+        if view.question is self.side:
+            return act.DisclosePriorities(self.side, ())
+        if view.meso:
+            picks: list[act.Action] = [act.AcceptOption(self.side, n) for n in range(len(view.meso))]
+            return ratified(view, [*picks, act.Reject(self.side)][int(roll * (len(picks) + 1))])
         if view.offer is not None:
             kinds = [k for k in ("accept", "reject") if seat.may(k)]
             return act.Accept(self.side) if kinds[int(roll * len(kinds))] == "accept" else act.Reject(self.side)

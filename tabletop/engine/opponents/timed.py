@@ -8,13 +8,16 @@ looms (Boulware), with ``e`` above 1 it falls early (Conceder).
 from __future__ import annotations
 
 from tabletop.engine import actions as act
-from tabletop.engine.model import Posture
+from tabletop.engine.model import Message, Posture
+from tabletop.engine.opponents import talk
 from tabletop.engine.opponents.base import Strategy
 from tabletop.engine.opponents.packages import Terms
 from tabletop.engine.opponents.view import PlayerView
 
 EARLY = 0.6
 """The share of the talks a hardliner spends demanding."""
+LOW_SUPPORT = 40
+"""The standing below which a conceder turns to its partners for support."""
 
 
 class Hardliner(Strategy):
@@ -28,6 +31,15 @@ class Hardliner(Strategy):
     e = 0.2
     reach = 0.9
     credit = 0.0
+    candour = "vague"
+
+    def quiet_move(self, view: PlayerView) -> act.Action:
+        """Early on, it tells its own partners once that it has other options."""
+        if view.time < EARLY and view.my_signals < 1:
+            action = talk.partner_address(view, Message.SIGNAL)
+            if action is not None:
+                return action
+        return super().quiet_move(view)
 
     def posture(self, view: PlayerView) -> Posture:
         return Posture.HARDLINE if view.time < EARLY else Posture.NEUTRAL
@@ -60,6 +72,14 @@ class Conceder(Strategy):
     e = 3.0
     terms = Terms(min_gain=0.5)
 
+    def quiet_move(self, view: PlayerView) -> act.Action:
+        """Short of support at home, it reassures its own partners that the talks cost them nothing."""
+        if view.my_standing < LOW_SUPPORT:
+            action = talk.partner_address(view, Message.REASSURE)
+            if action is not None:
+                return action
+        return super().quiet_move(view)
+
     def posture(self, view: PlayerView) -> Posture:
         return Posture.CONCILIATORY
 
@@ -88,6 +108,7 @@ class Aspiration(Strategy):
     e = 0.5
     reach = 0.7
     terms = Terms()
+    candour = "vague"
 
     def aspiration(self, view: PlayerView) -> float:
         model = self.model

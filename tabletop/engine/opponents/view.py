@@ -6,6 +6,7 @@ the other side's valuations, red lines, walk-away value or secret posture.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from tabletop.engine.actions import Action, Counter, Gesture, Propose, Reject
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
 from tabletop.engine.objections import Objection, objection
+from tabletop.engine.process import meso_problem, priority_order
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
 from tabletop.engine.rules import ratifiable
 from tabletop.engine.scoring import board_after, utility_range
@@ -40,6 +42,12 @@ class PlayerView:
         self.my_tone = state.tone_of(side)
         self.to_move = state.to_move
         self.offer: Offer | None = state.offer
+        self.meso: tuple[Offer, ...] = state.meso
+        """Packages of equal value to their proposer, on the table at once (pick one with ``accept_option``)."""
+        self.question = state.question
+        """The side asked about its priorities that owes an answer (None: no question open)."""
+        self.audiences: tuple[str, ...] = tuple(audience.id for audience in scenario.audiences)
+        self.my_signals = state.signals[0 if side is Side.WASHINGTON else 1]
         self.offer_by = state.offer_by
         self.exchanges = state.exchanges
         self.exchange_limit = scenario.rules.exchange_limit
@@ -71,6 +79,21 @@ class PlayerView:
     def ratified(self, offer: Offer) -> bool:
         """Whether both capitals would ratify ``offer`` (the engine refuses to accept it otherwise)."""
         return self.ratifiable(offer, self.side) and self.ratifiable(offer, self.side.other)
+
+    def with_offer(self, offer: Offer) -> PlayerView:
+        """This view as if ``offer`` alone were on the table (to weigh one package of several)."""
+        trial = copy.copy(self)
+        trial.offer = offer
+        trial.meso = ()
+        return trial
+
+    def meso_problem(self, offers: tuple[Offer, ...]) -> str:
+        """Why the engine would refuse ``offers`` as my set of equal packages now ("" when it would not)."""
+        return meso_problem(self._scenario, self._game.state, self.side, offers)
+
+    def my_priorities(self) -> tuple[str, ...]:
+        """The irritants I truly gain from, most valuable first (from my own brief)."""
+        return priority_order(self._scenario, self.side)
 
     def public_moves(self, start: int = 0) -> Iterator[tuple[int, Action, tuple[int, ...]]]:
         """The negotiating moves from action ``start`` on, each with the board before it (all public).
@@ -199,7 +222,8 @@ class PlayerView:
         return self.round >= self.rounds
 
 
-PUBLIC_MOVES = frozenset({"propose", "counter", "accept", "reject", "gesture", "retaliate", "renege"})
+PUBLIC_MOVES = frozenset({"propose", "counter", "accept", "reject", "gesture", "retaliate", "renege",
+                          "propose_meso", "accept_option", "disclose_priorities"})
 """Kinds of move the other side sees as they happen (statements stay secret until both are revealed)."""
 
 _OWN: dict[tuple[int, Side], tuple[Scenario, tuple]] = {}

@@ -1,0 +1,102 @@
+"""How the computer opponents use the process moves: answering a question, picking from a set, making one.
+
+* Asked which irritants matter most, each style answers in its own way
+  (:func:`disclosure`): truthful (its real priorities, in order), vague (only
+  the first) or misleading (its real first priority moved to the end, so that
+  what it wants most looks like a chip to trade).
+* Offered several packages at once, it accepts the best for itself of those it
+  would accept alone (:func:`pick_option`), else counters or rejects them all.
+* A set of its own (:func:`package_set`): the package it would propose, with
+  others worth the same to it within two and a half points (the engine
+  allows three), found on and around the chain of efficient packages.
+* An address to its own partner audience (:func:`partner_address`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabletop.engine import actions as act
+from tabletop.engine.model import Message
+from tabletop.engine.opponents.model import Key, OpponentModel
+from tabletop.engine.opponents.packages import MyRungs, Shape, Terms, search_packages
+from tabletop.engine.opponents.view import PlayerView
+from tabletop.engine.process import PARTNERS
+from tabletop.engine.state import Offer
+
+if TYPE_CHECKING:
+    from tabletop.engine.opponents.base import Strategy
+
+SET_TOLERANCE = 2.5
+"""How far apart (my points) the packages of my own set may be: inside the engine's tolerance, with room."""
+
+
+def disclosure(view: PlayerView, candour: str) -> tuple[str, ...]:
+    """What a side of this ``candour`` says when asked which irritants matter most to it."""
+    truth = view.my_priorities()
+    if candour == "vague":
+        return truth[:1]
+    if candour == "misleading" and len(truth) >= 2:
+        top = truth[:3]
+        return (*top[1:], top[0])
+    return truth[:3]
+
+
+def pick_option(strategy: Strategy, view: PlayerView) -> act.Action:
+    """Accept the best for me of the packages on the table that I would accept alone; else counter with
+    something new to them, or reject them all."""
+    side = strategy.side
+    best: tuple[float, int] | None = None
+    if view.can("accept_option"):
+        for number, offer in enumerate(view.meso):
+            trial = view.with_offer(offer)
+            if not trial.ratified(offer) or not strategy.acceptable(trial):
+                continue
+            value = (view.score_after(offer), -number)
+            if best is None or value > best:
+                best = value
+    if best is not None:
+        return act.AcceptOption(side, -best[1])
+    if view.can("counter"):
+        counter = strategy.package(view, also_avoid=view.meso)
+        if counter is not None:
+            return act.Counter(side, counter)
+    return act.Reject(side)
+
+
+def package_set(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, target: float,
+                avoid: set[Key], size: int = 3) -> tuple[Offer, ...]:
+    """The package I would propose, with up to ``size - 1`` others worth as much to me and new to the other
+    side (the best for it by my guess first), if the engine would take them as a set; else ()."""
+    found = search_packages(view, mine, model, terms, target, avoid)
+    if found is None:
+        return ()
+    chooser, search = found
+    theirs_best, gain, best = search.chosen
+    shapes: dict[Shape, tuple[float, float]] = dict(search.valued)
+    for around, (around_gain, around_theirs) in list(search.valued.items()):
+        if abs(around_gain - gain) > 2 * SET_TOLERANCE + 30:
+            continue  # no variant one step from it comes near my gain
+        for n, ladder in enumerate(chooser.ladders):
+            taken = around[n]
+            for other in (taken - 1, taken + 1):
+                shape = around[:n] + (other,) + around[n + 1:]
+                if 0 <= other <= len(ladder) and shape not in shapes:
+                    shapes[shape] = (around_gain + chooser.mine[n][other] - chooser.mine[n][taken],
+                                     around_theirs + chooser.theirs[n][other] - chooser.theirs[n][taken])
+    others = sorted(((theirs, shape) for shape, (mine_gain, theirs) in shapes.items()
+                     if shape != best and abs(mine_gain - gain) <= SET_TOLERANCE and theirs > 0
+                     and shape not in search.banned and chooser.asks_something(shape)), reverse=True)
+    offers = tuple(offer for offer in (chooser.offer(shape) for shape in (best, *(s for _, s in others)))
+                   if view.ratifiable(offer))[:size]
+    if len(offers) < 2 or view.meso_problem(offers):
+        return ()
+    return offers
+
+
+def partner_address(view: PlayerView, message: Message) -> act.Action | None:
+    """An address to my own partner audience (Europe for Washington, Beijing for Moscow), when open to me."""
+    if not view.can("address"):
+        return None
+    partner = next((a for a in view.audiences if PARTNERS.get(a) is view.side), None)
+    return act.Address(view.side, partner, message) if partner is not None else None
