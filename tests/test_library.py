@@ -123,6 +123,8 @@ def test_each_side_has_a_cheap_gesture_that_is_not_the_other_sides_top_priority(
     ("the invitation to a summit", ["istanbul-2025-02", "summer-2025", "autumn-2025"]),
     ("the treaty's expiry", ["autumn-2025", "new-start-2026"]),
     ("the slow fade", ["summer-2025", "autumn-2025"]),
+    ("the oscillating public tone", ["istanbul-2025-02", "summer-2025", "autumn-2025"]),
+    ("a message to Europe or China", IDS),
 ])
 def test_the_seeds_story_is_playable_in_at_least_two_scenarios(element, scenario_ids):
     """Issue 14: each element of the seed's story is a real choice in two scenarios or more."""
@@ -137,6 +139,14 @@ def test_the_seeds_story_is_playable_in_at_least_two_scenarios(element, scenario
             assert "summit" in ids and scenario.irritant("summit").mover.value == "both"
         elif element.startswith("the treaty"):
             assert ids & {"limits", "one-year-offer"}
+        elif element.startswith("the oscillating"):
+            moves = [value for inject in scenario.injects
+                     for effects in (inject.effects, inject.respond, inject.absorb) if effects
+                     for value in effects.tone.values()]
+            assert any(v > 0 for v in moves) or scenario_id == "istanbul-2025-02"
+            assert any(v < 0 for v in moves)
+        elif element.startswith("a message"):
+            assert {audience.id for audience in scenario.audiences} == {"europe", "china"}
         else:
             assert any(EndReason.LAPSE in tier.when.ended_by for tier in scenario.outcomes)
             assert scenario.rules.lapse_after < scenario.rounds
