@@ -19,6 +19,7 @@ from tabletop.engine.state import MeterPoint
 from tabletop.engine.views import is_timeline_event
 from tabletop.reports.conduct_report import conduct, offers
 from tabletop.reports.conduct_text import moment_lines, zone_lines
+from tabletop.reports.forced_choices import forced_choices
 from tabletop.reports.lessons import draw_lessons
 from tabletop.reports.markdown import cell, code_block, items, md, paragraphs, plot_names, table
 from tabletop.reports.plot import debrief_frontier, frontier_chart, frontier_legend
@@ -221,6 +222,15 @@ def objectives(scenario: Scenario) -> list[str]:
     return out
 
 
+def choices(game: Game) -> list[str]:
+    """Each forced choice: the answer expected, the answer given, what each answer did (players saw neither)."""
+    found = forced_choices(game)
+    out = ["## Forced choices: what was expected, and what was chosen", ""]
+    if not found:
+        return [*out, "No inject forced a choice in this game."]
+    return [*out, *(f"- {md(choice.sentence(game.scenario.sides[choice.side].name))}" for choice in found)]
+
+
 def after_action_report(game: Game, loaded: LoadedSave | None = None, signature: str | None = None) -> str:
     """The whole report as Markdown text (ends with a newline).
 
@@ -232,7 +242,8 @@ def after_action_report(game: Game, loaded: LoadedSave | None = None, signature:
     sections = [
         [f"# After-action report: {md(scenario.title)}"],
         exercise(game, loaded, signature), outcome(game, d), scores(game, d), offers(game, d), conduct(game, d),
-        timeline(game), meters(game, d), turning_points(d), lessons(game, d), briefs(scenario),
+        timeline(game), meters(game, d), turning_points(d), choices(game), lessons(game, d),
+        briefs(scenario),
         notes(scenario, game_notes(game, loaded.notes if loaded else [])),
         audiences(d), objectives(scenario),
     ]

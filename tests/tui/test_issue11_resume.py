@@ -10,16 +10,19 @@ from tuikit import wait_for
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import Game
-from tabletop.engine.model import Posture, Side
+from tabletop.engine.model import Posture, Response, Side
 from tabletop.engine.opponents import make_opponent
 from tabletop.engine.rules import describe_effects
+from tabletop.reports.after_action import after_action_report
 from tabletop.saves.writer import SaveWriter, load_save
 from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.classroom import Classroom
 from tabletop.tui.messages import PlaySaved
+from tabletop.tui.screens.debrief import DebriefScreen
 from tabletop.tui.screens.dialogs import InjectChoiceScreen, NewsFlashScreen
 from tabletop.tui.screens.table import TableScreen
+from tabletop.tui.session import Session
 
 W, M = Side.WASHINGTON, Side.MOSCOW
 SIZE = (120, 40)
@@ -141,3 +144,23 @@ async def test_a_classroom_game_without_a_timer_is_still_one_when_resumed(tempor
             await pilot.pause()
         await pilot.press("f9")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ConsoleScreen")
+
+
+async def test_the_debrief_shows_what_each_forced_choice_expected_and_what_was_chosen():
+    game = round_three_with_a_choice_pending()
+    inject = game.scenario.inject(game.state.pending[0])
+    game.apply(act.RespondInject(M, inject.id, Response.ABSORB))
+    players = {W: make_opponent("tit-for-tat", W, 51), M: make_opponent("grit", M, 51)}
+    while not game.is_over:
+        game.apply(players[game.awaiting()[0]].decide(game))
+    app = TabletopApp(pace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(DebriefScreen(Session(game)))
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen) and app.screen.query("#debrief-choices"))
+        said = " ".join(str(app.screen.query_one("#debrief-choices", Static).content).split())
+    assert f"“{inject.title}”: Moscow chose “{inject.absorb_label}”" in said
+    assert f"Expected: {' '.join(inject.expected_action.split())}" in said
+    assert f"“{inject.respond_label}”: " in said and describe_effects(game.scenario, inject.absorb) in said
+    report = " ".join(after_action_report(game).split())  # the after-action report carries the same
+    assert "## Forced choices" in report and f"Moscow chose “{inject.absorb_label}”" in report

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from tabletop.engine.analysis import debrief as analyse
 from tabletop.engine.model import SIDES, Side
+from tabletop.reports.forced_choices import forced_choices
 from tabletop.reports.plot import debrief_frontier, frontier_legend
 from tabletop.tui.screens.end import outcome_content
 from tabletop.tui.session import Session
@@ -32,6 +33,17 @@ from tabletop.tui.widgets.conduct import concessions, conduct_content, moments_c
 from tabletop.tui.widgets.plot import ConcessionPlot, CurvePlot, FrontierPlot, Series
 
 TABS = ("scores", "offers", "conduct", "meters", "turning", "audiences", "briefs", "questions")
+
+
+def forced_choices_content(session: Session) -> Content:
+    """Each forced choice with the answer expected, the answer given and what each answer did (players saw only
+    the inject and its two answers while they played)."""
+    choices = forced_choices(session.game)
+    if not choices:
+        return plain("No inject forced a choice in this game.", "dim")
+    rows: list[Content | str] = [plain("Forced choices: what was expected, and what each answer did", "bold")]
+    rows += [plain(choice.sentence(session.name(choice.side))) for choice in choices]
+    return lines(rows)
 
 
 class DebriefScreen(Screen[None]):
@@ -70,6 +82,7 @@ class DebriefScreen(Screen[None]):
                 yield Static(offers_content(session.game, d), id="debrief-offers")
             with TabPane("3 Conduct", id="conduct"), VerticalScroll():
                 yield Static(conduct_content(session.game, d), id="debrief-conduct")
+                yield Static(forced_choices_content(session), id="debrief-choices")
             with TabPane("4 Meters", id="meters"), VerticalScroll():
                 curve = d.curve
                 yield CurvePlot([
