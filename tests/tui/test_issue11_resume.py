@@ -164,3 +164,26 @@ async def test_the_debrief_shows_what_each_forced_choice_expected_and_what_was_c
     assert f"“{inject.respond_label}”: " in said and describe_effects(game.scenario, inject.absorb) in said
     report = " ".join(after_action_report(game).split())  # the after-action report carries the same
     assert "## Forced choices" in report and f"Moscow chose “{inject.absorb_label}”" in report
+
+
+async def test_the_facilitator_console_shows_the_expected_answer_and_each_answers_labels_and_effects():
+    scenario = resolve("istanbul-2025-02")
+    choices = [inject for inject in scenario.injects if inject.forces_choice]
+    app = TabletopApp(scenario=scenario, washington="human", moscow="human", seed=5, pace=0, classroom=Classroom())
+    async with app.run_test(size=SIZE) as pilot:
+        while not isinstance(app.screen, TableScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ConsoleScreen")
+        await pilot.pause()
+        shown: list[str] = []
+        for _ in scenario.injects:
+            shown.append(" ".join(str(app.screen.query_one("#inject-detail", Static).content).split()))
+            await pilot.press("down")
+            await pilot.pause()
+    for inject in choices:
+        detail = next(text for text in shown if inject.title in text)
+        assert f"Expected action: {' '.join(inject.expected_action.split())}" in detail
+        assert f"{inject.respond_label} (respond): {describe_effects(scenario, inject.respond)}" in detail
+        assert f"{inject.absorb_label} (absorb): " in detail

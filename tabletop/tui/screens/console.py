@@ -23,7 +23,8 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import IllegalAction
-from tabletop.engine.model import SIDES
+from tabletop.engine.injects import choice_label
+from tabletop.engine.model import SIDES, Response
 from tabletop.engine.rules import describe_effects
 from tabletop.reports.hotwash import ScheduledInject, game_note_entries, inject_schedule
 from tabletop.tui.messages import GameChanged
@@ -177,11 +178,10 @@ class ConsoleScreen(FacilitatorOnly, StopsTheClock, Screen[None]):
             Content.assemble(("Objective: ", "bold"), plain(objective.text if objective else inject.objective)),
             Content.assemble(("Effects: ", "bold"), plain(describe_effects(scenario, inject.effects) or "none")),
         ]
-        if inject.forces_choice:
-            rows.append(Content.assemble(("Respond: ", "bold"), plain(
-                describe_effects(scenario, inject.respond) if inject.respond else "no effect")))
-            rows.append(Content.assemble(("Absorb: ", "bold"), plain(
-                describe_effects(scenario, inject.absorb) if inject.absorb else "no effect")))
+        if inject.forces_choice:  # each answer in the words the target sees (the engine's respond / absorb)
+            for response, effects in ((Response.RESPOND, inject.respond), (Response.ABSORB, inject.absorb)):
+                rows.append(Content.assemble(plain(f"{choice_label(inject, response)} ({response.value}): ", "bold"),
+                                             plain(describe_effects(scenario, effects) if effects else "no effect")))
         if inject.notes.strip():
             rows += ["", plain("Evaluator notes", "bold $accent"), para(inject.notes)]
         if item.status == "missed" or (item.status == "held" and inject.round is not None
