@@ -455,3 +455,21 @@ def test_after_a_collapse_the_report_says_the_collapse_cost_each_side_its_points
     assert (f"- Washington ended {lost:.1f} below its walk-away value: the collapse cost it that (talks that ran "
             "out or lapsed without an agreement would have paid its walk-away value).") in text
     assert "no agreement would have served it better" not in text
+
+
+def test_what_each_side_said_of_its_priorities_is_set_beside_the_truth(tutorial):
+    """By the frozen briefs: Washington gains most from banking (50), then flights (10); Moscow from visas (50),
+    then flights (35). Washington names flights alone, unasked: its first priority left out. Moscow, asked,
+    names visas then flights: the truth."""
+    game = Game(tutorial, 1, {W: "human", M: "human"})
+    game.apply(a.Statement(W, Posture.NEUTRAL))
+    game.apply(a.Statement(M, Posture.NEUTRAL))
+    game.apply(a.DisclosePriorities(W, ("flights",)))
+    game.apply(a.AskPriorities(W))
+    game.apply(a.DisclosePriorities(M, ("visas", "flights")))
+    text = after_action_report(game)
+    said = text.split("**What each side said of its priorities, against what was true.**")[1].split("##")[0]
+    assert ("- Round 1, unasked: Washington said Direct flights; in truth: Embassy banking, Direct flights "
+            "(misleading: its first priority was left out).") in said
+    assert ("- Round 1, asked: Moscow said Visas for diplomats, Direct flights; in truth: Visas for diplomats, "
+            "Direct flights (true).") in said

@@ -10,6 +10,7 @@ from tabletop.engine.analysis import Debrief
 from tabletop.engine.game import Game
 from tabletop.reports.conduct_text import (
     anchoring_lines,
+    disclosure_section,
     interest_lines,
     opponent_lines,
     package_rows,
@@ -39,13 +40,15 @@ def offers(game: Game, d: Debrief) -> list[str]:
 
 
 def conduct(game: Game, d: Debrief) -> list[str]:
-    """The computer opponents revealed, the reciprocity audit, interests against positions."""
+    """The computer opponents revealed, the reciprocity audit, interests against positions, what was said."""
     out = ["## How the talks were conducted", ""]
     revealed = opponent_lines(game, d)
     if revealed:
         out += ["**The computer opponent, revealed.**", "", *items(revealed), ""]
     out += ["**Reciprocity: gestures made, returned, exploited.**", "", *items(reciprocity_lines(game.scenario, d)),
-            "", "**Interests against positions.**", "", *items(interest_lines(game.scenario, d))]
+            "", "**Interests against positions.**", "", *items(interest_lines(game.scenario, d)),
+            "", "**What each side said of its priorities, against what was true.**", "",
+            *items(disclosure_section(game.scenario, d))]
     return out
 
 

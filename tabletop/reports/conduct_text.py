@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tabletop.engine import actions as act
 from tabletop.engine.analysis import Debrief
+from tabletop.engine.disclosures import disclosure_lines
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, EndReason, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES, describe
@@ -135,6 +136,11 @@ def interest_lines(scenario: Scenario, d: Debrief, sides: tuple[Side, ...] = SID
     return out
 
 
+def disclosure_section(scenario: Scenario, d: Debrief) -> list[str]:
+    """What each side said of its priorities, against what was true."""
+    return disclosure_lines(scenario, d.conduct.disclosures)
+
+
 def moment_lines(d: Debrief, hidden: frozenset[str] = frozenset()) -> list[str]:
     """The turning points beyond trust, one line each (``hidden``: kinds of moment left out)."""
     found = [m for m in d.conduct.moments if m.what not in hidden]
@@ -187,8 +193,8 @@ def seat_conduct(game: Game, d: Debrief, side: Side) -> dict[str, object]:
     """What one side's debrief on the network may show of the conduct: nothing of the other side's numbers.
 
     The computer opponent revealed (without its own scores), the reciprocity audit (gestures are public),
-    this side's interests against its positions, the turning points but the other side's walk-away
-    swings, and every package as this side scored it.
+    this side's interests against its positions, what it said of its priorities against what was true,
+    the turning points but the other side's walk-away swings, and every package as this side scored it.
     """
     other = f"{game.scenario.sides[side.other].name}'s walk-away value"
     packages = [[p.round, p.index, p.side.value, p.own_score if p.side is side else p.their_score]
@@ -197,8 +203,9 @@ def seat_conduct(game: Game, d: Debrief, side: Side) -> dict[str, object]:
             "reciprocity": reciprocity_lines(game.scenario, d),
             "interests": interest_lines(game.scenario, d, (side,)),
             "moments": moment_lines(d, frozenset({other})),
+            "disclosures": [said.words(game.scenario) for said in d.conduct.disclosures if said.side is side],
             "packages": packages}
 
 
-__all__ = ["seat_conduct", "anchoring_lines", "below_walk_away", "interest_lines", "moment_lines", "opponent_lines", "package_rows",
+__all__ = ["seat_conduct", "anchoring_lines", "below_walk_away", "disclosure_section", "interest_lines", "moment_lines", "opponent_lines", "package_rows",
            "reciprocity_lines", "zone_lines"]

@@ -103,6 +103,7 @@ async def test_the_conduct_tab_reveals_the_opponent_audits_reciprocity_and_sets_
         assert "Interests against positions" in text
         assert "Washington valued most: Local staff for US missions (+30)" in text
         assert all(shown(line, text) for line in interest_lines(game.scenario, d)[:3])
+        assert "What each side said of its priorities, against what was true" in text
 
 
 async def test_the_turning_points_go_beyond_trust():

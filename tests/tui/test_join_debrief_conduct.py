@@ -9,9 +9,11 @@ from screentext import screen_text
 from textual.app import App
 from textual.widgets import Static
 
+from tabletop.engine import actions as act
 from tabletop.engine.analysis import debrief
 from tabletop.engine.autoplay import simulate
-from tabletop.engine.model import Side
+from tabletop.engine.game import Game
+from tabletop.engine.model import Posture, Side
 from tabletop.engine.turning import Moment
 from tabletop.net.views import debrief_data
 from tabletop.reports.conduct_text import moment_lines
@@ -85,3 +87,16 @@ async def test_odd_conduct_data_is_left_out():
         assert not list(app.screen.query(ConcessionPlot))
         conduct = str(app.screen.query_one("#seat-conduct", Static).content)
         assert "Round 1, #2 (deal): fine" in conduct and "revealed" not in conduct
+
+
+def test_a_seat_reads_only_what_it_said_itself_against_its_truth():
+    game = Game(resolve("tutorial"), 1, {W: "human", M: "human"})
+    game.apply(act.Statement(W, Posture.NEUTRAL))
+    game.apply(act.Statement(M, Posture.NEUTRAL))
+    game.apply(act.AskPriorities(W))
+    game.apply(act.DisclosePriorities(M, ()))
+    game.apply(act.DisclosePriorities(W, ("banking",)))
+    mine = debrief_data(game, W)["conduct"]["disclosures"]
+    assert len(mine) == 1 and mine[0].startswith("Round 1, unasked: Washington said")
+    theirs = debrief_data(game, M)["conduct"]["disclosures"]
+    assert len(theirs) == 1 and "Moscow declined to say what mattered most to it" in theirs[0]

@@ -86,6 +86,7 @@ def seat_debrief_content(data: dict[str, Any], side: Side, names: dict[Side, str
 CONDUCT_SECTIONS = (("revealed", "The computer opponent, revealed"),
                     ("reciprocity", "Reciprocity: gestures made, returned, exploited"),
                     ("interests", "Your interests against your positions"),
+                    ("disclosures", "What you said of your priorities, against what was true"),
                     ("moments", "Turning points beyond trust"))
 
 

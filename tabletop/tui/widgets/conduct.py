@@ -14,6 +14,7 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import Side
 from tabletop.reports.conduct_text import (
     anchoring_lines,
+    disclosure_section,
     interest_lines,
     moment_lines,
     opponent_lines,
@@ -59,7 +60,7 @@ def offers_content(game: Game, d: Debrief) -> Content:
 
 
 def conduct_content(game: Game, d: Debrief) -> Content:
-    """The computer opponents revealed, the reciprocity audit, interests beside positions."""
+    """The computer opponents revealed, the reciprocity audit, interests beside positions, what was said."""
     rows: list[Content | str] = []
     revealed = opponent_lines(game, d)
     if revealed:
@@ -67,6 +68,8 @@ def conduct_content(game: Game, d: Debrief) -> Content:
     rows += section("Reciprocity: gestures made, returned, exploited", reciprocity_lines(game.scenario, d))
     rows += section("Interests against positions: what each side valued, what it asked for",
                     interest_lines(game.scenario, d))
+    rows += section("What each side said of its priorities, against what was true",
+                    disclosure_section(game.scenario, d))
     return lines(rows)
 
 
