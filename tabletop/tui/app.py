@@ -31,11 +31,10 @@ from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import Scenario, Side
 from tabletop.tui.autosave import Autosave
 from tabletop.tui.classroom import Classroom
-from tabletop.tui.leaving import Leaving
+from tabletop.tui.console_key import FacilitatorConsoleKey
 from tabletop.tui.messages import GameChanged, OpenReplay, PlaySaved, SavingFailed
 from tabletop.tui.screens.briefing import Page, briefing_pages
 from tabletop.tui.screens.end import OutcomeScreen
-from tabletop.tui.screens.passphrase import FacilitatorOnly, PassphraseScreen
 from tabletop.tui.screens.title import TitleScreen
 from tabletop.tui.session import GameSetup, Session, new_seed
 
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
     from tabletop.saves.writer import SaveWriter
 
 
-class TabletopApp(Leaving):
+class TabletopApp(FacilitatorConsoleKey):
     """A Washington–Moscow negotiation tabletop exercise."""
 
     CSS_PATH = "app.tcss"
@@ -257,59 +256,6 @@ class TabletopApp(Leaving):
         from tabletop.tui.screens.replay import ReplayScreen  # start-up: see the module's docstring
 
         self.push_screen(ReplayScreen(message.loaded, message.game, message.at, self.saves_dir))
-
-    # -- the facilitator console -----------------------------------------------
-
-    def _console_available(self) -> bool:
-        """The console key works while a facilitated game is in play (not over)."""
-        session = self.session
-        return session is not None and session.classroom is not None and not session.game.is_over
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "console":
-            # When the key does nothing it falls through: ctrl+f then edits the text field it was typed in. The
-            # only text fields while a game is in play are on the facilitator's own screens.
-            screen = self.screen
-            if screen is self._console:
-                return True
-            if isinstance(screen, FacilitatorOnly):
-                return False
-            return self._console_available()
-        return True
-
-    def action_console(self) -> None:
-        """Open the facilitator console of a facilitated game (asking for the passphrase first, if any), or close it."""
-        if self._console is not None and self.screen is self._console:
-            self._console.dismiss(None)
-            self.clear_notifications()  # the console's messages stay with the facilitator
-            return
-        session = self.session
-        if isinstance(self.screen, FacilitatorOnly) or session is None or session.classroom is None \
-                or not self._console_available():
-            return
-        classroom = session.classroom
-        if not classroom.passphrase:
-            self._open_console(session)
-            return
-
-        def tried(attempt: str | None) -> None:
-            if attempt is None:
-                return
-            if classroom.unlocks(attempt):
-                self._open_console(session)
-            else:
-                self.notify("Wrong passphrase.", severity="error")
-
-        self.push_screen(PassphraseScreen(), tried)
-
-    def _open_console(self, session: Session) -> None:
-        from tabletop.tui.screens.console import ConsoleScreen  # start-up: see the module's docstring
-
-        def closed(_: None) -> None:
-            self._console = None
-
-        self._console = ConsoleScreen(session)
-        self.push_screen(self._console, closed)
 
     # -- help and the palette ----------------------------------------------------
 
