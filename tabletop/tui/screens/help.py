@@ -43,11 +43,12 @@ OTHER_KEYS = [
     ("b", "read your confidential brief again"),
     ("↑ ↓", "on the board: choose an irritant to see its whole ladder"),
     ("tab", "move between the panels (scroll on a small terminal)"),
-    ("ctrl+p", "command palette: every move legal right now"),
+    ("1 · 2", "answer a forced choice (its two answers; Enter never answers it)"),
+    ("ctrl+p", "command palette: every move legal right now (and a screenshot, into the saves folder)"),
     ("space · . · + -", "demonstration (computer against computer): pause, step, faster, slower"),
     ("1 … 8", "in the debrief: switch between its tabs · esc: back to the title screen"),
     ("F1 or ?", "this help"),
-    ("ctrl+q", "quit (the game is saved as you play)"),
+    ("ctrl+q", "quit (the game is saved as you play: it says where, and how to resume it)"),
 ]
 
 OPPONENTS_HIDDEN = ("A computer opponent plays one of the styles below. Which one sits across the table is not "
