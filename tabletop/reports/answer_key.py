@@ -15,6 +15,7 @@ from itertools import combinations
 import attrs
 
 from tabletop.engine.analysis import FrontierPoint, nash_point, pareto_frontier, reachable_rungs
+from tabletop.engine.gestures import cheap_gestures
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scoring import score
 from tabletop.reports.document import Block, Heading, Inline, b, bullets, inline, para, table
@@ -167,6 +168,17 @@ def answer_key_blocks(scenario: Scenario) -> list[Block]:
         out.append(Heading(3, "Shared gains (one move that helps both)"))
         out.append(bullets([inline(describe_moves(s, t.moves), f": Washington {t.gains[0]:+g}, Moscow {t.gains[1]:+g}.")
                             for t in key.shared]))
+    out.append(Heading(3, "Cheap gestures (GRIT: a small step taken alone, inviting an answer)"))
+    gestures = []
+    for side in SIDES:
+        for gesture in cheap_gestures(s, side):
+            irritant = gesture.irritant
+            gestures.append(inline(f"{s.sides[side].name}: {irritant.name} to \u201c{irritant.rungs[irritant.start + 1]}\u201d "
+                                   f"costs it {gesture.cost:g} points and is worth {gesture.worth:g} to "
+                                   f"{s.sides[side.other].name}."))
+    out.append(bullets(gestures) if gestures else
+               para("Neither side has a cheap step of its own to take: a unilateral move here gives away the other "
+                    "side's top priority, so GRIT costs the side that tries it its main chip."))
     if key.traps:
         out.append(Heading(3, "Traps (moving these loses more than it earns, counted for both sides together)"))
         lines = []

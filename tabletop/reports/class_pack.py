@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import attrs
 
+from tabletop.engine.gestures import cheap_gestures
 from tabletop.engine.model import SIDES, TIMER_MIN, InjectKind, Scenario, Side
 from tabletop.reports.answer_key import answer_key, describe_moves
 from tabletop.reports.document import Block, Heading, Inline, b, bullets, code, i, inline, para, table
@@ -130,6 +131,13 @@ def teaching_notes_blocks(scenario: Scenario) -> list[Block]:
     if key.trades:
         opening.append(inline("The best trade links two items: ", describe_moves(s, key.trades[0].moves),
                               f" (Washington {key.trades[0].gains[0]:+g}, Moscow {key.trades[0].gains[1]:+g})."))
+    for side in SIDES:
+        gestures = cheap_gestures(s, side)
+        if gestures:
+            opening.append(inline(f"{s.sides[side].name} can open with a cheap gesture (GRIT): one rung of ",
+                                  gestures[0].irritant.name, f" costs it {gestures[0].cost:g} points and is "
+                                  f"worth {gestures[0].worth:g} to {s.sides[side.other].name}. Watch whether it "
+                                  "is answered, or pocketed."))
     opening.append(inline(b("Ask:"), " what are you offering that costs you little and is worth a lot to them? "
                           "Why move one issue at a time?"))
     out.append(bullets(opening))
