@@ -213,12 +213,22 @@ def check_offer(scenario: Scenario, state: GameState, offer: Offer, side: Side) 
 
 
 def standing_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[int, int]:
-    """Both sides' domestic standing if ``offer`` were implemented now (home costs, red-line prices, wins)."""
-    trial = state
+    """Both sides' domestic standing if ``offer`` were implemented now (home costs, red-line prices, wins).
+
+    The same charges as implementing it (:func:`_standing_change`, clamped step by step as
+    :func:`shift` does), without building the states: opponents ask this of every package they weigh.
+    """
+    standing = list(state.standing)
+    moved: dict[str, int] = {}
     for concession in offer.concessions:
-        if concession.to > trial.rung(scenario, concession.irritant):
-            trial = _concede(scenario, trial, concession, [])
-    return trial.standing
+        before = moved.get(concession.irritant)
+        if before is None:
+            before = state.rung(scenario, concession.irritant)
+        if concession.to > before:
+            for index, delta in enumerate(_standing_change(scenario, concession.irritant, before, concession.to)):
+                standing[index] = int(max(0, min(100, round(standing[index] + delta))))
+            moved[concession.irritant] = concession.to
+    return standing[0], standing[1]
 
 
 def ratifiable(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> bool:
@@ -237,30 +247,55 @@ def not_ratified(scenario: Scenario, side: Side) -> str:
             "domestic standing can bear")
 
 
-def _concede(scenario: Scenario, state: GameState, concession: Concession, events: list[Event]) -> GameState:
-    """Move one irritant up and charge home costs and red-line prices; the other side's win shows."""
-    irritant = scenario.irritant(concession.irritant)
-    n = scenario.position[irritant.id]
-    before = state.rungs[n]
-    steps = max(0, concession.to - max(before, irritant.start))
+_CHANGES: dict[int, tuple[Scenario, dict[tuple[str, int, int], tuple[float, float]]]] = {}
+"""Memo of :func:`_standing_change` per scenario object (kept with it, so a new object at a reused id is
+never mistaken for it), for the few scenarios a process plays at once."""
+
+
+def _standing_change(scenario: Scenario, irritant_id: str, before: int, to: int) -> tuple[float, float]:
+    """What moving ``irritant_id`` from rung ``before`` up to ``to`` does to each side's standing: its
+    movers pay the home cost and any priced red line crossed, each side gains what it values."""
+    entry = _CHANGES.get(id(scenario))
+    if entry is None or entry[0] is not scenario:
+        if len(_CHANGES) >= 16:
+            _CHANGES.clear()
+        entry = _CHANGES[id(scenario)] = (scenario, {})
+    key = (irritant_id, before, to)
+    change = entry[1].get(key)
+    if change is None:
+        change = entry[1][key] = _count_standing_change(scenario, irritant_id, before, to)
+    return change
+
+
+def _count_standing_change(scenario: Scenario, irritant_id: str, before: int, to: int) -> tuple[float, float]:
+    irritant = scenario.irritant(irritant_id)
+    steps = max(0, to - max(before, irritant.start))
     span = irritant.top - irritant.start
-    standing: dict[Side, float] = {}
     rules = scenario.rules
-    for side in SIDES:
-        value = scenario.valuation(side, irritant.id)
+    change = [0.0, 0.0]
+    for index, side in enumerate(SIDES):
+        value = scenario.valuation(side, irritant_id)
         delta = 0.0
         if irritant.mover.includes(side):
             delta -= value.cost / span * steps * rules.standing_per_cost
-            crossed = crossing(scenario, side, irritant.id, before, concession.to)
+            crossed = crossing(scenario, side, irritant_id, before, to)
             if crossed is not None and not crossed.absolute:
                 # Paid in standing, silently: a line in the shared log would reveal a confidential red line.
                 delta -= crossed.price
         delta += value.gain / span * steps * rules.standing_per_gain
-        standing[side] = delta
+        change[index] = delta
+    return change[0], change[1]
+
+
+def _concede(scenario: Scenario, state: GameState, concession: Concession, events: list[Event]) -> GameState:
+    """Move one irritant up and charge home costs and red-line prices; the other side's win shows."""
+    n = scenario.position[concession.irritant]
+    before = state.rungs[n]
+    washington, moscow = _standing_change(scenario, concession.irritant, before, concession.to)
     rungs = list(state.rungs)
     rungs[n] = concession.to
     state = state.evolve(rungs=tuple(rungs))
-    return shift(state, standing=standing)
+    return shift(state, standing={Side.WASHINGTON: washington, Side.MOSCOW: moscow})
 
 
 def gesture(scenario: Scenario, state: GameState, action: act.Gesture) -> Result:
