@@ -40,8 +40,8 @@ class ConcessionRow(Widget, can_focus=True):
         Binding("space,l", "toggle_link", "Link", show=False),
     ]
 
-    target: reactive[int] = reactive(0)
-    linked: reactive[bool] = reactive(False)
+    target: reactive[int] = reactive(0, layout=True)  # a moved row may wrap to more lines
+    linked: reactive[bool] = reactive(False, layout=True)
 
     class Changed(Message):
         """The row's rung or link changed."""

@@ -73,7 +73,8 @@ class SavesListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#saves-table", DataTable)
-        table.add_columns("Scenario", "Round", "Seats", "Started", "Moves", "State")
+        # What a row means first (a narrow terminal scrolls the table sideways and cuts the last columns).
+        table.add_columns("Scenario", "State", "Round", "Moves", "Started", "Seats")
         self.action_refresh()
 
     def folder(self) -> Path | None:
@@ -92,8 +93,8 @@ class SavesListScreen(Screen[None]):
         self.summaries = list_saves(folder) if folder is not None else []
         for summary in self.summaries:
             title = summary.title or summary.scenario_id or summary.path.name
-            table.add_row(Text(title), Text(str(summary.round or "")), Text(summary.seats_shown),
-                          Text(summary.date), Text(str(summary.actions)), Text(state_text(summary)),
+            table.add_row(Text(title), Text(state_text(summary)), Text(str(summary.round or "")),
+                          Text(str(summary.actions)), Text(summary.date), Text(summary.seats_shown),
                           key=str(summary.path))
         empty.update(plain("" if self.summaries else "No saved games yet: every game you play is saved here.",
                            "dim italic"))

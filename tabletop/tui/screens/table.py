@@ -17,8 +17,9 @@ import contextlib
 from collections import deque
 from collections.abc import Callable, Iterable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
@@ -53,7 +54,10 @@ MIN_PACE, MAX_PACE = 0.1, 6.0
 class TableScreen(TableMoves):
     """Where the game is played; when the talks are over (and their last news shown) it calls ``talks_over``."""
 
-    BINDINGS = TABLE_BINDINGS
+    # Brief and Help first: a narrow footer cuts from the right, and the moves have their own buttons.
+    BINDINGS = [*[b for b in TABLE_BINDINGS if isinstance(b, Binding) and b.action == "brief"],
+                Binding("f1", "app.help", "Help", tooltip="Rules, keys and the computer opponents"),
+                *[b for b in TABLE_BINDINGS if not (isinstance(b, Binding) and b.action == "brief")]]
     COMMANDS = {MovesCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
@@ -167,9 +171,13 @@ class TableScreen(TableMoves):
         self._refresh_moves()
 
     def _make_room(self, state: GameState | None) -> None:
-        """The ladder gives way to the offer on the table."""
+        """The ladder gives way to the offer on the table; on a small terminal the board shrinks for it too."""
         if state is not None:
             self.query_one(LadderDetail).display = not on_the_table(state)
+            self.set_class(on_the_table(state), "-offer")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(Footer).compact = event.size.width < 110  # more keys fit on a narrow terminal
 
     def watch_viewer(self) -> None:
         self._update_turn()
