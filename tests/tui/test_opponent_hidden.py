@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Checkbox, Static
 from tuikit import play_to_debrief, screen_text, wait_for
 
 from tabletop.cli.main import main
@@ -17,6 +17,7 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.messages import PlaySaved
 from tabletop.tui.screens.briefing import BriefingScreen
 from tabletop.tui.screens.help import HelpScreen, help_content
+from tabletop.tui.screens.new_game import NewGameScreen
 from tabletop.tui.screens.saves_list import SavesListScreen
 from tabletop.tui.screens.table import TableScreen
 
@@ -147,3 +148,23 @@ def test_play_takes_show_opponent(monkeypatch):
     assert started["show"] is True
     assert main(["play", "tutorial"]) == 0
     assert started["show"] is False
+
+
+async def test_the_new_game_screen_lets_a_trainer_show_the_style(temporary_saves):
+    app = TabletopApp(pace=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        await pilot.press("enter")  # the tutorial, against the default computer (grit)
+        app.screen.query_one("#show-opponent", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.screen.query_one("#show-opponent", Checkbox).value
+        await pilot.press("ctrl+s")
+        await to_table(pilot)
+        assert app.session is not None and app.session.show_opponent
+        assert "Moscow computer (grit)" in everything(app)
+        await wait_for(pilot, lambda: app.session.autosave.path is not None)
+        path = app.session.autosave.path
+        app.session.autosave.close()
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[0])["show_opponent"] is True
