@@ -167,3 +167,15 @@ def test_writing_to_a_bad_path_is_one_line(capsys, tmp_path):
     assert main(["guide", "tutorial", "-o", str(tmp_path / "missing" / "x.html")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot write" in err[0]
+
+
+@pytest.mark.parametrize("scenario_id", sorted(SCENARIOS))
+def test_the_handout_states_what_no_deal_a_breakdown_and_a_walk_out_score(scenario_id):
+    """Rules version 2: no agreement scores the walk-away; a walk-out costs both sides the (smaller) walk-out penalty."""
+    scenario = SCENARIOS[scenario_id]
+    for side in SIDES:
+        handout = flat(plain_text(brief_blocks(scenario, side)))
+        walk = scenario.sides[side].walk_away
+        assert (f"A breakdown scores {walk:g} minus {scenario.rules.collapse_penalty:g}; if either side walks out, "
+                f"each scores {walk:g} minus {scenario.rules.walkout_cost:g}.") in handout
+        assert "twice that" not in handout

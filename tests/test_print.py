@@ -30,6 +30,11 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is n
 
 def pdf_pages(html: str, directory: Path, name: str) -> int:
     """Print ``html`` to PDF with headless Chromium and count the PDF's pages."""
+    return len(pdf_page_sizes(html, directory, name))
+
+
+def pdf_page_sizes(html: str, directory: Path, name: str) -> list[tuple[float, float]]:
+    """Print ``html`` to PDF with headless Chromium: each page's width and height in points, in order."""
     source = directory / f"{name}.html"
     source.write_text(html, encoding="utf-8")
     target = directory / f"{name}.pdf"
@@ -40,7 +45,9 @@ def pdf_pages(html: str, directory: Path, name: str) -> int:
                     source.as_uri()], check=True, capture_output=True, timeout=180)
     data = target.read_bytes()
     assert data.startswith(b"%PDF-")
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    sizes = [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)]
+    assert len(sizes) == len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    return sizes
 
 
 def test_page_breaks_print_one_page_each(tmp_path):
@@ -64,3 +71,16 @@ def test_the_class_pack_prints_as_its_guide_and_handouts(tmp_path):
     # the pack: the guide, a cover page for the handouts, the public brief, then each side's confidential part
     confidential = pages["washington"] + pages["moscow"] - 2 * pages["public"]
     assert pages["pack"] == pages["guide"] + 1 + pages["public"] + confidential, pages
+
+
+def test_the_events_list_prints_on_landscape_pages_and_the_handouts_in_portrait(tmp_path):
+    """The eight-column master scenario events list gets A4 landscape pages, its heading with it; the rest is A4."""
+    scenario = resolve("summer-2025")
+    html = guide_html(scenario, handouts=True)
+    assert '<div class="wide-page">\n<h2>Master scenario events list</h2>\n<table class="wide">' in html
+    sizes = pdf_page_sizes(html, tmp_path, "summer")
+    landscape = [n for n, (width, height) in enumerate(sizes) if width > height]
+    assert landscape and landscape == list(range(landscape[0], landscape[-1] + 1)), sizes
+    assert all(round(min(size)) == 595 and round(max(size)) == 842 for size in sizes)  # A4 either way
+    handouts = pdf_page_sizes(brief_html(scenario, Side.MOSCOW), tmp_path, "moscow")
+    assert all(width < height for width, height in handouts)

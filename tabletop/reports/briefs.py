@@ -87,7 +87,9 @@ def confidential_blocks(scenario: Scenario, side: Side) -> list[Block]:
         rows.append([irritant.name, irritant.mover.value, f"{value.gain:g}", f"{value.cost:g}", line])
     out.append(table(["Irritant", "Moved by", "Gain", "Home cost", "Red line"], rows))
     out += [para(b("Walk-away value:"), f" {brief.walk_away:g} (on the 0-100 score scale). "
-                 f"A collapse scores {brief.walk_away:g} minus {s.rules.collapse_penalty:g}, twice that if you walked out."),
+                 f"With no agreement at the end you score exactly that (it may move in play). A breakdown scores "
+                 f"{brief.walk_away:g} minus {s.rules.collapse_penalty:g}; if either side walks out, each scores "
+                 f"{brief.walk_away:g} minus {s.rules.walkout_cost:g}."),
             para(b("Starting standing at home:"), f" {brief.standing}.")]
     return out
 

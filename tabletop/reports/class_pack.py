@@ -156,7 +156,8 @@ def teaching_notes_blocks(scenario: Scenario) -> list[Block]:
         "As the deadline nears, students accept whatever is on the table, or walk out in frustration; few check "
         "the package against their walk-away.",
         f"Walk-aways: Washington {key.walk_away[Side.WASHINGTON]:g}, Moscow {key.walk_away[Side.MOSCOW]:g}; "
-        f"a collapse scores the walk-away minus {s.rules.collapse_penalty:g} (twice that for the side that walks out).",
+        f"no agreement scores exactly the walk-away; a breakdown scores it minus {s.rules.collapse_penalty:g}, a walk-out "
+        f"minus {s.rules.walkout_cost:g} for both sides.",
     ]
     for side in SIDES:
         for irritant in s.irritants:

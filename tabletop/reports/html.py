@@ -34,10 +34,17 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: 0.4em 0 0.8em; padding: 0.4em 0.8em; border-left: 4px solid #555; background: #f2f2f2; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
+table.wide { page: wide; font-size: 8.5pt; }
+.wide-page { page: wide; }
+@page wide { size: A4 landscape; margin: 14mm 15mm 14mm 15mm; }
 .page-break { break-before: page; page-break-before: always; height: 0; margin: 0; border: 0; }
 @media screen { .page-break { border-top: 2px dashed #999; margin: 2em 0; height: auto; } }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 """
+
+
+WIDE_COLUMNS = 7
+"""A table with this many columns or more (the master scenario events list) prints on landscape pages."""
 
 
 def _inline(spans: Inline) -> str:
@@ -54,12 +61,21 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(chunk.split()) for chunk in text.strip().split("\n\n") if chunk.strip()]
 
 
+def _wide(table: Table) -> bool:
+    return len(table.header) >= WIDE_COLUMNS
+
+
 def body_html(blocks: Iterable[Block]) -> str:
     """The blocks as HTML elements (no document wrapper)."""
     out: list[str] = []
-    for block in blocks:
+    items = list(blocks)
+    for n, block in enumerate(items):
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 4)
+            following = items[n + 1] if n + 1 < len(items) else None
+            # a heading goes onto the landscape page with the wide table it introduces
+            opens = ' class="wide-page"' if isinstance(following, Table) and _wide(following) else ""
+            out.append(f"<div{opens}>" if opens else "")
             out.append(f"<h{level}>{escape(block.text, quote=True)}</h{level}>")
         elif isinstance(block, Para):
             out.append(f"<p>{_inline(block.spans)}</p>")
@@ -69,16 +85,19 @@ def body_html(blocks: Iterable[Block]) -> str:
             out.append(f"<blockquote>{_inline(block.spans)}</blockquote>")
         elif isinstance(block, Bullets):
             tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{_inline(item)}</li>" for item in block.items)
-            out.append(f"<{tag}>{items}</{tag}>")
+            listed = "".join(f"<li>{_inline(item)}</li>" for item in block.items)
+            out.append(f"<{tag}>{listed}</{tag}>")
         elif isinstance(block, Table):
             head = "".join(f"<th>{escape(h, quote=True)}</th>" for h in block.header)
             rows = "".join("<tr>" + "".join(f"<td>{_inline(cell) or '-'}</td>" for cell in row) + "</tr>"
                            for row in block.rows)
-            out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            wide = ' class="wide"' if _wide(block) else ""
+            out.append(f"<table{wide}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            if wide and n > 0 and isinstance(items[n - 1], Heading):
+                out.append("</div>")
         elif isinstance(block, PageBreak):
             out.append('<div class="page-break"></div>')
-    return "\n".join(out)
+    return "\n".join(line for line in out if line)
 
 
 def to_html(blocks: Iterable[Block], title: str) -> str:
