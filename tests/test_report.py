@@ -330,7 +330,7 @@ def test_zone_split_offers_reciprocity_and_interests(known_save):
     assert "| 1 | #3 | Washington | 55.6 | 31.6 |" in offers
     conduct = text.split("## How the talks were conducted")[1].split("## Timeline")[0]
     assert "revealed" not in conduct  # two people played: no computer to reveal
-    assert "- Moscow made 1 gesture: 1 opening a move (0 returned in kind by Washington, 1 pocketed by it), 0 " \
+    assert "- Moscow made 1 gesture: 1 opening a move (0 returned by Washington, 1 pocketed by it), 0 " \
         "answering one of Washington's." in conduct
     assert "- Washington exploited 1 of Moscow's gestures: it took them and gave nothing back." in conduct
     assert "- Washington valued most: Embassy banking (+50), Direct flights (+10)." in conduct

@@ -90,7 +90,7 @@ class Reciprocity:
 
     made: int
     returned: int
-    """Gestures of this side that the other side answered with a gesture of its own."""
+    """Gestures of this side that the other side answered: with a gesture, or with a give of its own in a deal."""
     pocketed: int
     """Gestures this side received and never answered with one."""
 
@@ -195,21 +195,34 @@ def packages(game: Game) -> list[Package]:
 
 
 def reciprocity(game: Game) -> dict[Side, Reciprocity]:
-    """Gestures in order: one that answers an open gesture of the other side returns it; one that answers
-    nothing opens a new one, which the other side then owes. What is still open at the end was pocketed."""
+    """Gestures in order. A gesture that answers an open gesture of the other side returns it, and so does a
+    deal in which the side gives one of its own irritants (the computer opponents count returns the same
+    way); a gesture that answers nothing opens a new one, which the other side then owes. What is still open
+    at the end was pocketed."""
+    scenario = game.scenario
     made = {side: 0 for side in SIDES}
     returned = {side: 0 for side in SIDES}
     open_ = {side: 0 for side in SIDES}
-    for action in game.actions:
-        if not isinstance(action, act.Gesture):
+
+    def answer(giver: Side) -> bool:
+        if open_[giver.other]:
+            open_[giver.other] -= 1
+            returned[giver.other] += 1
+            return True
+        return False
+
+    for index, action in enumerate(game.actions, start=1):
+        if isinstance(action, act.Gesture):
+            made[action.side] += 1
+            if not answer(action.side):
+                open_[action.side] += 1
             continue
-        side = action.side
-        made[side] += 1
-        if open_[side.other]:
-            open_[side.other] -= 1
-            returned[side.other] += 1
-        else:
-            open_[side] += 1
+        before, after = game.history[index - 1], game.history[index]
+        if len(after.deals) > len(before.deals):
+            movers = {scenario.irritant(c.irritant).mover.value for c in after.deals[-1].offer.concessions}
+            for side in SIDES:
+                if side.value in movers:  # it gave one of its own in the deal
+                    answer(side)
     return {side: Reciprocity(made[side], returned[side], open_[side.other]) for side in SIDES}
 
 

@@ -94,7 +94,7 @@ def package_rows(scenario: Scenario, d: Debrief) -> list[tuple[str, str, str, st
 
 
 def reciprocity_lines(scenario: Scenario, d: Debrief) -> list[str]:
-    """The reciprocity audit: gestures made, returned in kind, and pocketed (exploited) by each side."""
+    """The reciprocity audit: gestures made, returned (by a gesture or a give in a deal), pocketed by each side."""
     names = _names(scenario)
     audit = d.conduct.reciprocity
     if not any(audit[side].made for side in SIDES):
@@ -104,8 +104,10 @@ def reciprocity_lines(scenario: Scenario, d: Debrief) -> list[str]:
         mine, theirs = audit[side], audit[side.other]
         opened = mine.returned + theirs.pocketed
         out.append(f"{names[side]} made {mine.made} gesture{'' if mine.made == 1 else 's'}: {opened} opening a move "
-                   f"({mine.returned} returned in kind by {names[side.other]}, {theirs.pocketed} pocketed by it), "
+                   f"({mine.returned} returned by {names[side.other]}, {theirs.pocketed} pocketed by it), "
                    f"{mine.made - opened} answering one of {names[side.other]}'s.")
+    out.append("A gesture is returned by a gesture of the other side, or by a deal in which it gives one of its "
+               "own irritants.")
     for side in SIDES:
         if audit[side].pocketed:
             out.append(f"{names[side]} exploited {audit[side].pocketed} of {names[side.other]}'s gestures: "

@@ -135,3 +135,17 @@ def test_a_deal_is_a_turning_point():
     d = debrief(game)
     deals = [m for m in d.conduct.moments if m.what == "deal"]
     assert len(deals) == 1 and deals[0].index == len(game.actions)
+
+
+def test_a_give_of_ones_own_in_a_deal_returns_a_gesture():
+    game = Game(lab(), 1)
+    to_negotiation(game)
+    game.apply(act.Gesture(W, "visas", 2))
+    game.apply(act.Pass(M))
+    if game.state.round == 1:
+        close_round(game)
+    to_negotiation(game)
+    deal_through(game, game.state.to_move, offer(("banking", 2)))  # Moscow moves banking: a give of its own
+    audit = reciprocity(game)
+    assert audit[W].made == 1 and audit[W].returned == 1
+    assert audit[M].pocketed == 0
