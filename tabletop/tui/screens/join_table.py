@@ -191,7 +191,7 @@ class JoinTableScreen(TableScreen):
         then = f"you score {final:.1f}" if isinstance(final, (int, float)) else "the game ends"
         question = Content.assemble(("Walk out of the talks?", "bold"), "\n\n", side_name(self.session.name(side), side),
                                     f" leaves the table. The talks collapse and {then} (your walk-away value is "
-                                    f"{game.scenario.sides[side].walk_away:g}; your score now {game.score(side):.1f}).")
+                                    f"{game.state.alternative_of(side):g}; your score now {game.score(side):.1f}).")
         self._confirm(question, lambda: self.act(walk_out))
 
     def can_accept(self) -> bool:

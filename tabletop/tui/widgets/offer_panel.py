@@ -20,7 +20,7 @@ from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.objections import Blocked
 from tabletop.engine.options import blocked, options, preview
 from tabletop.engine.rules import describe_concession, irritant_name
-from tabletop.engine.scoring import board_after, score
+from tabletop.engine.scoring import board_after, final_scores, score
 from tabletop.engine.state import GameState, Offer
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain, side_name, signed
@@ -39,7 +39,7 @@ def offer_score(scenario: Scenario, state: GameState, offer: Offer, side: Side) 
     """``side``'s private score now and if the offer were implemented."""
     now = score(scenario, side, state.rungs)
     then = score(scenario, side, board_after(scenario, state.rungs, offer))
-    walk = scenario.sides[side].walk_away
+    walk = state.alternative_of(side)
     style = "$success" if then > now else "$error" if then < now else "dim"
     return Content.assemble((f"{now:.1f} now → ", ""), (f"{then:.1f}", f"bold {style}"),
                             (f" if accepted ({signed(then - now)})", style), f" · walk-away {walk:g}")
@@ -170,7 +170,8 @@ class OfferPanel(Vertical):
                                              ("'s answer: if it agrees, the game ends on the board as it stands.",
                                               "dim")))
             if viewer is not None:
-                now = score(scenario, viewer, state.rungs)
-                rows.append(Content.assemble(("Your private score if it ends now: ", "bold"), f"{now:.1f}",
-                                             f" (walk-away {scenario.sides[viewer].walk_away:g})"))
+                # Ending by agreement scores the board if an agreement stands, else exactly the walk-away.
+                ending = final_scores(scenario, state)[viewer]
+                rows.append(Content.assemble(("Your private score if it ends now: ", "bold"), f"{ending:.1f}",
+                                             f" (walk-away {state.alternative_of(viewer):g})"))
             text.update(lines(rows))

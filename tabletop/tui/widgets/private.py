@@ -17,7 +17,7 @@ from tabletop.tui.text import bar, lines, plain, side_name
 
 def score_line(scenario: Scenario, state: GameState, side: Side, label: str = "Your score now") -> Content:
     now = score(scenario, side, state.rungs)
-    walk = scenario.sides[side].walk_away
+    walk = state.alternative_of(side)  # what no agreement pays, as play has moved it
     verdict = ("at or above it", "$success") if now >= walk else (f"{walk - now:.1f} below it", "$warning")
     return Content.assemble((f"{label} ", "bold"), f"{now:5.1f} ", bar(now, 100, 16, "$accent"),
                             "\n", ("Walk-away value ", "bold"), f"{walk:g}: ", verdict)
@@ -53,7 +53,7 @@ def private_content(session: Session, state: GameState, viewer: Side | None) -> 
         for side in SIDES:
             now = score(scenario, side, state.rungs)
             rows.append(Content.assemble(side_name(f"{session.name(side)[:12]:<13}", side),
-                                         f" {now:5.1f}  (walk-away {scenario.sides[side].walk_away:g})"))
+                                         f" {now:5.1f}  (walk-away {state.alternative_of(side):g})"))
         return lines(rows)
     rows = [Content.assemble(("Private to ", "bold"), side_name(session.name(viewer), viewer)),
             score_line(scenario, state, viewer)]
