@@ -110,7 +110,7 @@ async def test_a_facilitated_game_ends_in_the_hotwash():
         await pilot.press("3")
         await pilot.pause()
         text = all_text(app)
-        assert "Round 1, after move 1" in text and "Both sides open cautiously" in text
+        assert "Round 1, #1" in text and "Both sides open cautiously" in text
         assert "Trade a concession you value little" in text  # the objective the note is tagged with
         await pilot.press("4")
         await pilot.pause()

@@ -169,7 +169,8 @@ class FacilitatorNoteScreen(FacilitatorOnly, StopsTheClock, ModalScreen[act.Note
         game = self.game
         options = [(Content(f"{o.text} [{o.id}]"), o.id) for o in game.scenario.objectives]
         with Vertical(classes="dialog-box wide"):
-            yield Static(plain(f"A note on this moment (round {game.state.round}, after move {len(game.actions)})",
+            # The note is itself the next entry of the game's log: say the number the console and hotwash show.
+            yield Static(plain(f"A note on this moment (round {game.state.round}, #{len(game.actions) + 1})",
                                "bold"), classes="dialog-title")
             yield TextArea(id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Label(plain("Objective (optional)"))

@@ -108,7 +108,7 @@ class HotwashScreen(Screen[None]):
         for note in notes:
             about = plain(f"  (objective: {objectives.get(note.objective, note.objective)})", "italic") \
                 if note.objective else Content("")
-            rows += [Content.assemble((f"Round {note.round}, after move {note.at}", "bold"), about),
+            rows += [Content.assemble((f"Round {note.round}, #{note.at}", "bold"), about),
                      Content.assemble("  ", para(note.text)), ""]
         return lines(rows)
 

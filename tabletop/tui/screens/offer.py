@@ -120,6 +120,14 @@ class ConcessionRow(Widget, can_focus=True):
             self.action_toggle_link()
 
 
+def _within(target: int | None, rungs: tuple[int, ...]) -> int | None:
+    """``target`` brought down to the highest rung this side may offer (None when it may offer none of them)."""
+    if target is None:
+        return None
+    allowed = [rung for rung in rungs if rung <= target]
+    return max(allowed) if allowed else None
+
+
 class OfferBuilderScreen(ModalScreen[Offer | None]):
     """Build a package (or a counter-offer); returns the offer, or None when cancelled."""
 
@@ -148,13 +156,21 @@ class OfferBuilderScreen(ModalScreen[Offer | None]):
         linked = {i for pair in self.base.links for i in pair} if self.base else set()
         offer_rungs = options(game, self.viewer).offer_rungs
         groups: dict[str, list[ConcessionRow]] = {"give": [], "ask": [], "both": []}
+        rows: list[ConcessionRow] = []
         for n, irritant in enumerate(scenario.irritants):
             rungs = offer_rungs.get(irritant.id, ())
             if not rungs:
                 continue  # nothing this side may offer on it now
             key = "both" if irritant.mover is Mover.BOTH else "give" if irritant.mover.includes(self.viewer) else "ask"
-            groups[key].append(ConcessionRow(irritant, game.state.rungs[n], self.viewer, self.session, rungs,
-                                             targets.get(irritant.id), irritant.id in linked))
+            # A counter starts from the package on the table, brought within what the engine lets this side offer.
+            target = _within(targets.get(irritant.id), rungs)
+            row = ConcessionRow(irritant, game.state.rungs[n], self.viewer, self.session, rungs, target,
+                                irritant.id in linked and target is not None)
+            groups[key].append(row)
+            rows.append(row)
+        if sum(row.linked for row in rows) < 2:
+            for row in rows:  # a link needs two ends: a lone mark left from the package on the table goes
+                row.set_reactive(ConcessionRow.linked, False)
         other = self.session.name(self.viewer.other)
         title = "Counter-offer" if self.counter else "Your proposal"
         with Vertical(classes="dialog-box wide tall", id="builder"):
