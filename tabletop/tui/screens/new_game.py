@@ -58,7 +58,8 @@ class NewGameScreen(Screen[GameSetup | None]):
         super().__init__(classes="new-game")
         self.scenarios: list[Scenario] = []
         self.problems: list[str] = []
-        for item in shipped():
+        # The tutorial first (and chosen), as `tabletop play` starts it: a first game is the gentle one.
+        for item in sorted(shipped(), key=lambda item: item.id != "tutorial"):
             try:
                 self.scenarios.append(load_path(item.path))
             except ScenarioError as error:
@@ -95,9 +96,8 @@ class NewGameScreen(Screen[GameSetup | None]):
     def on_mount(self) -> None:
         self.query_one("#new-preview").border_title = "About this scenario"
         listing = self.query_one("#scenario-list", OptionList)
-        ids = [s.id for s in self.scenarios]
         if self.scenarios:
-            listing.highlighted = ids.index("tutorial") if "tutorial" in ids else 0
+            listing.highlighted = 0
         if self.problems:
             self.show_problems(self.problems)
         listing.focus()
