@@ -16,12 +16,13 @@ from tabletop.engine.conduct import conduct
 from tabletop.engine.disclosures import disclosure_lines, disclosures
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game, IllegalAction
-from tabletop.engine.model import Message, Side
+from tabletop.engine.model import Message, Posture, Response, Side
 from tabletop.engine.opponents import make_opponent
 from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.options import options, refusal
 from tabletop.engine.process import MESO_TOLERANCE, address_effects, meso_values, priority_order
+from tabletop.engine.process_options import process_options
 from tabletop.engine.views import log_for
 from tabletop.saves.format import load_save
 from tabletop.saves.writer import write_game
@@ -277,3 +278,24 @@ def test_illegal_process_moves_leave_the_game_as_it_was():
         with pytest.raises(IllegalAction):
             game.apply(action)
     assert game.fingerprint() == before
+
+
+def test_the_seats_process_options_are_moves_the_engine_accepts():
+    game = Game(load_save(RULES_2 / "istanbul-2025-04.jsonl").scenario, 4)
+    while game.state.phase.value != "negotiation":
+        side = game.awaiting()[0]
+        pending = game.state.pending
+        game.apply(act.RespondInject(side, pending[0], Response.ABSORB) if pending else act.Statement(side, Posture.NEUTRAL))
+    side = game.awaiting()[0]
+    seat = process_options(game, side)
+    assert seat.may_ask and seat.may_disclose and not seat.answering
+    assert seat.sets, "a scenario of eight irritants offers sets of equal packages"
+    for offers in seat.sets:
+        assert refusal(game, act.ProposeMeso(side, offers)) == ""
+    assert len(seat.addresses) == 2 * len(game.scenario.audiences)
+    game.apply(act.ProposeMeso(side, seat.sets[0]))
+    picks = process_options(game, side.other).picks
+    assert [p.offer for p in picks] == list(seat.sets[0])
+    trial = game.copy()
+    trial.apply(act.AcceptOption(side.other, 0))
+    assert trial.score(side.other) == pytest.approx(picks[0].score_after)

@@ -14,8 +14,9 @@ class Opportunist(Strategy):
     """The opportunist plays nice while trust is low, to build it, and cashes it in when
     trust is high: hardline words for the home audience, greedier packages, and, if you
     left a concession of its unlinked in an earlier deal, it may renege on it while
-    trust can absorb the blow. Link your packages and watch the trust meter: the
-    higher it climbs, the harder this opponent pushes."""
+    trust can absorb the blow. Asked what matters most to it, it misleads: what it wants
+    most comes last. Link your packages and watch the trust meter: the higher it climbs,
+    the harder this opponent pushes."""
 
     name = "opportunist"
     candour = "misleading"
@@ -72,7 +73,9 @@ class Learner(Strategy):
     your pace: the more your packages come its way, the faster it concedes; if you stand
     still, it holds out until the deadline looms. It returns a gesture it owes. Showing
     your priorities by what you ask for gets you better packages; asking for everything
-    teaches it nothing."""
+    teaches it nothing. It asks you early which irritants matter most to you, takes your
+    answer at its word, and in the first half of the talks often puts several packages of
+    equal value to itself on the table to see which one you pick."""
 
     name = "learner"
     terms = Terms()

@@ -25,7 +25,9 @@ class Hardliner(Strategy):
     the deadline looms, then concedes quickly. Its statements are hardline while it has
     time, which plays well at home. It never gestures and punishes every retaliation.
     Beat it by holding firm early, offering what costs you little, and being ready for
-    its late concessions; do not waste your best cards in the first rounds."""
+    its late concessions; do not waste your best cards in the first rounds. Early on it
+    tells its partners abroad that it has other options, and asked what matters most to
+    it, it names one thing only."""
 
     name = "hardliner"
     e = 0.2
@@ -66,7 +68,8 @@ class Conceder(Strategy):
     deal. It concedes fastest at the start and keeps going round after round. It is easy
     to get a deal from, but it never goes below what no deal would give it, it still will
     not cross its own absolute red lines, and squeezing it too hard drains the trust a
-    deal needs."""
+    deal needs. Asked what matters most to it, it tells the truth; short of support at
+    home, it reassures its partners abroad."""
 
     name = "conceder"
     e = 3.0
@@ -102,7 +105,8 @@ class Aspiration(Strategy):
     go: packages of yours that come its way raise its hopes, and packages of its own you
     turn down lower them. It says little, makes no gestures of its own, and looks for
     trades, offering what it guesses you value and it does not. Expect firm opening
-    packages; concede slowly, and let it feel that holding out has stopped paying."""
+    packages; concede slowly, and let it feel that holding out has stopped paying. Asked
+    what matters most to it, it names one thing only."""
 
     name = "aspiration"
     e = 0.5

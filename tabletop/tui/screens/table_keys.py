@@ -62,6 +62,16 @@ MOVES = [
     Move("agree", "y", "Agree to conclude", act.AgreeConclude.kind, "agree", "success", "End the talks now"),
     Move("decline", "n", "Keep talking", act.DeclineConclude.kind, "decline", "primary", "Decline to conclude"),
     Move("walk_out", "w", "Walk out", act.WalkOut.kind, "walk_out", "error", "Leave the table: the talks collapse"),
+    Move("ask", "q", "Ask", act.AskPriorities.kind, "ask_priorities", "default",
+         "Ask the other side which irritants matter most to it (it answers first)"),
+    Move("disclose", "i", "Priorities", act.DisclosePriorities.kind, "disclose", "default",
+         "Say which irritants matter most to you (true or not), or answer their question"),
+    Move("meso", "m", "MESO", act.ProposeMeso.kind, "meso", "primary",
+         "Put 2-3 packages of equal value to you on the table at once; the other side picks one"),
+    Move("pick", "k", "Pick one", act.AcceptOption.kind, "pick", "success",
+         "Pick one of the packages on the table: it is accepted at once"),
+    Move("address", "d", "Address", act.Address.kind, "address", "default",
+         "Speak to Europe or Beijing over the table's head: reassure them, or signal other options"),
 ]
 BY_ACTION = {move.action_name: move for move in MOVES}
 DEMO_ACTIONS = {"pause", "step", "speed"}

@@ -26,6 +26,7 @@ from tabletop.engine.options import SeatOptions, options
 from tabletop.engine.state import GameState, Offer
 from tabletop.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, InjectChoiceScreen, TextScreen
 from tabletop.tui.screens.offer import OfferBuilderScreen
+from tabletop.tui.screens.process_dialogs import ProcessMoves
 from tabletop.tui.screens.table_choices import (
     gesture_choices,
     renege_choices,
@@ -41,7 +42,7 @@ from tabletop.tui.widgets.brief import confidential_brief
 BY_KIND_ACCEPT = next(move.action_name for move in MOVES if move.kind == actions.Accept.kind)
 
 
-class TableMoves(Screen[None]):
+class TableMoves(ProcessMoves, Screen[None]):
     """The table screen's moves: what a human may do now, and the actions (and dialogs) that do it."""
 
     viewer: reactive[Side | None] = reactive(None)
