@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from tabletop.cli.common import scenario_arg, write_output
+from tabletop.text import inert_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,4 +34,8 @@ def run(args: argparse.Namespace) -> int:
     scenario = scenario_arg(args.scenario)
     render = guide_html if wants_html(args.output) else guide_markdown
     write_output(render(scenario, args.class_pack), args.output)
+    if args.output is not None:  # say what was written, as 'report -o' does
+        what = "class pack (guide and handouts)" if args.class_pack else "facilitator's guide"
+        kind = "printable HTML" if wants_html(args.output) else "Markdown"
+        print(inert_line(f"{args.output}: {what} for {scenario.title} written ({kind})"))
     return 0

@@ -106,15 +106,23 @@ def compare_legend() -> tuple[str, str]:
 
 
 def compare_terminal(games: list[ClassGame]) -> str:
-    """The class summary for the terminal: a plain table and the plot."""
+    """The class summary for the terminal: a plain table and the plot.
+
+    Columns are as wide as their longest entry: a save's name is never cut (two saves of a class often
+    differ only at the end of theirs).
+    """
     scenario = games[0].game.scenario
-    head = f"{'#':<2} {'Save':<40} {'Seats':<26} {'Outcome':<28} {'W':>5} {'M':>5} {'Joint':>6} {'Left':>5}"
+    rows = [(inert_line(Path(g.path).name), inert_line(_seats(g.game)), inert_line(g.debrief.tier.name))
+            for g in games]
+    save_w, seats_w, tier_w = (max([len(title), *(len(row[n]) for row in rows)])
+                               for n, title in enumerate(("Save", "Seats", "Outcome")))
+    head = (f"{'#':<2} {'Save':<{save_w}} {'Seats':<{seats_w}} {'Outcome':<{tier_w}} "
+            f"{'W':>5} {'M':>5} {'Joint':>6} {'Left':>5}")
     lines = [f"Class summary: {inert_line(scenario.title)} ({inert_line(scenario.id)}), {len(games)} game(s)", "",
              head, "-" * len(head)]
-    for g in games:
+    for g, (name, seats, tier) in zip(games, rows):
         d = g.debrief
-        name, tier = inert_line(Path(g.path).name)[:40], inert_line(d.tier.name)[:28]
-        lines.append(f"{g.label:<2} {name:<40} {_seats(g.game)[:26]:<26} {tier:<28} "
+        lines.append(f"{g.label:<2} {name:<{save_w}} {seats:<{seats_w}} {tier:<{tier_w}} "
                      f"{d.scores[Side.WASHINGTON]:5.1f} {d.scores[Side.MOSCOW]:5.1f} {d.joint_gain:6.1f} "
                      f"{d.value_left:5.1f}")
     lines += ["", "Signatures:"] + [f"{g.label:<2} {_signature(g)}" for g in games]
