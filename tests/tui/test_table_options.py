@@ -91,7 +91,8 @@ async def test_gestures_are_the_engines_list():
         assert "Site visits allowed" in text and "Roadmap for their status" in text
         assert "Some properties returned" not in text       # past Washington's absolute red line
         listed = sum(1 for line in text.splitlines() if "your score" in line)
-        assert listed == len(options(game, W).gestures) == 2
+        # two rungs of the properties, two of the visas for Russian diplomats (Washington's cheap gesture, issue 10)
+        assert listed == len(options(game, W).gestures) == 4
 
 
 async def test_walking_out_states_the_score_the_engine_gives_it():
