@@ -37,8 +37,9 @@ from tabletop.engine.views import player_visible
 from tabletop.tui.messages import GameChanged
 from tabletop.tui.screens.briefing import HandoverScreen
 from tabletop.tui.screens.dialogs import NewsFlashScreen
+from tabletop.tui.screens.table_demo import DemoControls
 from tabletop.tui.screens.table_keys import MOVES, TABLE_BINDINGS
-from tabletop.tui.screens.table_moves import MovesCommands, TableMoves
+from tabletop.tui.screens.table_moves import MovesCommands
 from tabletop.tui.session import Session
 from tabletop.tui.widgets.board import IrritantBoard, LadderDetail
 from tabletop.tui.widgets.event_log import EventLog
@@ -48,10 +49,8 @@ from tabletop.tui.widgets.private import PrivatePanel
 from tabletop.tui.widgets.round_clock import RoundClock
 from tabletop.tui.widgets.status import TableStatus, latest_event, turn_text
 
-MIN_PACE, MAX_PACE = 0.1, 6.0
 
-
-class TableScreen(TableMoves):
+class TableScreen(DemoControls):
     """Where the game is played; when the talks are over (and their last news shown) it calls ``talks_over``."""
 
     # Brief and Help first: a narrow footer cuts from the right, and the moves have their own buttons.
@@ -64,16 +63,12 @@ class TableScreen(TableMoves):
 
     state: reactive[GameState | None] = reactive(None)
     """The game's state as last announced: the widgets are bound to it."""
-    thinking: reactive[Side | None] = reactive(None)
-    """The computer seat whose move is on its way."""
     turn: reactive[Content] = reactive(Content(""))
     """Who must act now, in words (for the status line)."""
     latest: reactive[str] = reactive("")
     """The latest move worth reading (for the status line)."""
     saving: reactive[str] = reactive("")
     """That saving failed, or that the game is played on unsaved, in one line ("" while it is saved)."""
-    pace: reactive[float] = reactive(0.8)
-    """Seconds before a computer's move."""
 
     def __init__(self, session: Session, pace: float = 0.8, demo_wait: float = 6.0,
                  talks_over: Callable[[], object] | None = None) -> None:
@@ -190,16 +185,8 @@ class TableScreen(TableMoves):
         self._show_demo_state()
         self._refresh_moves()
 
-    def watch_pace(self) -> None:
-        self._show_demo_state()
-
     def _update_turn(self) -> None:
         self.turn = turn_text(self.session, self.session.next_side(), self.viewer, self.thinking is not None)
-
-    def _show_demo_state(self) -> None:
-        if self.demo:
-            state = "paused" if self.paused else f"{self.pace:.2g} s a move"
-            self.query_one("#log").border_subtitle = f"demonstration · {state}"
 
     def _refresh_moves(self) -> None:
         """Show, grey out or hide the move buttons and keys (only when what may be done has changed)."""
@@ -314,29 +301,6 @@ class TableScreen(TableMoves):
         if self.act(actions.TimeUp()):
             self.notify(f"Time is up for {' and '.join(waiting)}.", title="Round timer", severity="warning",
                         markup=False)
-
-    # -- demonstration controls --------------------------------------------------
-
-    def action_pause(self) -> None:
-        self.paused = not self.paused
-        if self.paused and self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-            self.thinking = None
-        if not self.paused:
-            self.drive()
-
-    def action_step(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self.paused = True
-        if not self._blocked:
-            self.computer_move()
-
-    def action_speed(self, factor: float) -> None:
-        self.pace = max(MIN_PACE, min(MAX_PACE, round(self.pace * factor, 2)))
-        self.notify(f"{self.pace:.1f} s a move", timeout=1.5)
 
 
 __all__ = ["TableScreen"]
