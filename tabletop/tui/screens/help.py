@@ -25,8 +25,10 @@ RULES = [
     "purpose: trading what you care little about for what you care a lot about makes both better off.",
     "A round: news may break (a forced choice shows its two answers, never the expected one); both "
     "sides choose a public posture in secret (conciliatory, neutral, hardline), revealed together; then "
-    "the side holding the initiative proposes a package, makes a gesture, retaliates, or passes. The "
-    "other side accepts, counters or rejects, up to the exchange limit. Linked "
+    "the side holding the initiative proposes a package (or two or three of equal value to it, a MESO, for "
+    "the other side to pick from), makes a gesture, retaliates, or passes; it may also ask the other side "
+    "what matters most to it, say what matters most to itself (true or not), or address Europe or Beijing. "
+    "The other side accepts, counters or rejects, up to the exchange limit. Linked "
     "concessions stand or fall together if someone reneges.",
     "Meters: trust (shared, 0–100), each side's standing at home (0–100; at 0 the delegation is "
     "recalled; a package that would leave it below the ratification bar is not ratified at home) and "
