@@ -81,13 +81,15 @@ class Learner(Strategy):
     terms = Terms()
 
     def proposal(self, view: PlayerView) -> act.Action | None:
-        """In the first half of the talks it puts a set of equal packages forward when it has one: which one
-        you pick tells it what you want."""
-        if view.time < 0.5 and view.can("propose_meso"):
-            offers = talk.package_set(view, self.mine, self.model, self.package_terms(view), self.target(view),
-                                      self.avoided())
+        """In the first half of the talks, opening an exchange, it puts a set of equal packages forward when it
+        has one: which one you pick tells it what you want."""
+        if view.time < 0.5 and view.exchanges == 0 and view.can("propose_meso"):
+            offers, single = talk.package_set(view, self.mine, self.model, self.package_terms(view),
+                                              self.target(view), self.avoided())
             if offers:
                 return act.ProposeMeso(self.side, offers)
+            if single is not None and view.ratifiable(single):
+                return act.Propose(self.side, single)  # the package super().proposal would search for again
         return super().proposal(view)
 
     def pace(self, view: PlayerView) -> float:

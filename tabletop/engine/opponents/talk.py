@@ -65,12 +65,14 @@ def pick_option(strategy: Strategy, view: PlayerView) -> act.Action:
 
 
 def package_set(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, target: float,
-                avoid: set[Key], size: int = 3) -> tuple[Offer, ...]:
+                avoid: set[Key], size: int = 3) -> tuple[tuple[Offer, ...], Offer | None]:
     """The package I would propose, with up to ``size - 1`` others worth as much to me and new to the other
-    side (the best for it by my guess first), if the engine would take them as a set; else ()."""
+    side (the best for it by my guess first), if the engine would take them as a set; else (). Also the
+    package alone (what :func:`~tabletop.engine.opponents.packages.choose` picks; None: none), so that a
+    side without a set proposes it without searching again."""
     found = search_packages(view, mine, model, terms, target, avoid)
     if found is None:
-        return ()
+        return (), None
     chooser, search = found
     theirs_best, gain, best = search.chosen
     shapes: dict[Shape, tuple[float, float]] = dict(search.valued)
@@ -87,11 +89,20 @@ def package_set(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Te
     others = sorted(((theirs, shape) for shape, (mine_gain, theirs) in shapes.items()
                      if shape != best and abs(mine_gain - gain) <= SET_TOLERANCE and theirs > 0
                      and shape not in search.banned and chooser.asks_something(shape)), reverse=True)
-    offers = tuple(offer for offer in (chooser.offer(shape) for shape in (best, *(s for _, s in others)))
-                   if view.ratifiable(offer))[:size]
-    if len(offers) < 2 or view.meso_problem(offers):
-        return ()
-    return offers
+    single = chooser.offer(best)
+    if not others:
+        return (), single
+    offers: list[Offer] = []
+    for shape in (best, *(shape for _, shape in others)):
+        offer = single if shape is best else chooser.offer(shape)
+        if view.ratifiable(offer):  # asked one at a time: ratification is the costly question
+            offers.append(offer)
+            if len(offers) == size:
+                break
+    chosen = tuple(offers)
+    if len(chosen) < 2 or view.meso_problem(chosen):
+        return (), single
+    return chosen, single
 
 
 def partner_address(view: PlayerView, message: Message) -> act.Action | None:

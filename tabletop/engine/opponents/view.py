@@ -46,7 +46,6 @@ class PlayerView:
         """Packages of equal value to their proposer, on the table at once (pick one with ``accept_option``)."""
         self.question = state.question
         """The side asked about its priorities that owes an answer (None: no question open)."""
-        self.audiences: tuple[str, ...] = tuple(audience.id for audience in scenario.audiences)
         self.my_signals = state.signals[0 if side is Side.WASHINGTON else 1]
         self.offer_by = state.offer_by
         self.exchanges = state.exchanges
@@ -79,6 +78,11 @@ class PlayerView:
     def ratified(self, offer: Offer) -> bool:
         """Whether both capitals would ratify ``offer`` (the engine refuses to accept it otherwise)."""
         return self.ratifiable(offer, self.side) and self.ratifiable(offer, self.side.other)
+
+    @property
+    def audiences(self) -> tuple[str, ...]:
+        """The ids of the scenario's audiences (public)."""
+        return tuple(audience.id for audience in self._scenario.audiences)
 
     def with_offer(self, offer: Offer) -> PlayerView:
         """This view as if ``offer`` alone were on the table (to weigh one package of several)."""
