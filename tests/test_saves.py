@@ -129,9 +129,21 @@ def test_writer_catches_up_several_actions_and_writes_existing_ones(tmp_path, tu
 def test_file_names_are_readable(tmp_path, tutorial):
     game = Game(tutorial, 1, seats("human", "grit"))
     with SaveWriter.create(game, tmp_path) as first, SaveWriter.create(game, tmp_path) as second:
-        assert first.path.name.startswith("tutorial_") and first.path.name.endswith("_human-vs-grit.jsonl")
+        assert first.path.name.startswith("tutorial_") and first.path.name.endswith("_human-vs-computer.jsonl")
         assert time.strftime("%Y-%m-%d") in first.path.name
         assert first.path != second.path
+
+
+def test_a_file_name_hides_the_computer_opponents_style_unless_the_trainer_shows_it(tmp_path, tutorial):
+    """The saves folder is where a student looks: its file names must not give away the hidden style."""
+    game = Game(tutorial, 1, seats("human", "hardliner"))
+    with SaveWriter.create(game, tmp_path) as hidden:
+        assert "hardliner" not in hidden.path.name
+    with SaveWriter.create(game, tmp_path, show_opponent=True) as shown:
+        assert shown.path.name.endswith("_human-vs-hardliner.jsonl")
+    watched = Game(tutorial, 1, seats("grit", "hardliner"))  # two computers: nobody to hide it from
+    with SaveWriter.create(watched, tmp_path) as demo:
+        assert demo.path.name.endswith("_grit-vs-hardliner.jsonl")
 
 
 def test_notes_are_kept_with_their_moment(tmp_path, tutorial):
@@ -235,7 +247,7 @@ def test_fork_plays_on_from_a_moment_with_new_seats(tmp_path, tutorial):
     assert forked.replay(verify=True).fingerprint() == game.fingerprint()
     _, default_named = fork(loaded, 0, seats("human", "grit"), folder)
     default_named.close()
-    assert default_named.path.name.endswith("_human-vs-grit_what-if.jsonl")
+    assert default_named.path.name.endswith("_human-vs-computer_what-if.jsonl")
 
 
 def test_fork_refuses_names_outside_the_folder_and_finished_moments(tmp_path, tutorial):

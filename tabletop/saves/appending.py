@@ -103,7 +103,8 @@ class SaveWriter:
                 except FileExistsError:
                     raise SaveError(message(path, "a save with this name already exists")) from None
             else:
-                path, fd = claim(folder / save_file_name(game.scenario.id, game.seats, fork=forked_from is not None))
+                path, fd = claim(folder / save_file_name(game.scenario.id, game.seats, fork=forked_from is not None,
+                                                         show_opponent=show_opponent))
         except OSError as error:
             raise SaveError(message(folder, f"cannot create a save here ({error.strerror or error})")) from None
         writer = cls(path, os.fdopen(fd, "r+b", buffering=0), len(game.actions), chain=GENESIS, key=key, header=header,

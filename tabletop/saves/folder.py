@@ -69,10 +69,17 @@ def _slug(text: str) -> str:
     return _UNSAFE.sub("-", text).strip("-.") or "x"
 
 
-def save_file_name(scenario_id: str, seats: dict[Any, str], when: datetime | None = None, fork: bool = False) -> str:
-    """``tutorial_2025-02-27_14-30-05_human-vs-grit.jsonl``: scenario id, date and time, seats."""
+def save_file_name(scenario_id: str, seats: dict[Any, str], when: datetime | None = None, fork: bool = False,
+                   show_opponent: bool = False) -> str:
+    """``tutorial_2025-02-27_14-30-05_human-vs-computer.jsonl``: scenario id, date and time, seats.
+
+    A computer's style stays out of the name while players sit at the table (it is hidden from them
+    until the debrief), unless the trainer chose to show it; a game of two computers names both.
+    """
     stamp = (when or datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
-    sides = "-vs-".join(_slug(seat) for _, seat in sorted(seats.items(), key=lambda kv: str(kv[0]) != "washington"))
+    hide = not show_opponent and "human" in seats.values()
+    names = {side: "computer" if hide and seat != "human" else seat for side, seat in seats.items()}
+    sides = "-vs-".join(_slug(seat) for _, seat in sorted(names.items(), key=lambda kv: str(kv[0]) != "washington"))
     extra = "_what-if" if fork else ""
     return f"{_slug(scenario_id)}_{stamp}_{sides}{extra}{SUFFIX}"
 
