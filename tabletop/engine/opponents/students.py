@@ -70,14 +70,29 @@ class Student(Strategy):
         theirs = max(0.0, Guess(view).offer_value(view, offer))
         return mine >= self.needed_ratio(view) * theirs
 
+    def takes(self, view: PlayerView) -> bool:
+        """Whether this line takes the package on the table (``view.offer``), as it would alone."""
+        return self.acceptable(view)
+
     def answer(self, view: PlayerView) -> act.Action:
-        if self.acceptable(view) and view.can("accept"):
+        if self.takes(view) and view.can("accept"):
             return act.Accept(self.side)
         if view.can("counter"):
             offer = build_offer(view, Guess(view), self.style(view))
             if offer is not None and offer != view.offer:
                 return act.Counter(self.side, offer)
         return act.Reject(self.side)
+
+    def pick_option(self, view: PlayerView) -> act.Action:
+        """Several packages on the table: the best for it of those this line would take alone, or none."""
+        best: tuple[float, int] | None = None
+        if view.can("accept_option"):
+            for number, offer in enumerate(view.meso):
+                trial = view.with_offer(offer)
+                if trial.ratified(offer) and self.takes(trial):
+                    value = (view.score_after(offer), -number)
+                    best = value if best is None or value > best else best
+        return act.AcceptOption(self.side, -best[1]) if best is not None else act.Reject(self.side)
 
     def move(self, view: PlayerView) -> act.Action:
         if view.can("propose"):
@@ -98,6 +113,9 @@ class AlwaysAccept(Student):
 
     name = "always-accept"
 
+    def takes(self, view: PlayerView) -> bool:
+        return True
+
     def answer(self, view: PlayerView) -> act.Action:
         return act.Accept(self.side) if view.can("accept") else act.Reject(self.side)
 
@@ -112,6 +130,9 @@ class AlwaysPass(Student):
     """Only waits: passes every turn and turns down every package."""
 
     name = "always-pass"
+
+    def takes(self, view: PlayerView) -> bool:
+        return False
 
     def answer(self, view: PlayerView) -> act.Action:
         return act.Reject(self.side)
@@ -136,12 +157,12 @@ class FreeRider(Student):
 
     name = "free-rider"
 
+    def takes(self, view: PlayerView) -> bool:
+        assert view.offer is not None
+        return view.offer_value(view.offer) > 0
+
     def answer(self, view: PlayerView) -> act.Action:
-        offer = view.offer
-        assert offer is not None
-        if view.can("accept") and view.offer_value(offer) > 0:
-            return act.Accept(self.side)
-        return act.Reject(self.side)
+        return act.Accept(self.side) if view.can("accept") and self.takes(view) else act.Reject(self.side)
 
     def move(self, view: PlayerView) -> act.Action:
         offer = grab(view)
@@ -155,12 +176,12 @@ class Ultimatum(Student):
 
     name = "ultimatum"
 
+    def takes(self, view: PlayerView) -> bool:
+        assert view.offer is not None
+        return view.final_round and view.offer_value(view.offer) > 0
+
     def answer(self, view: PlayerView) -> act.Action:
-        offer = view.offer
-        assert offer is not None
-        if view.final_round and view.can("accept") and view.offer_value(offer) > 0:
-            return act.Accept(self.side)
-        return act.Reject(self.side)
+        return act.Accept(self.side) if view.can("accept") and self.takes(view) else act.Reject(self.side)
 
     def move(self, view: PlayerView) -> act.Action:
         if view.final_round and view.can("propose"):
@@ -180,6 +201,7 @@ class Trader(Student):
 
     package_terms = Strategy.package_terms
     respond = Strategy.respond
+    pick_option = Strategy.pick_option
     move = Strategy.move
     answer = Strategy.answer
     gesture = Strategy.gesture
