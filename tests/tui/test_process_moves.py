@@ -61,8 +61,8 @@ async def test_ask_and_the_computer_answers_in_the_log():
         await pilot.press("q")
         await wait_for(pilot, lambda: taken(screen, act.DisclosePriorities))
         assert taken(screen, act.AskPriorities) == [act.AskPriorities(W)]
-        await wait_for(pilot, lambda: "which irritants matter most" in screen_text(app))
-        await wait_for(pilot, lambda: "says what matters most" in screen_text(app))
+        assert any("asks Moscow which irritants matter most" in e.text for _, e in screen.session.game.events)
+        await wait_for(pilot, lambda: "Moscow says what matters most to it" in screen_text(app))
 
 
 async def test_state_priorities_in_the_order_picked():
