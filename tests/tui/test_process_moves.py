@@ -102,6 +102,8 @@ async def test_pick_one_package_of_the_set_on_the_table():
     app = TabletopApp(pace=0)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_table(pilot, game)
+        await wait_for(pilot, lambda: "packages of equal value to it: pick one" in screen_text(app))
+        assert "(2)" in screen_text(app) and "Your private score" in screen_text(app)
         await pilot.press("k")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         assert "your score" in screen_text(app)

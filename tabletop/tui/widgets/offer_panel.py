@@ -82,7 +82,7 @@ def red_line_costs(session: Session, side: Side) -> list[Content]:
 
 def on_the_table(state: GameState) -> bool:
     """Whether an offer or a proposal to conclude is waiting for an answer (the panel shows then)."""
-    return (state.offer is not None and state.offer_by is not None) or (
+    return (state.offer is not None and state.offer_by is not None) or bool(state.meso) or (
         state.conclude_by is not None and not state.is_over)
 
 
@@ -155,6 +155,17 @@ class OfferPanel(Vertical):
                 for side in SIDES:
                     rows.append(Content.assemble(side_name(session.name(side), side), ": ",
                                                  offer_score(scenario, state, state.offer, side)))
+            text.update(lines(rows))
+        elif state.meso and state.offer_by is not None:  # several packages: pick one (k), counter or reject all
+            rows = [Content.assemble(("On the table: ", "bold"), side_name(session.name(state.offer_by), state.offer_by),
+                                     f"'s {len(state.meso)} packages of equal value to it: pick one (k), "
+                                     "counter (o) or reject them all (x)")]
+            for number, option in enumerate(state.meso, start=1):
+                rows.append(plain(f"({number})", "bold"))
+                rows += offer_lines(scenario, option)
+                if viewer is not None:
+                    rows.append(Content.assemble(("   Your private score: ", "bold"),
+                                                 offer_score(scenario, state, option, viewer)))
             text.update(lines(rows))
         elif not conclude_up:
             text.update("")  # nothing private may linger, even hidden
