@@ -92,7 +92,7 @@ def pending_injects(table: dict[str, Any]) -> tuple[Inject, ...]:
     found = []
     for n, item in enumerate(table.get("pending") or []):
         data = object_at(item, f"table.pending[{n}]")
-        fields = {key: value for key, value in data.items() if key not in ("respond_text", "absorb_text")}
+        fields = dict(data)
         fields.setdefault("kind", "forced_choice")
         fields.setdefault("expected_action", "")
         fields.setdefault("objective", "")

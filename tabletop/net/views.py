@@ -16,7 +16,6 @@ import attrs
 
 from tabletop.engine.actions import Action
 from tabletop.engine.analysis import debrief
-from tabletop.engine.effects import describe_effects
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.options import options, preview
@@ -67,18 +66,23 @@ def brief_data(scenario: Scenario, side: Side, viewer: Viewer) -> dict[str, Any]
     return plain(scenario.brief(side))
 
 
-PLAYERS_SEE_OF_AN_INJECT = ("id", "title", "text", "kind", "target", "expected_action", "effects", "respond", "absorb")
-"""What a side may read of an inject once it has landed (as a local player's news flash and answer dialog show);
-its trigger, probability, objective and the evaluator's notes stay the white cell's."""
+PLAYERS_SEE_OF_AN_INJECT = ("id", "title", "text", "kind", "target", "effects", "respond_label", "absorb_label")
+"""What a side may read of an inject once it has landed (as a local player's news flash and answer dialog show):
+its text, what it did on landing, and a forced choice's two labels. The answer expected of the side, what each
+answer would do, its trigger, probability, objective and the evaluator's notes stay the white cell's."""
 
 
 def pending_inject(scenario: Scenario, inject_id: str) -> dict[str, Any]:
-    """An inject waiting for an answer, as both sides may read it: its text, its effects, what each answer does."""
+    """An inject waiting for an answer, as both sides may read it: its text and a forced choice's two labels.
+
+    ``respond`` and ``absorb`` go as empty effects, so that the seat's mirror knows a choice is forced
+    without learning what either answer does.
+    """
     inject = scenario.inject(inject_id)
     data = {f.name: plain(getattr(inject, f.name)) for f in attrs.fields(type(inject))
-            if f.name in PLAYERS_SEE_OF_AN_INJECT or f.name.endswith("_label")}
-    data["respond_text"] = describe_effects(scenario, inject.respond) if inject.respond else ""
-    data["absorb_text"] = describe_effects(scenario, inject.absorb) if inject.absorb else ""
+            if f.name in PLAYERS_SEE_OF_AN_INJECT}
+    if inject.forces_choice:
+        data["respond"] = data["absorb"] = {}
     return data
 
 

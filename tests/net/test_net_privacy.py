@@ -35,6 +35,15 @@ def holds_valuations(frames: list[str], valuations: dict[str, Any]) -> bool:
     return any(walk(json.loads(frame)) for frame in frames)
 
 
+def _values_named(value: Any, key: str) -> list[Any]:
+    """Every value stored under ``key`` anywhere inside ``value``."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k == key] + [x for v in value.values() for x in _values_named(v, key)]
+    if isinstance(value, list):
+        return [x for v in value for x in _values_named(v, key)]
+    return []
+
+
 async def test_a_seat_receives_no_confidential_text_of_the_other_side(tmp_path):
     async def body():
         async with running_host(tmp_path / "class", tutorial_plan(1, "istanbul-2025-02")) as net:
@@ -69,6 +78,15 @@ async def test_a_seat_receives_no_confidential_text_of_the_other_side(tmp_path):
                 assert not leaked, f"{side} received {side.other}'s confidential text: {leaked[:2]}"
                 assert not holds_valuations(frames[side], valuations[side.other])
                 assert NOTE not in seen
+                # a forced choice reaches the seat as its text and its two labels: never the answer expected of
+                # it nor what each answer would do (the dialog shows neither; the wire must not either)
+                landed = [i for i in scenario.injects if i.forces_choice and i.respond_label and f'"{i.id}"' in seen]
+                assert landed
+                for inject in landed:
+                    assert json.dumps(inject.expected_action, ensure_ascii=False)[1:-1] not in seen
+                    assert json.dumps(inject.respond_label, ensure_ascii=False)[1:-1] in seen
+                    assert plain(inject.respond) not in [
+                        value for frame in frames[side] for value in _values_named(json.loads(frame), "respond")]
                 # the search can find what it looks for: the seat's own brief is there, and the facilitator's
                 # frames hold both briefs, both sides' valuations and the note
                 assert all(piece in seen for piece in mine)
