@@ -191,6 +191,7 @@ class ClassHost:
         state: dict[str, Any] = {"table": table.public.data if changed is None else changed,
                                  "log": views.log_entries(game, side, start),
                                  "options": views.options_data(game, side), "time_left": table.time_left(),
+                                 "alternative": game.state.alternative_of(side),  # its own walk-away, as play moved it
                                  "clock_runs": table.clock_runs(), "frozen": table.frozen}
         if game.is_over or table.frozen == ENDED:
             state["debrief"] = views.debrief_data(game, side)

@@ -37,7 +37,7 @@ from tabletop.engine.model import (
     SideBrief,
 )
 from tabletop.engine.options import SeatOptions
-from tabletop.engine.state import GameState, Phase
+from tabletop.engine.state import GameState, Phase, with_side
 from tabletop.net.decoding import MirrorError, as_object, object_at, structure
 
 HUMAN = "human"
@@ -174,6 +174,9 @@ class SeatGame(Game):
         """Take the host's latest view of the table; returns the log lines not seen before."""
         table = object_at(view.get("table"), "table")
         state = state_from(table)
+        mine = view.get("alternative")  # a seat's own walk-away; the other side's is never sent
+        if self.viewer is not None and isinstance(mine, (int, float)) and not isinstance(mine, bool):
+            state = state.evolve(alternatives=with_side((0.0, 0.0), self.viewer, float(mine)))
         log = view.get("log") or []
         if not isinstance(log, list):
             raise MirrorError("log: expected a list")

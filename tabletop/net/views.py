@@ -23,8 +23,9 @@ from tabletop.engine.state import GameState, Offer
 from tabletop.engine.views import Audience, Viewer, may_read_brief, may_see_event
 from tabletop.reports.conduct_text import seat_conduct
 
-SECRET_FIELDS = frozenset({"statements", "held", "skipped", "notes"})
-"""Game-state fields a seat never receives: postures chosen but not yet revealed, and the white cell's business."""
+SECRET_FIELDS = frozenset({"statements", "held", "skipped", "notes", "alternatives"})
+"""Game-state fields no seat receives in the public table: postures chosen but not yet revealed, the white
+cell's business, and the walk-away values (each seat is sent its own alone, as ``alternative``)."""
 
 
 def plain(value: Any) -> Any:

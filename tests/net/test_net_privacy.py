@@ -78,6 +78,11 @@ async def test_a_seat_receives_no_confidential_text_of_the_other_side(tmp_path):
                 assert not leaked, f"{side} received {side.other}'s confidential text: {leaked[:2]}"
                 assert not holds_valuations(frames[side], valuations[side.other])
                 assert NOTE not in seen
+                # walk-away values: each seat is sent its own, never the other side's (they move in play)
+                assert not any(_values_named(json.loads(frame), "alternatives") for frame in frames[side])
+                sent = [v for frame in frames[side] for v in _values_named(json.loads(frame), "alternative")
+                        if isinstance(v, (int, float))]  # (an effect's "alternative" is a table of changes)
+                assert sent and set(sent) == {scenario.brief(side).walk_away}
                 # a forced choice reaches the seat as its text and its two labels: never the answer expected of
                 # it nor what each answer would do (the dialog shows neither; the wire must not either)
                 landed = [i for i in scenario.injects if i.forces_choice and i.respond_label and f'"{i.id}"' in seen]
@@ -95,4 +100,5 @@ async def test_a_seat_receives_no_confidential_text_of_the_other_side(tmp_path):
                 assert all(piece in everything for piece in theirs)
                 assert holds_valuations(frames["facilitator"], valuations[side.other])
                 assert NOTE in everything
+                assert any(_values_named(json.loads(frame), "alternatives") for frame in frames["facilitator"])
     await bounded(body())
