@@ -68,10 +68,14 @@ def disclosures(game: Game) -> list[Disclosure]:
     """What each side said of its priorities, asked or not, beside its real priorities (from its brief)."""
     out = []
     for index, action in enumerate(game.actions, start=1):
+        before = game.history[index - 1]
         if isinstance(action, act.DisclosePriorities):
-            before = game.history[index - 1]
             out.append(Disclosure(index, before.round, action.side, action.ranking,
                                   priority_order(game.scenario, action.side), before.question is action.side))
+        elif isinstance(action, act.TimeUp) and before.question is not None and game.history[index].question is None:
+            # time ran out on a question: the side asked declined to say (as the log said)
+            asked = before.question
+            out.append(Disclosure(index, before.round, asked, (), priority_order(game.scenario, asked), True))
     return out
 
 

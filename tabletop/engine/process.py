@@ -41,6 +41,8 @@ PARTNERS: dict[str, Side] = {"europe": Side.WASHINGTON, "china": Side.MOSCOW}
 
 REASSURE_STANDING = 2
 """Reassuring one's own partners: standing at home (the partners on board make concessions sellable)."""
+REASSURE_OWN_TRUST = 1
+"""...heard at the table as a promise not to give ground: trust (so it is a choice, never a better pass)."""
 REASSURE_TRUST = 2
 """Reassuring the other capital's partner: the table hears moderation."""
 REASSURE_COST = 1
@@ -182,7 +184,7 @@ def audience_of(scenario: Scenario, audience_id: str) -> Audience:
 def address_effects(state: GameState, side: Side, audience_id: str, message: Message) -> Effects:
     """What an address does, by whose partner the audience is (:data:`PARTNERS`) and what is said.
 
-    Reassuring one's own partners buys standing at home; reassuring the other capital's partner buys trust at
+    Reassuring one's own partners buys standing at home for a little trust at the table; reassuring the other capital's partner buys trust at
     the table and costs a little at home. Signalling one's own partner that one has options improves the
     outside option (by less each time) at a cost in trust, and hardens the other capital's tone; signalling
     the other capital's partner drives a wedge: the other side loses standing, trust falls further.
@@ -191,7 +193,7 @@ def address_effects(state: GameState, side: Side, audience_id: str, message: Mes
     me, other = side.value, side.other.value
     if message is Message.REASSURE:
         if partner is side:
-            return Effects(standing={me: REASSURE_STANDING}, tone={me: REASSURE_TONE})
+            return Effects(trust=-REASSURE_OWN_TRUST, standing={me: REASSURE_STANDING}, tone={me: REASSURE_TONE})
         if partner is side.other:
             return Effects(trust=REASSURE_TRUST, standing={me: -REASSURE_COST}, tone={me: REASSURE_TONE})
         return Effects(trust=REASSURE_TRUST // 2, tone={me: REASSURE_TONE})
@@ -219,7 +221,7 @@ def address(scenario: Scenario, state: GameState, action: act.Address) -> Result
     state = apply_effects(scenario, state, effects)
     index = 0 if side is Side.WASHINGTON else 1
     signals = state.signals
-    if action.message is Message.SIGNAL:
+    if action.message is Message.SIGNAL and PARTNERS.get(audience.id) is side:  # a wedge spends nothing of it
         signals = with_side(signals, side, signals[index] + 1)
     state = state.evolve(addressed=with_side(state.addressed, side, state.round), signals=signals)
     name = _name(scenario, side)

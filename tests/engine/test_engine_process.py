@@ -114,6 +114,10 @@ def test_time_up_on_a_question_declines_to_say():
     events = game.apply(act.TimeUp())
     assert any("declining to say" in e.text for e in events)
     assert game.awaiting() == (W,)
+    # the debrief tells it as the log did: Moscow was asked and said nothing (not "nothing was asked")
+    found = disclosures(game)
+    assert [(d.side, d.said, d.asked) for d in found] == [(M, (), True)]
+    assert "Moscow declined to say" in disclosure_lines(game.scenario, tuple(found))[0]
 
 
 # --- several packages at once ----------------------------------------------------------
@@ -168,6 +172,23 @@ def test_signalling_ones_own_partner_firms_the_outside_option_by_less_each_time(
     later = [address_effects(game.state.evolve(signals=(n, 0)), W, "europe", Message.SIGNAL).alternative
              for n in (1, 2)]
     assert later == [{"washington": 1}, {}]
+
+
+def test_a_wedge_does_not_use_up_the_signal_to_ones_own_partner():
+    game = negotiating()
+    start = game.state.alternative_of(W)
+    game.apply(act.Address(W, "china", Message.SIGNAL))  # a wedge between Moscow and Beijing
+    assert game.state.alternative_of(W) == start
+    assert address_effects(game.state, W, "europe", Message.SIGNAL).alternative == {"washington": 2}
+
+
+def test_reassuring_ones_own_partner_is_not_free():
+    """Promising one's partners the talks will not come at their expense is heard at the table: it buys
+    standing at home for some trust, so it is a choice, not a better pass."""
+    game = negotiating()
+    trust = game.state.trust
+    game.apply(act.Address(W, "europe", Message.REASSURE))
+    assert game.state.trust < trust
 
 
 def test_reassuring_partners_and_driving_a_wedge():
