@@ -52,6 +52,22 @@ def test_a_held_inject_waits_and_a_skipped_one_never_fires(tutorial):
     assert held.state.has_fired("press-leak")
 
 
+def test_a_skipped_inject_cannot_be_held_or_fired_and_a_fired_one_not_held(tutorial):
+    """The engine, not the console, says which controls an inject still has (a dashboard on the network asks
+    the same engine)."""
+    game = Game(tutorial, 1)
+    game.apply(act.SkipInject("press-leak"))
+    for control in (act.HoldInject("press-leak"), act.FireInject("press-leak")):
+        with pytest.raises(IllegalAction, match="was skipped"):
+            game.apply(control)
+    assert "press-leak" not in game.state.held and not game.state.has_fired("press-leak")
+    fired = Game(tutorial, 1)
+    fired.apply(act.FireInject("press-leak"))
+    for control in (act.HoldInject("press-leak"), act.SkipInject("press-leak"), act.FireInject("press-leak")):
+        with pytest.raises(IllegalAction, match="already fired"):
+            fired.apply(control)
+
+
 def test_time_up_passes_for_whoever_is_due(tutorial):
     game = Game(tutorial, 1)
     game.apply(act.Statement(W, Posture.HARDLINE))

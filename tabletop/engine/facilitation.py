@@ -26,6 +26,8 @@ def hold(scenario: Scenario, state: GameState, action: act.HoldInject) -> Result
     inject = _inject(scenario, action.inject)
     if state.has_fired(inject.id):
         raise MoveError(f"inject {inject.id!r} has already fired")
+    if inject.id in state.skipped:
+        raise MoveError(f"inject {inject.id!r} was skipped: it will not come in")
     if inject.id in state.held:
         raise MoveError(f"inject {inject.id!r} is already held")
     state = state.evolve(held=tuple(sorted(state.held + (inject.id,))))

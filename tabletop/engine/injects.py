@@ -174,6 +174,8 @@ def fire_by_hand(scenario: Scenario, state: GameState, action: act.FireInject) -
         raise MoveError(f"there is no inject {action.inject!r}")
     if state.has_fired(action.inject):
         raise MoveError(f"inject {action.inject!r} has already fired")
+    if action.inject in state.skipped:
+        raise MoveError(f"inject {action.inject!r} was skipped: it will not come in")
     state, events = fire_inject(scenario, state, scenario.inject(action.inject), by_hand=True)
     state, more = check_collapse(scenario, state)
     return state, events + more

@@ -25,6 +25,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.injects import choice_label
 from tabletop.engine.model import SIDES, Response
+from tabletop.engine.options import refusal
 from tabletop.engine.rules import describe_effects
 from tabletop.reports.hotwash import ScheduledInject, game_note_entries, inject_schedule
 from tabletop.tui.messages import GameChanged
@@ -213,7 +214,7 @@ class ConsoleScreen(FacilitatorOnly, StopsTheClock, Screen[None]):
         if action == "hold":  # hold and release share a key: only one of them shows
             if held:
                 return False
-            return True if item is not None and item.status == "upcoming" and "hold_inject" in legal else None
+            return True if item is not None and not refusal(self.session.game, act.HoldInject(item.inject.id)) else None
         if action == "release":
             return (True if "release_inject" in legal else None) if held else False
         needs = {"fire": "fire_inject", "skip": "skip_inject", "custom": "custom_inject", "pause": "pause",
@@ -226,10 +227,9 @@ class ConsoleScreen(FacilitatorOnly, StopsTheClock, Screen[None]):
                 return False
         if needs not in legal:
             return None
-        if action == "fire":
-            return True if item is not None and item.can_fire else None
-        if action == "skip":
-            return True if item is not None and item.fired is None and item.status != "skipped" else None
+        if action in ("fire", "skip"):  # the engine says whether this inject still has the control
+            control = act.FireInject if action == "fire" else act.SkipInject
+            return True if item is not None and not refusal(self.session.game, control(item.inject.id)) else None
         return True
 
     def apply(self, action: act.Action) -> bool:
