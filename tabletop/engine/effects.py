@@ -17,6 +17,10 @@ from tabletop.engine.model import (
 from tabletop.engine.state import Concession, GameState, Offer, with_side
 
 TENSION_MAX = 5
+TRUST_RANGE = (0, 100)
+TENSION_RANGE = (1, TENSION_MAX)
+STANDING_RANGE = (0, 100)
+"""Each meter's range: every change is kept within it (the facilitator's free-text inject says so)."""
 
 
 class MoveError(ValueError):
@@ -149,11 +153,11 @@ def shift(state: GameState, trust: float = 0, tension: int = 0,
     """Move the meters, each kept within its range."""
     new_standing = state.standing
     for side, delta in (standing or {}).items():
-        value = _clamp(state.standing_of(side) + delta, 0, 100)
+        value = _clamp(state.standing_of(side) + delta, *STANDING_RANGE)
         new_standing = with_side(new_standing, side, value)
     return state.evolve(
-        trust=_clamp(state.trust + trust, 0, 100),
-        tension=_clamp(state.tension + tension, 1, TENSION_MAX),
+        trust=_clamp(state.trust + trust, *TRUST_RANGE),
+        tension=_clamp(state.tension + tension, *TENSION_RANGE),
         standing=new_standing,
     )
 

@@ -34,3 +34,19 @@ async def test_a_free_text_inject_that_would_collapse_the_talks_is_flagged():
         await wait_for(pilot, lambda: "Warning: this ends the talks in collapse." in str(preview.content))
         dialog.query_one("#ci-trust").value = str(1 - game.state.trust)   # trust to 1: they go on
         await wait_for(pilot, lambda: "ends the talks in collapse" not in str(preview.content))
+
+
+async def test_the_free_text_inject_states_each_meters_range_as_the_engine_keeps_it():
+    from tabletop.engine.effects import STANDING_RANGE, TENSION_RANGE, TRUST_RANGE
+
+    app = classroom_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_table(pilot)
+        state = app.session.game.state
+        await open_console(pilot)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, CustomInjectScreen))
+        text = all_text(app)
+        assert f"Trust (now {state.trust}, {TRUST_RANGE[0]}–{TRUST_RANGE[1]})" in text
+        assert f"Tension (now {state.tension}, {TENSION_RANGE[0]}–{TENSION_RANGE[1]})" in text
+        assert f"standing (now {state.standing[0]}, {STANDING_RANGE[0]}–{STANDING_RANGE[1]})" in text

@@ -16,9 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import STANDING_RANGE, TENSION_RANGE, TRUST_RANGE
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Effects, EndReason, timer_problem
-from tabletop.engine.rules import TENSION_MAX, describe_effects
+from tabletop.engine.rules import describe_effects
 from tabletop.tui.screens.passphrase import FacilitatorOnly
 from tabletop.tui.text import lines, plain
 from tabletop.tui.widgets.round_clock import StopsTheClock
@@ -57,11 +58,12 @@ class CustomInjectScreen(FacilitatorOnly, StopsTheClock, ModalScreen[act.CustomI
                 yield Input(id="ci-text", placeholder="one or two sentences", max_length=INPUT_LIMIT)
                 yield Static(plain("Effects: whole numbers, + or -; blank for none", "bold $accent"),
                              classes="new-label")
-                yield self._row("ci-trust", f"Trust (now {state.trust}, 0–100)")
-                yield self._row("ci-tension", f"Tension (now {state.tension}, 1–{TENSION_MAX})")
+                yield self._row("ci-trust", f"Trust (now {state.trust}, {TRUST_RANGE[0]}–{TRUST_RANGE[1]})")
+                yield self._row("ci-tension", f"Tension (now {state.tension}, {TENSION_RANGE[0]}–{TENSION_RANGE[1]})")
                 for n, side in enumerate(SIDES):
                     yield self._row(f"ci-standing-{side.value}",
-                                    f"{scenario.sides[side].name} standing (now {state.standing[n]}, 0–100)")
+                                    f"{scenario.sides[side].name} standing (now {state.standing[n]}, "
+                                    f"{STANDING_RANGE[0]}–{STANDING_RANGE[1]})")
                 for n, irritant in enumerate(scenario.irritants):
                     rung = state.rungs[n]
                     yield self._row(f"ci-rung-{n}", f"{irritant.name} (rung {rung}: {irritant.rungs[rung]}; "
@@ -117,12 +119,12 @@ class CustomInjectScreen(FacilitatorOnly, StopsTheClock, ModalScreen[act.CustomI
                 return 0
             return delta
 
-        trust = ranged("ci-trust", "Trust", state.trust, 0, 100)
-        tension = ranged("ci-tension", "Tension", state.tension, 1, TENSION_MAX)
+        trust = ranged("ci-trust", "Trust", state.trust, *TRUST_RANGE)
+        tension = ranged("ci-tension", "Tension", state.tension, *TENSION_RANGE)
         standing = {}
         for n, side in enumerate(SIDES):
             delta = ranged(f"ci-standing-{side.value}", f"{scenario.sides[side].name} standing",
-                           state.standing[n], 0, 100)
+                           state.standing[n], *STANDING_RANGE)
             if delta:
                 standing[side.value] = delta
         rungs = {}
