@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import attrs
+from damage import _alarm, _Hang  # the same hang alarm as the damaged-save generator
 
 from tabletop.cli.main import main
 from tabletop.engine.limits import MAX_INJECTS, MAX_IRRITANTS, MAX_TEXT
@@ -129,14 +130,6 @@ class Figures:
                 f"tracebacks: {self.tracebacks}", f"hangs (over {HANG_SECONDS} s): {self.hangs}",
                 f"messages not one clean line naming the file: {self.bad_messages}",
                 f"slowest case: {self.slowest:.2f} s"]
-
-
-class _Hang(Exception):
-    pass
-
-
-def _alarm(signum: int, frame: object) -> None:
-    raise _Hang
 
 
 def _command(argv: list[str]) -> tuple[int, str]:

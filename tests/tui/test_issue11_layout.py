@@ -7,7 +7,7 @@ note and a moved row's score are whole, and the resume list says a game's state.
 
 from __future__ import annotations
 
-from tuikit import screen_text, wait_for
+from tuikit import hot_seat_turn, screen_text, wait_for
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Side
@@ -15,31 +15,10 @@ from tabletop.engine.options import options
 from tabletop.engine.state import Concession, Offer, Phase
 from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.screens.dialogs import InjectChoiceScreen
 from tabletop.tui.screens.offer import OfferBuilderScreen
 from tabletop.tui.screens.saves_list import ResumeListScreen
-from tabletop.tui.screens.table import TableScreen
 
 W, M = Side.WASHINGTON, Side.MOSCOW
-
-
-async def hot_seat_turn(pilot, side: Side, phase: Phase) -> TableScreen:
-    """In a hot-seat game, answer every screen until ``side`` may act in ``phase``."""
-    app = pilot.app
-    for _ in range(400):
-        screen = app.screen
-        if isinstance(screen, TableScreen):
-            game = screen.session.game
-            if game.state.phase is phase and screen.actor() is side and side in game.awaiting():
-                return screen
-            if game.state.phase is Phase.STATEMENTS and screen.actor() in game.awaiting():
-                await pilot.press("n")
-        elif isinstance(screen, InjectChoiceScreen):
-            screen.action_choose("absorb")
-        else:
-            await pilot.press("enter")
-        await pilot.pause(0.02)
-    raise AssertionError(f"never reached {phase.value} for {side.value}\n" + screen_text(app))
 
 
 def lines_of(app) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tuikit import screen_text, wait_for
+from tuikit import hot_seat_turn, screen_text, wait_for
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import Game
@@ -55,25 +55,6 @@ async def test_a_package_past_the_computers_absolute_red_line_is_turned_down_wit
         said = f"Moscow cannot accept “{china.name}” going past its absolute red line."
         assert said in log_text(screen)
         assert not any(ch.isdigit() for ch in said)
-
-
-async def hot_seat_turn(pilot, side: Side, phase: Phase) -> TableScreen:
-    """In a hot-seat game, answer every screen with keys until ``side`` may act in ``phase``."""
-    app = pilot.app
-    for _ in range(400):
-        screen = app.screen
-        if isinstance(screen, TableScreen):
-            game = screen.session.game
-            if game.state.phase is phase and screen.actor() is side and side in game.awaiting():
-                return screen
-            if game.state.phase is Phase.STATEMENTS and screen.actor() in game.awaiting():
-                await pilot.press("n")
-        elif isinstance(screen, InjectChoiceScreen):
-            screen.action_choose("absorb")
-        else:
-            await pilot.press("enter")
-        await pilot.pause(0.02)
-    raise AssertionError(f"never reached {phase.value} for {side.value}\n" + screen_text(app))
 
 
 async def test_accepting_past_my_priced_red_line_shows_its_cost_on_the_table():

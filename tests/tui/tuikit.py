@@ -5,6 +5,7 @@ from __future__ import annotations
 from screentext import screen_text
 from textual.pilot import Pilot
 
+from tabletop.engine.model import Side
 from tabletop.engine.state import Phase
 from tabletop.tui.screens.briefing import BriefingScreen, HandoverScreen
 from tabletop.tui.screens.debrief import DebriefScreen
@@ -113,3 +114,22 @@ async def play_to_debrief(pilot: Pilot, on_step=None, limit: int = 4000) -> list
         if on_step is not None:
             on_step(pilot, what)
     raise AssertionError(f"no debrief after {limit} steps: {done[-20:]}")
+
+
+async def hot_seat_turn(pilot: Pilot, side: Side, phase: Phase) -> TableScreen:
+    """In a hot-seat game, answer every screen with keys until ``side`` may act in ``phase``."""
+    app = pilot.app
+    for _ in range(400):
+        screen = app.screen
+        if isinstance(screen, TableScreen):
+            game = screen.session.game
+            if game.state.phase is phase and screen.actor() is side and side in game.awaiting():
+                return screen
+            if game.state.phase is Phase.STATEMENTS and screen.actor() in game.awaiting():
+                await pilot.press("n")
+        elif isinstance(screen, InjectChoiceScreen):
+            screen.action_choose("absorb")
+        else:
+            await pilot.press("enter")
+        await pilot.pause(0.02)
+    raise AssertionError(f"never reached {phase.value} for {side.value}\n" + screen_text(app))
