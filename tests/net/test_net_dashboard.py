@@ -125,3 +125,15 @@ async def test_a_computer_takes_a_seat_a_table_is_opened_with_a_note_and_the_cla
                 await eagles.wait_for(lambda c: "debrief" in c.view)
                 assert net.host.state.ended
     await bounded(body())
+
+
+def test_a_host_message_that_arrives_before_the_dashboard_is_drawn_does_not_break_it():
+    """The host may speak between ``switch_screen`` and the dashboard's first frame (it did so once in CI):
+    the message must not reach widgets that do not exist yet (the first draw reads the client)."""
+    from types import SimpleNamespace
+
+    client = SimpleNamespace(rows={"t1": {"name": "Table 1", "seats": {}}}, status="connected", failures=0,
+                             summary={"tables": {}}, opened={})
+    for screen in (DashboardScreen(client), SummaryScreen(client)):
+        for kind in ("row", "overview", "welcome", "status", "summary"):
+            screen.host_said({"type": kind})  # not yet composed: nothing to draw, and no NoMatches

@@ -94,6 +94,8 @@ class DashboardScreen(DashboardControls):
     # -- following the host --------------------------------------------------------------
 
     def host_said(self, message: dict[str, Any]) -> None:
+        if not self.is_mounted:  # the host spoke before the first frame: on_mount draws what it said
+            return
         kind = message.get("type")
         if kind in ("row", "overview", "welcome", "status", "summary"):
             self.redraw()

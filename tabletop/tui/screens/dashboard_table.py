@@ -123,6 +123,8 @@ class TableViewScreen(FacilitatorOnly, Screen[None]):
         except MirrorError as error:
             self.notify(f"The host sent an update this view cannot read ({error}).", severity="warning", markup=False)
             return
+        if not self.is_mounted:  # followed, but not yet drawn: on_mount shows every event and the view
+            return
         log = self.query_one(EventLog)
         for _, event in new:
             log.add(event)
@@ -214,7 +216,7 @@ class SummaryScreen(FacilitatorOnly, Screen[None]):
         yield Footer()
 
     def host_said(self, message: dict[str, Any]) -> None:
-        if message.get("type") == "summary":
+        if message.get("type") == "summary" and self.is_mounted:  # compose draws the latest summary
             self.query_one("#summary-text", Static).update(summary_content(self.client.summary or {},
                                                                            self.client.rows))
 
