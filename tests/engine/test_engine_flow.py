@@ -17,6 +17,7 @@ from tabletop.engine.kinds import BY_NAME, FACILITATOR_KINDS, HIDDEN_FROM_PLAYER
 from tabletop.engine.model import Response
 from tabletop.engine.state import Phase
 from tabletop.engine.views import player_visible
+from tabletop.scenarios.library import resolve, shipped_ids
 
 SEATS = (W, M, None)
 
@@ -102,6 +103,18 @@ def test_the_phases_that_run_by_themselves_are_entered_through_the_machine():
     events = game.apply(act.Pass(W))
     assert [e.kind for e in events][-2:] == [EventKind.DEADLINE, EventKind.OUTCOME]
     assert game.is_over and game.flow.state is Phase.ENDED
+
+
+@pytest.mark.parametrize("scenario", shipped_ids())
+def test_the_fast_advance_plays_exactly_as_the_libraries_trigger(monkeypatch, scenario):
+    for washington, moscow, seed in (("grit", "tit-for-tat", 3), ("learner", "hardliner", 5), ("conceder", "aspiration", 8)):
+        monkeypatch.setattr(flow, "FAST_ADVANCE", True)
+        fast = simulate(resolve(scenario), washington, moscow, seed)
+        monkeypatch.setattr(flow, "FAST_ADVANCE", False)
+        slow = simulate(resolve(scenario), washington, moscow, seed)
+        assert len(fast.history) > 10 and fast.is_over
+        assert fast.history == slow.history
+        assert [(i, e.kind, e.text) for i, e in fast.events] == [(i, e.kind, e.text) for i, e in slow.events]
 
 
 def test_the_libraries_logger_is_left_alone_and_says_nothing_above_debug(caplog):
