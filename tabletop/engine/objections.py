@@ -60,6 +60,23 @@ def objection(scenario: Scenario, state: GameState, offer: Offer, side: Side) ->
     whose removal alone would let the capital ratify the rest (else every concession
     of the side's own that costs it standing).
     """
+    key = (id(state), id(offer), side)
+    seen = _SEEN.get(key)
+    if seen is not None and seen[0] is state and seen[1] is offer and seen[2] is scenario:
+        return seen[3]
+    if len(_SEEN) >= 256:
+        _SEEN.clear()
+    found = _objection(scenario, state, offer, side)
+    _SEEN[key] = (state, offer, scenario, found)
+    return found
+
+
+_SEEN: dict[tuple[int, int, Side], tuple[GameState, Offer, Scenario, Objection | None]] = {}
+"""The latest objections found (states and offers are immutable: the same three give the same answer). The
+opponent that turned a package down and the one reading its rejection both ask, and so does the log."""
+
+
+def _objection(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> Objection | None:
     from tabletop.engine.rules import ratifiable, standing_after  # the rules import this module
 
     crossed = {c.irritant for c in absolute_crossings(scenario, side, offer.concessions)}

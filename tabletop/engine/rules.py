@@ -216,8 +216,25 @@ def standing_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[
     """Both sides' domestic standing if ``offer`` were implemented now (home costs, red-line prices, wins).
 
     The same charges as implementing it (:func:`_standing_change`, clamped step by step as
-    :func:`shift` does), without building the states: opponents ask this of every package they weigh.
+    :func:`shift` does), without building the states: opponents ask this of every package they weigh,
+    for both sides, and the rules ask it again of the package put forward, so the latest answers are kept
+    (states and offers are immutable: the same two objects give the same answer).
     """
+    key = (id(state), id(offer))
+    seen = _AFTER.get(key)
+    if seen is not None and seen[0] is state and seen[1] is offer and seen[2] is scenario:
+        return seen[3]
+    if len(_AFTER) >= 256:
+        _AFTER.clear()
+    after = _count_standing_after(scenario, state, offer)
+    _AFTER[key] = (state, offer, scenario, after)
+    return after
+
+
+_AFTER: dict[tuple[int, int], tuple[GameState, Offer, Scenario, tuple[int, int]]] = {}
+
+
+def _count_standing_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[int, int]:
     standing = list(state.standing)
     moved: dict[str, int] = {}
     for concession in offer.concessions:
