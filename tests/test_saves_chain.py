@@ -41,9 +41,9 @@ def verify_error(capsys, path: Path) -> str:
     return err[0]
 
 
-def test_new_saves_are_version_2_and_record_the_rules_version(original):
+def test_new_saves_are_version_3_and_record_the_rules_version(original):
     header = json.loads(lines_of(original)[0])
-    assert VERSION == 2 and header["version"] == 2
+    assert VERSION == 3 and header["version"] == 3  # 3: a computer's hidden style kept out of sight (hidden_seats)
     assert header["rules"] == RULES_VERSION and header["app"] == f"tabletop {__version__}"
     assert all(len(json.loads(line)["chain"]) == 64 for line in lines_of(original))
 
@@ -128,6 +128,6 @@ def test_verify_says_the_chain_is_whole_and_unsigned(tmp_path, capsys, original)
 
 def test_a_new_save_downgraded_to_version_1_is_caught_at_line_1(tmp_path, capsys, original):
     path = tmp_path / "s.jsonl"
-    path.write_bytes(replace_in_line(original, 1, b'"version":2', b'"version":1'))
+    path.write_bytes(replace_in_line(original, 1, b'"version":3', b'"version":1'))
     error = verify_error(capsys, path)
     assert "line 1 was changed" in error and "hash chain" in error

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from tabletop.errors import UserError
+from tabletop.saves.hidden import header_seats
 from tabletop.saves.locks import is_locked
 from tabletop.text import InputError, message, one_line, read_limited
 
@@ -168,11 +169,8 @@ def summarize(path: Path) -> SaveSummary:
         return SaveSummary(path, modified=modified, problem="not a tabletop save")
     if not isinstance(header, dict) or header.get("format") != "tabletop-save":
         return SaveSummary(path, modified=modified, problem="not a tabletop save")
-    seats = header.get("seats")
-    if not isinstance(seats, dict):
-        seats = {}
     summary = SaveSummary(path, str(header.get("scenario_id", "?")), str(header.get("title", "")),
-                          {str(k): str(v) for k, v in seats.items()}, str(header.get("created", "")), modified,
+                          header_seats(header), str(header.get("created", "")), modified,
                           forked="forked_from" in header, show_opponent=header.get("show_opponent") is True)
     for raw in reversed(lines[1:]):
         if not raw.startswith(b'{"kind":"action"'):

@@ -229,7 +229,7 @@ def _load_chained(saved: LoadedSave, name: str, lines: list[_Line], size: int) -
         except ValueError as error:
             raise SaveError(f"{name}: line {line.number} {error}") from None
         if line.number == 1:
-            if header_version(name, record) != 2:
+            if header_version(name, record) == 1:
                 raise SaveError(f"{name}: line 1 was changed: it says format version 1 but carries a hash chain")
             _start(saved, name, record)
         else:

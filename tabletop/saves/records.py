@@ -20,6 +20,7 @@ from tabletop.engine.actions import Note as NoteAction
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.scenario import ScenarioError, parse_scenario
+from tabletop.saves import hidden
 from tabletop.saves.folder import SaveError
 from tabletop.saves.signing import signing_problem
 from tabletop.text import excerpt, inert_line, one_line
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
     from tabletop.saves.signing import SaveKey
 
 FORMAT = "tabletop-save"
-VERSION = 2
-VERSIONS = (1, 2)
+VERSION = 3
+VERSIONS = (1, 2, 3)
+"""1: tabletop 0.1 (no chain); 2: the hash chain; 3: a computer's style hidden in the header (``hidden_seats``)."""
 _HEX = re.compile(r"[0-9a-f]{8,64}")
 _META = ("chain", "sig")
 
@@ -84,6 +86,11 @@ def check_header(name: str, header: dict[str, Any]) -> tuple[Scenario, int, dict
     from tabletop.engine.opponents import STRATEGIES
 
     text, seed, seats = header.get("scenario"), header.get("seed"), header.get("seats")
+    if hidden.KEY in header:
+        try:
+            seats = hidden.unmask(header)
+        except ValueError as error:
+            raise SaveError(f"{name}: line 1: {error}") from None
     if not isinstance(text, str) or not text.strip():
         raise SaveError(f"{name}: line 1: the header has no embedded scenario")
     if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
@@ -182,15 +189,23 @@ def now() -> str:
 
 def header_record(game: Game, forked_from: dict[str, Any] | None = None, key: SaveKey | None = None,
                   created: str | None = None, show_opponent: bool = False) -> dict[str, Any]:
-    """The first line of a save of ``game`` (``show_opponent``: a trainer chose to show the computer's style)."""
+    """The first line of a save of ``game`` (``show_opponent``: a trainer chose to show the computer's style).
+
+    While a person plays a computer whose style is not shown, ``seats`` says ``computer`` for it and the
+    style is kept, masked, in ``hidden_seats`` (:mod:`tabletop.saves.hidden`): the game can be resumed
+    and replayed, and the header does not name it in words.
+    """
     scenario = game.scenario
+    seats = {side.value: game.seats[side] for side in SIDES}
     record: dict[str, Any] = {
         "kind": "header", "format": FORMAT, "version": VERSION, "app": f"tabletop {__version__}",
         "rules": RULES_VERSION, "created": created or now(), "scenario_id": scenario.id, "title": scenario.title,
-        "scenario_source": scenario.source, "seed": game.seed,
-        "seats": {side.value: game.seats[side] for side in SIDES},
-        "opening": game.history[0].fingerprint(), "scenario": scenario.text,
+        "scenario_source": scenario.source, "seed": game.seed, "seats": seats,
     }
+    if hidden.hides(seats, show_opponent):
+        record["seats"] = hidden.shown_seats(seats)
+        record[hidden.KEY] = hidden.mask(seats, record)
+    record |= {"opening": game.history[0].fingerprint(), "scenario": scenario.text}
     if forked_from is not None:
         record["forked_from"] = forked_from
     if key is not None:
