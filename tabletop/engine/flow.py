@@ -105,7 +105,6 @@ def _open_when() -> dict[str, dict[Phase, list[tuple[str, ...]]]]:
 
 OPEN_WHEN = _open_when()
 """What the machine is built from, as the fast path asks it: trigger -> phase -> condition sets."""
-_NOWHERE: dict[Phase, list[tuple[str, ...]]] = {}
 
 
 class PhaseFlow:
@@ -113,7 +112,10 @@ class PhaseFlow:
 
     A plain class (the machine sets its triggers as attributes); it holds its
     game through a weak reference, so a finished game is freed and its flow
-    leaves the shared machine with it.
+    leaves the shared machine with it. It joins the machine the first time one
+    of the machine's attributes (``may_<trigger>``, a trigger) is asked for:
+    joining costs about 2% of a computer game, and computer play asks through
+    the fast paths only.
     """
 
     # Set on each model by the machine (``add_model``).
@@ -122,7 +124,20 @@ class PhaseFlow:
 
     def __init__(self, game: Game) -> None:
         self._game = weakref.ref(game)
+        self._joined = False
+
+    if not TYPE_CHECKING:  # (for mypy, only the attributes declared above exist)
+        def __getattr__(self, name: str) -> object:
+            """An attribute the machine sets on its models: join the machine, then look again."""
+            if name.startswith("__") or self.__dict__.get("_joined", True):
+                raise AttributeError(name)
+            self._join()
+            return getattr(self, name)
+
+    def _join(self) -> None:
+        game = self.game
         machine = _machine()
+        self._joined = True
         machine.add_model(self, initial=game.state.phase)
         weakref.finalize(game, machine.remove_model, self)
 
@@ -165,9 +180,9 @@ class PhaseFlow:
         phases and conditions the machine is built from (:data:`OPEN_WHEN`) are
         asked here, and a test checks that the answers equal ``may_trigger``'s.
         """
-        for conditions in OPEN_WHEN.get(trigger, _NOWHERE).get(self.state, ()):
+        for conditions in _OPEN_FUNCTIONS.get(trigger, _NO_FUNCTIONS).get(self.state, ()):
             for condition in conditions:
-                if not getattr(self, condition)(*args):
+                if not condition(self, *args):
                     break
             else:
                 return True
@@ -370,6 +385,13 @@ class PhaseFlow:
         state, events = result
         self.game.record(state, events)
 
+
+_OPEN_FUNCTIONS: dict[str, dict[Phase, list[tuple[Callable[..., bool], ...]]]] = {
+    trigger: {phase: [tuple(getattr(PhaseFlow, name) for name in conditions) for conditions in sets]
+              for phase, sets in phases.items()}
+    for trigger, phases in OPEN_WHEN.items()}
+""":data:`OPEN_WHEN` with each condition's function in place of its name (for :meth:`PhaseFlow.quick_may`)."""
+_NO_FUNCTIONS: dict[Phase, list[tuple[Callable[..., bool], ...]]] = {}
 
 FAST_ADVANCE = True
 """Take ``advance`` the fast way (:meth:`PhaseFlow.run_automatic`); False: through the library, as a test compares."""

@@ -34,8 +34,25 @@ def ceiling(scenario: Scenario, side: Side, irritant_id: str) -> int:
     """The highest rung ``side`` may ever let ``irritant_id`` reach: its absolute red line, or the top.
 
     Only irritants the side moves are bound by its red lines; the other side's
-    irritants may be asked for up to their top rung.
+    irritants may be asked for up to their top rung. Computed once per scenario, side and irritant.
     """
+    entry = _CEILINGS.get(id(scenario))
+    if entry is None or entry[0] is not scenario:
+        if len(_CEILINGS) >= 16:
+            _CEILINGS.clear()
+        entry = _CEILINGS[id(scenario)] = (scenario, {})
+    found = entry[1].get((side, irritant_id))
+    if found is None:
+        found = entry[1][(side, irritant_id)] = _count_ceiling(scenario, side, irritant_id)
+    return found
+
+
+_CEILINGS: dict[int, tuple[Scenario, dict[tuple[Side, str], int]]] = {}
+"""Memo of :func:`ceiling` per scenario object (kept with it, so a new object at a reused id is never
+mistaken for it), for the few scenarios a process plays at once."""
+
+
+def _count_ceiling(scenario: Scenario, side: Side, irritant_id: str) -> int:
     irritant = scenario.irritant(irritant_id)
     if irritant.mover.includes(side):
         red = scenario.valuation(side, irritant_id).red_line

@@ -129,13 +129,26 @@ def test_the_libraries_logger_is_left_alone_and_says_nothing_above_debug(caplog)
 def test_one_machine_serves_every_game_and_a_finished_game_leaves_it():
     machine = flow._machine()
     first, second = Game(lab(), 1), Game(lab(), 2)
+    assert first.flow.may_trigger("pause", None, None) and second.flow.may_trigger("note", None, None)
     assert first.flow in machine.models and second.flow in machine.models
     gc.collect()
     before = len(machine.models)
     for seed in range(5):
-        Game(lab(), seed).copy()
+        game = Game(lab(), seed).copy()
+        assert game.flow.may_trigger("pause", None, None)
+        del game
     gc.collect()
     assert len(machine.models) == before
+
+
+def test_a_game_joins_the_machine_when_the_library_is_asked():
+    machine = flow._machine()
+    game = simulate(classic(), "grit", "conceder", 4)
+    assert game.flow not in machine.models, "computer play asks through the fast paths only"
+    assert not game.flow.may_trigger("pause", None, None), "the game is over"
+    assert game.flow in machine.models and game.flow.state is Phase.ENDED
+    with pytest.raises(AttributeError):
+        game.flow.no_such_attribute  # noqa: B018 (the lookup is the test)
 
 
 @pytest.mark.parametrize("kind", sorted(HIDDEN_FROM_PLAYERS - {"note"}))
