@@ -37,6 +37,8 @@ class Action:
         data: dict[str, Any] = {"type": self.kind}
         for field in attrs.fields(type(self)):
             value = getattr(self, field.name)
+            if field.metadata.get("omit_empty") and not value:
+                continue  # a field added later stays out of the saved line while empty: old saves read the same
             data[field.name] = _plain(value)
         return data
 
@@ -101,10 +103,15 @@ class Counter(Action):
 
 @attrs.frozen(repr=False)
 class Reject(Action):
-    """Reject the package on the table; the negotiation closes for this round."""
+    """Reject the package on the table; the negotiation closes for this round.
+
+    ``reason`` is what the rejecting side says about why, in words (a computer opponent turning a
+    package down by choice says it; "" when nothing is said).
+    """
 
     kind: ClassVar[str] = "reject"
     side: Side
+    reason: str = attrs.field(default="", kw_only=True, metadata={"omit_empty": True})
 
 
 @attrs.frozen(repr=False)

@@ -118,6 +118,8 @@ class Event:
     """The packages of a MESO, in the order put on the table."""
     audience: str | None = None
     """The audience a public address spoke to."""
+    reason: str = ""
+    """Why a package was rejected, as the rejecting side said it (also at the end of ``text``)."""
 
 
 Result = tuple[GameState, list[Event]]

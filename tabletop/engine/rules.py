@@ -431,12 +431,20 @@ def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
     return state, [Event(state.round, EventKind.ACCEPT, text, action.side)]
 
 
+REASON_LIMIT = 200
+"""The longest reason a rejection may give, in characters (one line)."""
+
+
 def reject(scenario: Scenario, state: GameState, action: act.Reject) -> Result:
+    reason = action.reason.strip().rstrip(".")
+    if len(reason) > REASON_LIMIT or not reason.isprintable():
+        raise MoveError(f"a rejection's reason is one line of at most {REASON_LIMIT} characters")
     what = "every package on the table" if state.meso else "the package"
     state = state.evolve(offer=None, meso=(), offer_by=None, to_move=None,
                          last_move=with_side(state.last_move, action.side, "reject"))
-    return state, [Event(state.round, EventKind.REJECT, f"{scenario.sides[action.side].name} rejects {what}; "
-                         "the negotiation closes for this round.", action.side)]
+    text = f"{scenario.sides[action.side].name} rejects {what}; the negotiation closes for this round."
+    return state, [Event(state.round, EventKind.REJECT, f"{text} {reason}." if reason else text, action.side,
+                         reason=reason)]
 
 
 def implement(scenario: Scenario, state: GameState) -> Result:

@@ -29,6 +29,7 @@ from tabletop.engine.opponents.conduct import COOLING, HARDER, concession_curve,
 from tabletop.engine.opponents.model import Key, OpponentModel, package_key
 from tabletop.engine.opponents.packages import MyRungs, Terms, choose, gesture_step
 from tabletop.engine.opponents.planner import effects_value, retaliation_target
+from tabletop.engine.opponents.refusals import refusal_reason
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.randomness import draw
 from tabletop.engine.state import Offer, Phase
@@ -121,7 +122,10 @@ class Strategy:
         """The action this side takes now (the game must be waiting for this side)."""
         view = PlayerView(game, self.side)
         self.learn(game, view)
-        return ratified(view, self.pick(view))
+        action = ratified(view, self.pick(view))
+        if isinstance(action, act.Reject) and not action.reason:
+            action = act.Reject(self.side, reason=refusal_reason(self, game, view))  # the player is told why
+        return action
 
     def pick(self, view: PlayerView) -> act.Action:
         """The action before the last check that both capitals would ratify a package."""

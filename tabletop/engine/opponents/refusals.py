@@ -1,0 +1,64 @@
+"""Why a computer opponent turns a package down by choice, in words that reveal no number.
+
+A package the rules forbid it to accept already says which part could not be
+accepted (:mod:`tabletop.engine.objections`). When nothing forbids it and the
+opponent simply does not want the package, :func:`refusal_reason` says what
+it can honestly say from its own evaluation, irritant by irritant: that the
+package leaves it worse off than no agreement, that it wants its gestures
+returned first, which part costs it most for what the package gives, or that
+at the deadline the package leaves it too small a share. The words name
+irritants, never a rung, a score or a walk-away value.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabletop.engine.objections import objection
+from tabletop.engine.opponents.view import PlayerView
+from tabletop.engine.state import Offer
+
+if TYPE_CHECKING:
+    from tabletop.engine.game import Game
+    from tabletop.engine.opponents.base import Strategy
+
+
+def refusal_reason(strategy: Strategy, game: Game, view: PlayerView) -> str:
+    """What ``strategy`` says when it rejects what is on the table now ("" when the rules already say why)."""
+    scenario = game.scenario
+    state = game.state
+    offers = view.meso or ((view.offer,) if view.offer is not None else ())
+    if not offers or any(objection(scenario, state, offer, view.side) is not None for offer in offers):
+        return ""  # the rules forbade it: the rejection names the part (options.told), nothing to add
+    name = scenario.sides[view.side].name
+    offer = max(offers, key=view.score_after)  # of several, what it says is about the best for it
+    several = len(offers) > 1
+    if not view.ratifiable(offer, view.side.other):
+        other = scenario.sides[view.side.other].name
+        return f"{name} will not accept what {other}'s own capital would not ratify"
+    worst = _costliest(view, offer)
+    if view.score_after(offer) < view.alternative:
+        what = "any of these packages" if several else "this package"
+        reason = f"{name} would be better off with no agreement than with {what}"
+        return f"{reason}, above all because of “{worst}”" if worst else reason
+    if strategy.cold(view):
+        return f"{name} wants its gestures returned before it trades further"
+    if worst:
+        return f"{name} cannot accept “{worst}” as offered: the package gives it too little in return"
+    if view.final_round:
+        return f"{name} finds the package leaves it too small a share of what the agreement gains"
+    return f"{name} wants more in return before it can agree to {'these packages' if several else 'this package'}"
+
+
+def _costliest(view: PlayerView, offer: Offer) -> str:
+    """The name of the irritant whose move in ``offer`` costs me most ("" when no part costs me anything)."""
+    worst, name = 0.0, ""
+    for concession in offer.concessions:
+        irritant = view.irritants[view.position[concession.irritant]]
+        cost = view.step_value(irritant, view.rungs[view.position[concession.irritant]], concession.to)
+        if cost < worst:
+            worst, name = cost, irritant.name
+    return name
+
+
+__all__ = ["refusal_reason"]
