@@ -15,6 +15,7 @@ from tabletop.saves.writer import (
     WrongPassphrase,
     check_not_in_play,
     load_save,
+    reveal_opponent,
 )
 from tabletop.text import one_line
 
@@ -27,6 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("save", metavar="SAVE", help="a save file (.jsonl)")
     parser.add_argument("--saves-dir", metavar="DIR", default=None,
                         help="the saves folder for new games started from here (default: $TABLETOP_SAVES or ./saves)")
+    parser.add_argument("--show-opponent", action="store_true",
+                        help="from now on show the players the computer opponent's style (hidden by default until "
+                             "the debrief); recorded in the save, so later resumes keep it. A game started with "
+                             "'tabletop play --show-opponent' shows it already: resuming keeps that choice")
     class_secret.add_options(parser)
     parser.set_defaults(run=run)
 
@@ -73,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     passphrase, key = unlock(loaded, class_secret.secret(args))
     writer = SaveWriter.resume(loaded, key)
     try:
+        if args.show_opponent:  # the header keeps the trainer's choice: it is written again, whole
+            writer = reveal_opponent(writer, game)
         # The passphrase goes on to the facilitator's console, which asks for it again before it opens.
         return run_resumed(game, writer, saves_folder=args.saves_dir, warning=loaded.warning,
                            passphrase=passphrase if loaded.signed_with_passphrase else None)

@@ -43,6 +43,7 @@ from tabletop.saves.folder import (
     saves_dir,
 )
 from tabletop.saves.format import FORMAT, VERSION, LoadedSave, Note, describe_action, game_notes, load_save
+from tabletop.saves.hidden import hides
 from tabletop.saves.locks import is_locked
 from tabletop.saves.records import action_record, header_record, now, save_records
 from tabletop.saves.signing import ClassSecret, SaveKey, SignatureCheck, create_key_file, facilitator_key
@@ -113,9 +114,52 @@ def fork(loaded: LoadedSave, at: int, seats: dict[Side, str], folder: Path | str
     return game, writer
 
 
+REWRITE_SUFFIX = ".rewrite.jsonl"
+"""The save written again beside itself, before it replaces the save (see :func:`rewrite`)."""
+
+
+def rewrite(writer: SaveWriter, game: Game, *, show_opponent: bool | None = None,
+            suffix: str = REWRITE_SUFFIX) -> SaveWriter:
+    """Write the whole save of ``game`` again with a new header: its seats as they are now, and the trainer's
+    choice ``show_opponent`` (None: as it was). The new save is written beside the old one (named with
+    ``suffix``), chained and signed with the same key, synced, then put in its place in one rename, so a crash
+    leaves one whole save or the other. Its start time, notes and what-if origin are kept. Returns the new
+    writer; the old one is closed. On failure (:class:`SaveError`) the old save and writer are as they were.
+    """
+    header = writer.header
+    shown = header.get("show_opponent") is True if show_opponent is None else show_opponent
+    origin = header.get("forked_from")
+    created = header.get("created")
+    new = SaveWriter.create(game, writer.path.parent, name=writer.path.name.removesuffix(".jsonl") + suffix,
+                            notes=writer.notes, key=writer.key, created=created if isinstance(created, str) else None,
+                            forked_from=origin if isinstance(origin, dict) else None, show_opponent=shown)
+    try:
+        os.replace(new.path, writer.path)
+    except OSError as error:
+        new.close()
+        new.path.unlink(missing_ok=True)
+        raise SaveError(f"{shown_path(writer.path)}: cannot be replaced ({error.strerror or error})") from None
+    new.path = writer.path
+    writer.close()
+    return new
+
+
+def reveal_opponent(writer: SaveWriter, game: Game) -> SaveWriter:
+    """The trainer shows the players the computer's style from now on (``tabletop resume --show-opponent``).
+
+    The choice is recorded in the save's header (written again, see :func:`rewrite`), so the list of saves,
+    a later resume and a save moved elsewhere keep it. Nothing is written when there is nothing to show (two
+    people, two computers) or when the header already says so.
+    """
+    if writer.header.get("show_opponent") is True or not hides({s.value: p for s, p in game.seats.items()}, False):
+        return writer
+    return rewrite(writer, game, show_opponent=True)
+
+
 __all__ = [
     "FORMAT", "VERSION", "ClassSecret", "LoadedSave", "Note", "PassphraseNeeded", "SaveError", "SaveInUse",
     "SaveKey", "SaveSummary", "SaveWriteFailed", "SaveWriter", "SignatureCheck", "WriterState", "WrongPassphrase",
     "action_record", "append_note", "check_not_in_play", "create_key_file", "describe_action", "facilitator_key", "fork", "game_notes",
-    "header_record", "is_locked", "list_saves", "load_save", "safe_save_path", "saves_dir", "write_game",
+    "header_record", "is_locked", "list_saves", "load_save", "reveal_opponent", "rewrite", "safe_save_path", "saves_dir",
+    "write_game",
 ]
