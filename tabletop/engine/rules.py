@@ -235,17 +235,23 @@ _AFTER: dict[tuple[int, int], tuple[GameState, Offer, Scenario, tuple[int, int]]
 
 
 def _count_standing_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[int, int]:
-    standing = list(state.standing)
+    washington, moscow = state.standing
     moved: dict[str, int] = {}
+    rungs, position = state.rungs, scenario.position
     for concession in offer.concessions:
-        before = moved.get(concession.irritant)
+        irritant, to = concession.irritant, concession.to
+        before = moved.get(irritant)
         if before is None:
-            before = state.rung(scenario, concession.irritant)
-        if concession.to > before:
-            for index, delta in enumerate(_standing_change(scenario, concession.irritant, before, concession.to)):
-                standing[index] = int(max(0, min(100, round(standing[index] + delta))))
-            moved[concession.irritant] = concession.to
-    return standing[0], standing[1]
+            before = rungs[position[irritant]]
+        if to > before:
+            change = _standing_change(scenario, irritant, before, to)
+            # clamped to 0..100 after each step, as shift does
+            step = round(washington + change[0])
+            washington = 0 if step < 0 else 100 if step > 100 else step
+            step = round(moscow + change[1])
+            moscow = 0 if step < 0 else 100 if step > 100 else step
+            moved[irritant] = to
+    return washington, moscow
 
 
 def ratifiable(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> bool:
