@@ -10,11 +10,16 @@ game's seed and their side, that also gives the same draws after a resume.
 
 from __future__ import annotations
 
-import hashlib
+try:
+    # hashlib's own BLAKE2 comes from this built-in module; importing hashlib would also load OpenSSL's
+    # bindings, about a tenth of the engine's import time, for a function the engine does not use.
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it: the same function through hashlib
+    from hashlib import blake2b
 
 
 def draw(seed: int, *keys: object) -> float:
     """A number in [0, 1) fixed by the seed and the keys."""
     text = ":".join([str(seed), *map(str, keys)]).encode()
-    digest = hashlib.blake2b(text, digest_size=8).digest()
+    digest = blake2b(text, digest_size=8).digest()
     return int.from_bytes(digest, "big") / 2**64
