@@ -62,6 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--passphrase", metavar="TEXT",
                         help=f"the facilitator's passphrase (better: set ${PASSPHRASE_ENV}; default: one is "
                              "generated, kept in class-state.json and printed)")
+    parser.add_argument("--show-opponent", action="store_true",
+                        help="show each table's players the style of a computer seated against them (hidden by "
+                             "default until the debrief); recorded in each table's save, so a restart keeps it")
     parser.add_argument("--allow-origin", action="append", default=[], metavar="URL",
                         help="a browser origin allowed to open the web socket (e.g. behind a TLS proxy); "
                              "repeatable; by default every browser origin is refused")
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     passphrase = args.passphrase if args.passphrase is not None else os.environ.get(PASSPHRASE_ENV, "")
     if args.passphrase is not None and not args.passphrase.strip():
         raise UsageError("tabletop host: the passphrase must not be empty")
-    host = ClassHost.open(plan, args.saves_dir, passphrase)
+    host = ClassHost.open(plan, args.saves_dir, passphrase, show_opponent=args.show_opponent)
     try:
         state = host.state
         print(f"Class {state.name!r} in {state.folder}" + (" (ended; debriefs only)" if state.ended else ""))

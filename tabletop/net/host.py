@@ -76,8 +76,12 @@ class ClassHost:
 
     @classmethod
     def open(cls, plan: ClassPlan, folder: Path | str | None = None, passphrase: str = "",
-             throttle: Throttle | None = None) -> ClassHost:
-        """Open the class in ``folder``: new tables are started, existing ones restored from their saves."""
+             throttle: Throttle | None = None, show_opponent: bool = False) -> ClassHost:
+        """Open the class in ``folder``: new tables are started, existing ones restored from their saves.
+
+        ``show_opponent``: every table's seats are shown a computer's style (``--show-opponent``; recorded in
+        each table's save, so a restarted host keeps it); by default only the debrief names it.
+        """
         state = open_class(plan, folder)
         secret = passphrase or state.passphrase
         tables: dict[str, Table] = {}
@@ -89,9 +93,10 @@ class ClassHost:
                 if info.save is None:
                     # One key for the class, derived once (scrypt: about 0.1 s): every table's save is signed with it.
                     key = key or facilitator_key(secret)
-                    tables[info.id] = Table.start(info, planned.scenario, state.folder, plan.timer, key)
+                    tables[info.id] = Table.start(info, planned.scenario, state.folder, plan.timer, key,
+                                                  show_opponent)
                 else:
-                    tables[info.id] = Table.restore(info, state.folder, secret)
+                    tables[info.id] = Table.restore(info, state.folder, secret, show_opponent)
         except BaseException:
             for table in tables.values():
                 table.close()
@@ -109,12 +114,14 @@ class ClassHost:
     def _connected(self, table: Table, side: Side) -> bool:
         return (table.id, side) in self.seats
 
-    def seat_info(self, table: Table) -> dict[str, Any]:
-        return {side.value: {"team": table.info.seats[side].team, "player": table.player(side),
+    def seat_info(self, table: Table, to_seats: bool = False) -> dict[str, Any]:
+        """Who sits where; ``to_seats``: as the seats may be told (a computer's style only when it is shown)."""
+        return {side.value: {"team": table.info.seats[side].team,
+                             "player": table.player_shown(side) if to_seats else table.player(side),
                              "connected": self._connected(table, side)} for side in SIDES}
 
     def announce_seats(self, table: Table) -> None:
-        message = {"type": "seats", "table": table.id, "seats": self.seat_info(table)}
+        message = {"type": "seats", "table": table.id, "seats": self.seat_info(table, to_seats=True)}
         for side in SIDES:
             if (peer := self.seats.get((table.id, side))) is not None:
                 peer.send(message)
@@ -179,7 +186,7 @@ class ClassHost:
         seat = table.info.seats[side]
         return {"type": "welcome", "protocol": PROTOCOL, "role": "seat", "class": self.state.name,
                 "table_id": table.id, "table_name": table.info.name, "side": side.value, "team": seat.team,
-                "seats": self.seat_info(table), "scenario": views.scenario_public(game.scenario),
+                "seats": self.seat_info(table, to_seats=True), "scenario": views.scenario_public(game.scenario),
                 "brief": views.brief_data(game.scenario, side, side),
                 "state": self.seat_state(table, side, 0), "class_ended": self.state.ended}
 
@@ -275,7 +282,8 @@ class ClassHost:
         if acting is not side:
             return f"this seat plays {side.title}: it cannot move for {action.to_dict().get('side')}"
         if not table.is_human(side):
-            return f"{side.title} is played by the computer ({table.player(side)}) now"
+            return f"{side.title} is played by the computer ({table.player_shown(side)}) now" \
+                if table.show_opponent else f"{side.title} is played by the computer now"
         return ""
 
     # -- the clock -------------------------------------------------------------------------------

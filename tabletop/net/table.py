@@ -10,7 +10,6 @@ then move by themselves, each move an ordinary action through the same door.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -28,7 +27,7 @@ from tabletop.net.classstate import TableState
 from tabletop.net.journal import ActionJournal, Key
 from tabletop.net.views import PublicTable
 from tabletop.saves.signing import SaveKey
-from tabletop.saves.writer import SaveError, SaveWriter, WrongPassphrase, load_save
+from tabletop.saves.writer import SaveWriter, WrongPassphrase, load_save, rewrite
 
 HUMAN = "human"
 ENDED = "the class has ended"
@@ -109,20 +108,24 @@ class Table:
         """Threads for the synced writes; concurrent syncs share the disk's commits (None: asyncio's default)."""
         self.public = PublicTable()
         """The public table as last sent to the seats (updates carry what changed since)."""
+        self.show_opponent = writer.header.get("show_opponent") is True
+        """The trainer chose to show the seats a computer's style (``tabletop host --show-opponent``); else only
+        the debrief names it. Kept in the save's header, so a restarted host keeps it."""
         self.tick(self.now())
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
     def start(cls, info: TableState, scenario: Scenario, folder: Path, timer: int | None,
-              key: SaveKey | None = None) -> Table:
-        """A new game for this table, its save created at once, signed with ``key`` (and the round timer set)."""
+              key: SaveKey | None = None, show_opponent: bool = False) -> Table:
+        """A new game for this table, its save created at once, signed with ``key`` (and the round timer set);
+        ``show_opponent``: the seats are shown a computer's style."""
         seats = {side: info.seats[side].player for side in SIDES}
         game = Game(scenario, info.seed, seats)
         seconds = (scenario.rules.round_timer or 0) if timer is None else timer
         if seconds:
             game.apply(act.SetTimer(seconds))
-        writer = SaveWriter.create(game, folder, name=cls.save_name(info), key=key)
+        writer = SaveWriter.create(game, folder, name=cls.save_name(info), key=key, show_opponent=show_opponent)
         info.save = writer.path.name
         journal = ActionJournal.open(writer.path.with_name(writer.path.name + JOURNAL_SUFFIX), game.actions)
         return cls(info, game, writer, journal)
@@ -132,9 +135,12 @@ class Table:
         return f"table-{info.id}.jsonl"
 
     @classmethod
-    def restore(cls, info: TableState, folder: Path, passphrase: str = "") -> Table:
+    def restore(cls, info: TableState, folder: Path, passphrase: str = "", show_opponent: bool = False) -> Table:
         """The table's game rebuilt from its save (every action replayed and verified; a signed save's
-        signature checked with the facilitator's ``passphrase``, which goes on signing it)."""
+        signature checked with the facilitator's ``passphrase``, which goes on signing it).
+
+        ``show_opponent``: the trainer now shows the seats a computer's style (recorded in the save's header);
+        a table whose header already records it keeps showing it."""
         path = folder / str(info.save)
         path.with_name(path.stem + RESEAT_SUFFIX).unlink(missing_ok=True)  # a rewrite cut short by a crash
         loaded = load_save(path)
@@ -147,6 +153,12 @@ class Table:
         game = loaded.replay(verify=True)
         game.seats.update({side: info.seats[side].player for side in SIDES})
         writer = SaveWriter.resume(loaded, key)
+        if show_opponent and writer.header.get("show_opponent") is not True:
+            try:
+                writer = rewrite(writer, game, show_opponent=True, suffix=RESEAT_SUFFIX)
+            except BaseException:
+                writer.close()
+                raise
         journal = ActionJournal.open(path.with_name(path.name + JOURNAL_SUFFIX), game.actions)
         return cls(info, game, writer, journal)
 
@@ -161,6 +173,10 @@ class Table:
 
     def is_human(self, side: Side) -> bool:
         return self.player(side) == HUMAN
+
+    def player_shown(self, side: Side) -> str:
+        """Who plays ``side`` as the seats may be told: a computer's style only if the trainer shows it."""
+        return self.player(side) if self.is_human(side) or self.show_opponent else "computer"
 
     def clock_runs(self) -> bool:
         game = self.game
@@ -275,16 +291,6 @@ class Table:
 
     def _record_seats(self) -> None:
         """Write the seats as they are now into the save's header: the whole save is written again (chained and
-        signed with the same key) beside it, synced, and put in its place in one rename."""
-        old = self.writer
-        new = SaveWriter.create(self.game, old.path.parent, name=old.path.stem + RESEAT_SUFFIX, notes=old.notes,
-                                key=old.key, created=old.header.get("created"))
-        try:
-            os.replace(new.path, old.path)
-        except OSError as error:
-            new.close()
-            new.path.unlink(missing_ok=True)
-            raise SaveError(f"{old.path.name}: cannot be replaced ({error.strerror or error})") from None
-        new.path = old.path
-        old.close()
-        self.writer = new
+        signed with the same key, the trainer's choice to show a computer's style kept) beside it, synced, and
+        put in its place in one rename."""
+        self.writer = rewrite(self.writer, self.game, suffix=RESEAT_SUFFIX)

@@ -110,7 +110,9 @@ async def test_facilitator_seats_a_computer_when_a_team_leaves_and_it_survives_a
             await facilitator.connect()
             result = await facilitator.seat("t1", "moscow", "grit")
             assert result["ok"]
-            await washington.wait_for(lambda c: c.view["seats"]["moscow"]["player"] == "grit")
+            # the seat is told a computer plays Moscow, not its style (hidden until the debrief, issue 10)
+            await washington.wait_for(lambda c: c.view["seats"]["moscow"]["player"] == "computer")
+            assert net.host.tables["t1"].player(M) == "grit"
             # the computer chooses its posture by itself; Washington's own is still awaited
             await washington.wait_for(lambda c: c.view["table"]["chosen"]["moscow"])
             await play_to_end(washington)
@@ -132,7 +134,7 @@ async def test_a_computer_seat_named_in_the_class_file_plays_from_the_start(tmp_
     async def body():
         async with running_host(tmp_path / "class", plan) as net, net.seat("t1", W) as washington:
             await washington.wait_for(lambda c: c.view["table"]["chosen"]["moscow"])
-            assert washington.view["seats"]["moscow"]["player"] == "hardliner"
+            assert washington.view["seats"]["moscow"]["player"] == "computer"  # its style: in the debrief
             await play_to_end(washington)
             game = net.host.tables["t1"].game
             assert game.is_over and any(getattr(a, "side", None) is M for a in game.actions)

@@ -87,8 +87,8 @@ class SeatSession(Session):
     def seat_label(self, side: Side) -> str:
         team = self.teams.get(side) or "?"
         player = self.players.get(side, "human")
-        if player != "human":  # its style stays hidden from the players: the debrief reveals it
-            return f"{team}: computer"
+        if player != "human":  # the host names its style only when the trainer shows it (else the debrief does)
+            return f"{team}: computer" if player == "computer" else f"{team}: computer ({player})"
         return f"{team}: {'here' if self.connected.get(side) else 'away'}"
 
     def next_side(self) -> Side | None:
