@@ -191,11 +191,11 @@ def rejection_reason(game: Game, index: int) -> str:
 
 def told(game: Game, index: int, event: Event) -> Event:
     """``event`` (caused by action ``index``) as the players read it: a package turned down because the
-    rules forbade accepting it says which part could not be accepted."""
+    rules forbade accepting it says which part could not be accepted (in its text and its ``reason``)."""
     if event.kind is not EventKind.REJECT and not (event.kind is EventKind.OFFER and event.counter):
         return event
     reason = rejection_reason(game, index)
-    return attrs.evolve(event, text=f"{event.text} {reason}.") if reason else event
+    return attrs.evolve(event, text=f"{event.text} {reason}.", reason=event.reason or reason) if reason else event
 
 
 def _concession(action: act.Gesture) -> Concession:

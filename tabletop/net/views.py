@@ -18,7 +18,7 @@ from tabletop.engine.actions import Action
 from tabletop.engine.analysis import debrief
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
-from tabletop.engine.options import options, preview
+from tabletop.engine.options import options, preview, told
 from tabletop.engine.state import GameState, Offer
 from tabletop.engine.views import Audience, Viewer, may_read_brief, may_see_event
 from tabletop.reports.conduct_text import seat_conduct
@@ -144,6 +144,7 @@ def log_entries(game: Game, viewer: Viewer, start: int = 0) -> list[dict[str, An
     for seq in range(start, len(game.events)):
         index, event = game.events[seq]
         if may_see_event(game, index, event, viewer):
+            event = told(game, index, event)  # a package turned down by rule says which part: a seat cannot tell
             entry = {"seq": seq, "at": index}
             for field in attrs.fields(type(event)):
                 value = getattr(event, field.name)

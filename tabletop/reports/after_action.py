@@ -15,6 +15,7 @@ from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Scenario
+from tabletop.engine.options import told
 from tabletop.engine.state import MeterPoint
 from tabletop.engine.views import is_timeline_event
 from tabletop.reports.conduct_report import conduct, offers
@@ -140,7 +141,8 @@ def timeline(game: Game) -> list[str]:
             current = event.round
             out += ["", f"### Round {event.round}", ""]
         where = f"#{index}" if index else "opening"
-        out.append(f"- **{where}** · {EVENT_LABELS.get(event.kind, event.kind)} · {md(event.text)}")
+        said = told(game, index, event).text  # a package turned down by rule says which part
+        out.append(f"- **{where}** · {EVENT_LABELS.get(event.kind, event.kind)} · {md(said)}")
     return out
 
 

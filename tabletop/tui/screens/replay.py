@@ -24,6 +24,7 @@ from tabletop.engine.actions import Statement
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES
+from tabletop.engine.options import told
 from tabletop.engine.views import is_timeline_event
 from tabletop.saves.writer import LoadedSave, SaveError, append_note, describe_action, fork, game_notes, saves_dir
 from tabletop.tui.messages import PlaySaved
@@ -66,7 +67,7 @@ def moment_text(game: Game, moment: int) -> str:
     what = describe_action(action)
     if isinstance(action, Statement):
         what += f" ({action.posture.value}, secret until both have chosen)"
-    events = [e.text for e in game.events_of(moment) if is_timeline_event(e)]
+    events = [told(game, moment, e).text for e in game.events_of(moment) if is_timeline_event(e)]
     return f"{what}: {events[0]}" if events else what
 
 
@@ -183,13 +184,13 @@ class ReplayScreen(Screen[None]):
     def update_log(self, moment: int) -> None:
         log = self.query_one("#replay-log", EventLog)
         if self._log_at is not None and moment == self._log_at + 1:
-            new = [e for i, e in self.game.events if i == moment]
+            new = [(i, e) for i, e in self.game.events if i == moment]
         else:
             log.clear()
-            new = [e for i, e in self.game.events if i <= moment][-LOG_LINES:]
-        for event in new:
+            new = [(i, e) for i, e in self.game.events if i <= moment][-LOG_LINES:]
+        for index, event in new:
             if event.kind is not EventKind.POSTURE_CHOSEN:  # the statements line says it all
-                log.add(event)
+                log.add(told(self.game, index, event))  # a package turned down by rule says which part
         self._log_at = moment
 
     def notes_content(self, moment: int) -> Content:
