@@ -123,6 +123,6 @@ def test_the_resume_command_passes_the_passphrase_on_to_the_console(temporary_sa
         return 0
 
     monkeypatch.setattr("tabletop.tui.launch.run_resumed", run_resumed)
-    args = argparse.Namespace(save=str(path), saves_dir=None, passphrase=PASSPHRASE, key_file=None)
+    args = argparse.Namespace(save=str(path), saves_dir=None, passphrase=PASSPHRASE, key_file=None, show_opponent=False)
     assert resume_command.run(args) == 0
     assert seen == {"passphrase": PASSPHRASE, "signed": True}
