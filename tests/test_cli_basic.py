@@ -27,7 +27,7 @@ def test_simulate_json_has_the_promised_fields(capsys):
     for key in ("outcome", "rounds_played", "scores", "final_rungs", "meters", "fingerprint"):
         assert key in doc
     assert set(doc["scores"]) == {"washington", "moscow"}
-    assert set(doc["final_rungs"]) == {"visas", "banking", "flights"}
+    assert set(doc["final_rungs"]) == {"visas", "banking", "flights", "us-visas", "ru-banking"}
 
 
 def test_simulate_several_games_has_a_summary(capsys):

@@ -22,17 +22,11 @@ def test_the_seven_scenarios_are_shipped():
 @pytest.mark.parametrize("scenario_id", IDS)
 def test_each_scenario_validates_without_warnings(scenario_id):
     scenario = SCENARIOS[scenario_id]
-    warnings = check_consistency(scenario)
+    assert check_consistency(scenario) == []
+    assert 5 <= len(scenario.irritants) <= 10
     if scenario_id == "tutorial":
-        # Known gap (issue 10): the tutorial's three irritants are each side's one chip (visas for banking) and a
-        # shared one, so neither side has a cheap gesture; giving it one changes the scores many tests rely on.
-        assert [(w.key, "no cheap unilateral gesture" in w.message) for w in warnings] == [
-            ("sides.washington", True), ("sides.moscow", True)]
-    else:
-        assert warnings == []
-    assert 5 <= len(scenario.irritants) <= 10 or scenario_id == "tutorial"
-    if scenario_id == "tutorial":
-        assert len(scenario.irritants) == 3 and scenario.rounds == 6
+        # Three irritants (visas for banking, and flights) plus each side's cheap gesture (issue 10).
+        assert len(scenario.irritants) == 5 and scenario.rounds == 6
     assert scenario.objectives and scenario.debrief_questions and scenario.outcomes[-1].when.is_empty
     assert {a.id for a in scenario.audiences} == {"europe", "china"}
     if scenario_id != "tutorial":
@@ -102,9 +96,9 @@ def test_balance_holds_on_a_few_seeds(scenario_id):
     assert tournament.dominant() is None
 
 
-@pytest.mark.parametrize("scenario_id", [i for i in IDS if i != "tutorial"])
+@pytest.mark.parametrize("scenario_id", IDS)
 def test_each_side_has_a_cheap_gesture_that_is_not_the_other_sides_top_priority(scenario_id):
-    """Issue 10: GRIT can be played in every scenario but the tutorial (see above)."""
+    """Issue 10: GRIT can be played in every shipped scenario, the tutorial included."""
     from tabletop.engine.gestures import CHEAP, cheap_gestures, top_priorities
     from tabletop.engine.model import SIDES
 

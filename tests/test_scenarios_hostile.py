@@ -14,6 +14,7 @@ from tabletop.engine.limits import MAX_INJECTS, MAX_IRRITANTS, MAX_RUNGS
 from tabletop.scenarios.library import shipped, shipped_dir
 
 TUTORIAL = (shipped_dir() / "tutorial.toml").read_text(encoding="utf-8")
+TUTORIAL_IRRITANTS = TUTORIAL.count("[[irritants]]")
 
 
 def test_every_hostile_scenario_is_refused_in_clean_lines_or_plays_and_reports(tmp_path):
@@ -48,7 +49,7 @@ def validate(path: Path, capsys) -> tuple[int, list[str]]:
 
 def test_a_scenario_at_every_size_limit_validates_plays_and_reports(tmp_path, capsys):
     path = tmp_path / "largest.toml"
-    path.write_text(with_extra_irritants(MAX_IRRITANTS - 3, MAX_RUNGS), encoding="utf-8")
+    path.write_text(with_extra_irritants(MAX_IRRITANTS - TUTORIAL_IRRITANTS, MAX_RUNGS), encoding="utf-8")
     assert validate(path, capsys) == (0, [f"{path}: ok"])
     save = tmp_path / "largest.jsonl"
     assert main(["simulate", str(path), "--washington", "learner", "--moscow", "grit", "--save", str(save)]) == 0
@@ -60,14 +61,14 @@ def test_a_scenario_at_every_size_limit_validates_plays_and_reports(tmp_path, ca
 
 def test_one_irritant_or_rung_past_the_limits_is_one_line_naming_the_limit(tmp_path, capsys):
     path = tmp_path / "too-many.toml"
-    path.write_text(with_extra_irritants(MAX_IRRITANTS - 2, 4), encoding="utf-8")
+    path.write_text(with_extra_irritants(MAX_IRRITANTS - TUTORIAL_IRRITANTS + 1, 4), encoding="utf-8")
     code, lines = validate(path, capsys)
     assert code == 1
     assert f"{path}: irritants: has {MAX_IRRITANTS + 1} irritants, expected at most {MAX_IRRITANTS}" in lines
     path.write_text(with_extra_irritants(1, MAX_RUNGS + 1), encoding="utf-8")
     code, lines = validate(path, capsys)
     assert code == 1
-    assert lines == [f"{path}: irritants[3].rungs: has {MAX_RUNGS + 1} rungs, expected at most {MAX_RUNGS}"]
+    assert lines == [f"{path}: irritants[{TUTORIAL_IRRITANTS}].rungs: has {MAX_RUNGS + 1} rungs, expected at most {MAX_RUNGS}"]
 
 
 def test_thousands_of_forced_choices_in_one_round_are_refused_not_a_game_that_never_ends(tmp_path, capsys):

@@ -151,7 +151,7 @@ async def test_a_free_text_inject_with_effects():
         loaded, replayed = saved(app)
         assert replayed.actions[-1] == custom
         assert "NEWS: Consul expelled [b]now[/b]. A consul is declared persona non grata. (trust -1, " \
-               "Visas for diplomats +1 rung)" in after_action_report(replayed, loaded)
+               "Visas for Russian diplomats +1 rung)" in after_action_report(replayed, loaded)
 
 
 async def test_pause_stops_both_sides_and_resume_lets_them_go_on():

@@ -15,7 +15,7 @@ from tabletop.tui.screens.table import TableScreen
 REPLACEMENTS = {
     'title = "First Steps: Visas for Banking"': 'title = "First [bold]Steps[/] [$accent]"',
     "Both delegations have been told": "Both [/] delegations [$accent] have been [bold]told",
-    'name = "Visas for diplomats"': 'name = "Visas [bold]for[/] diplomats"',
+    'name = "Visas for Russian diplomats"': 'name = "Visas [bold]for[/] diplomats"',
     '"Quarterly quota"': '"[$accent]Quarterly quota"',
     'title = "A press leak"': 'title = "A [b]press[/b] leak [/]"',
     "Your embassy cannot pay its bills": "Your [red]embassy[/red] cannot pay its bills",

@@ -165,7 +165,8 @@ async def test_gesture_from_a_list():
         await my_turn(pilot, Phase.NEGOTIATION)
         await pilot.press("g")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        assert "Visas for diplomats" in screen_text(app)
+        text = screen_text(app)
+        assert "Visas for Russian diplomats" in text and "Russian embassy banking" in text  # Washington's two
         await pilot.press("enter")
         await wait_for(pilot, lambda: any(a.kind == "gesture" for a in screen.session.game.actions))
         assert screen.session.game.state.rung(screen.session.game.scenario, "visas") == 1
@@ -242,7 +243,8 @@ async def test_countering_edits_the_offer_on_the_table():
         await wait_for(pilot, lambda: isinstance(app.screen, OfferBuilderScreen))
         builder = app.screen
         assert builder.build() == game.state.offer            # the builder starts from the offer
-        await pilot.press("left", "down", "right", "enter")   # visas one rung less, banking one more
+        # visas one rung less; past "Russian embassy banking" (also Washington's to give), banking one more
+        await pilot.press("left", "down", "down", "right", "enter")
         await wait_for(pilot, lambda: any(a.kind == "counter" for a in game.actions))
         counter = next(a for a in game.actions if a.kind == "counter")
         assert counter.offer.concessions == (Concession("banking", 2), Concession("visas", 2))

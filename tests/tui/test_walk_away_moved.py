@@ -22,7 +22,7 @@ def test_the_private_panel_shows_the_walk_away_as_play_moved_it():
     game, state = moved_game()
     text = score_line(game.scenario, state, Side.WASHINGTON).plain
     assert "Walk-away value 57.5" in text
-    assert "13.1 below it" in text  # 44.4 on the starting board
+    assert "15.2 below it" in text  # 42.3 on the starting board
 
 
 def test_an_offer_on_the_table_is_set_against_the_moved_walk_away():
