@@ -98,11 +98,20 @@ def choice_label(inject: Inject, response: Response) -> str:
     return label.strip() or response.value.capitalize()
 
 
+def public_effects(scenario: Scenario, effects: Effects) -> str:
+    """An inject's effects as the players read them: a side's outside option moves in its own brief only,
+    so the shared line says which way it moved, never by how much (as an address to an audience does)."""
+    shown = describe_effects(scenario, attrs.evolve(effects, alternative={}))
+    moved = [f"{scenario.sides[Side(side)].name}'s outside option looks {'firmer' if change > 0 else 'weaker'}"
+             for side, change in sorted(effects.alternative.items()) if change]
+    return ", ".join(filter(None, [shown, *moved]))
+
+
 def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: bool = False) -> Result:
     """An inject lands: its effects apply, and a forced choice waits for its target."""
     state = apply_effects(scenario, state, inject.effects)
     state = state.evolve(fired=state.fired + (Fired(inject.id, state.round, None, by_hand),))
-    effect = describe_effects(scenario, inject.effects)
+    effect = public_effects(scenario, inject.effects)
     text = f"NEWS: {inject.title}. {inject.text}"
     if effect:
         text += f" ({effect})"
@@ -161,7 +170,7 @@ def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInje
         for f in state.fired
     )
     state = state.evolve(fired=fired, pending=state.pending[1:])
-    effect = describe_effects(scenario, effects or Effects())
+    effect = public_effects(scenario, effects or Effects())
     text = (f"{scenario.sides[action.side].name} answers \u201c{inject.title}\u201d: "
             f"{choice_label(inject, action.response)}" + (f" ({effect})." if effect else "."))
     state, more = check_collapse(scenario, state)

@@ -13,9 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tabletop.engine.injects import choice_label
+from tabletop.engine.injects import choice_label, public_effects
 from tabletop.engine.model import Inject, Response, Scenario
-from tabletop.engine.rules import describe_effects
 from tabletop.tui.text import lines, para, plain
 from tabletop.tui.widgets.round_clock import StopsTheClock
 
@@ -108,7 +107,7 @@ class NewsFlashScreen(StopsTheClock, ModalScreen[None]):
         rows: list[Content | str] = [plain("NEWS FLASH", "bold reverse $warning")]
         if self.inject is not None:
             rows += [plain(self.inject.title, "bold"), "", para(self.inject.text)]
-            effect = describe_effects(self.scenario, self.inject.effects)
+            effect = public_effects(self.scenario, self.inject.effects)  # an outside option's number stays private
             if effect:
                 rows += ["", Content.assemble(("Effect: ", "bold"), plain(effect))]
         else:
