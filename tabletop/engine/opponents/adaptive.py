@@ -6,7 +6,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.model import Posture
 from tabletop.engine.opponents import talk
 from tabletop.engine.opponents.base import Strategy
-from tabletop.engine.opponents.packages import Terms
+from tabletop.engine.opponents.ladders import Terms
 from tabletop.engine.opponents.view import PlayerView
 
 

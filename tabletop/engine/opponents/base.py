@@ -26,8 +26,9 @@ from tabletop.engine import actions as act
 from tabletop.engine.model import Posture, Response, Side
 from tabletop.engine.opponents import talk
 from tabletop.engine.opponents.conduct import COOLING, HARDER, concession_curve, own_side, refusal_chance
+from tabletop.engine.opponents.ladders import MyRungs, Terms
 from tabletop.engine.opponents.model import Key, OpponentModel, package_key
-from tabletop.engine.opponents.packages import MyRungs, Terms, choose, gesture_step
+from tabletop.engine.opponents.packages import choose, gesture_step
 from tabletop.engine.opponents.planner import effects_value, retaliation_target
 from tabletop.engine.opponents.refusals import refusal_reason
 from tabletop.engine.opponents.view import PlayerView

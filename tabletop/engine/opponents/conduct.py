@@ -4,7 +4,7 @@ ultimatum rule at the deadline, cooling, and what a side can hope for in a scena
 from __future__ import annotations
 
 from tabletop.engine.model import Posture, Scenario, Side
-from tabletop.engine.opponents.packages import MyRungs
+from tabletop.engine.opponents.ladders import MyRungs
 from tabletop.engine.opponents.view import PlayerView
 
 COOLING = 5.0

@@ -11,7 +11,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.model import Message, Posture
 from tabletop.engine.opponents import talk
 from tabletop.engine.opponents.base import Strategy
-from tabletop.engine.opponents.packages import Terms
+from tabletop.engine.opponents.ladders import Terms
 from tabletop.engine.opponents.view import PlayerView
 
 EARLY = 0.6
