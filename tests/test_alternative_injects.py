@@ -71,3 +71,23 @@ async def test_the_news_flash_says_which_way_an_outside_option_moved_never_the_n
         text = " ".join(screen_text(app).split())
         assert "Moscow looks east" in text and "Moscow's outside option looks firmer" in text
         assert "+3" not in text and "alternative" not in text
+
+
+def test_an_audience_reaction_that_moves_an_outside_option_prints_no_number():
+    from tabletop.engine import actions as act
+    from tabletop.engine.model import Posture
+    from tabletop.engine.scenario import parse_scenario
+    from tabletop.engine.state import Concession, Offer
+    from tabletop.scenarios.library import shipped_dir
+
+    text = (shipped_dir() / "tutorial.toml").read_text(encoding="utf-8")
+    old = "effects = { standing = { washington = -2 } }"  # Europe's reaction to flights resuming
+    assert text.count(old) == 1
+    scenario = parse_scenario(text.replace(old, old[:-2] + ", alternative = { washington = -3 } }"), "x.toml")
+    game = Game(scenario, 1, {W: "human", M: "human"})
+    for action in (act.Statement(W, Posture.NEUTRAL), act.Statement(M, Posture.NEUTRAL),
+                   act.Propose(W, Offer((Concession("flights", 1), Concession("banking", 1)))), act.Accept(M)):
+        game.apply(action)
+    assert game.state.alternative_of(W) == 47
+    line = next(event.text for _, event in game.events if event.text.startswith("European capitals:"))
+    assert "Washington's outside option looks weaker" in line and "-3" not in line and "alternative" not in line

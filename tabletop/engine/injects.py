@@ -83,7 +83,7 @@ def react(scenario: Scenario, state: GameState, events: list[Event], on: str, si
             if reaction.posture is not None and reaction.posture is not posture:
                 continue
             state = apply_effects(scenario, state, reaction.effects)
-            effect = describe_effects(scenario, reaction.effects)
+            effect = public_effects(scenario, reaction.effects)  # an outside option: which way, not how much
             suffix = f" ({effect})" if effect else ""
             events.append(Event(state.round, EventKind.AUDIENCE, f"{audience.name}: {reaction.text}{suffix}"))
             if reaction.inject and not state.has_fired(reaction.inject):
