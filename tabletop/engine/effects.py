@@ -126,7 +126,8 @@ Result = tuple[GameState, list[Event]]
 
 
 def _clamp(value: float, low: int, high: int) -> int:
-    return int(max(low, min(high, round(value))))
+    rounded = round(value)
+    return low if rounded < low else high if rounded > high else int(rounded)
 
 
 def irritant_name(scenario: Scenario, irritant_id: str) -> str:

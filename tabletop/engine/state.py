@@ -227,8 +227,11 @@ _PROCESS_DEFAULTS: dict[str, Any] = {
 """Fields added with the process moves, and the values that leave them out of ``to_dict`` and the fingerprint."""
 
 
+_WASHINGTON = Side.WASHINGTON
+
+
 def _index(side: Side) -> int:
-    return 0 if side is Side.WASHINGTON else 1
+    return 0 if side is _WASHINGTON else 1
 
 
 def side_index(side: Side) -> int:
@@ -249,7 +252,7 @@ def _plain(value: Any) -> Any:
 
 def with_side(pair: tuple, side: Side, value: Any) -> tuple:
     """A copy of a (washington, moscow) pair with one side's entry replaced."""
-    return (value, pair[1]) if side is Side.WASHINGTON else (pair[0], value)
+    return (value, pair[1]) if side is _WASHINGTON else (pair[0], value)
 
 
 def deal_floor(deals: tuple[Deal, ...], irritant: str) -> tuple[int, Deal | None]:
