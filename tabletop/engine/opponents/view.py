@@ -7,9 +7,8 @@ the other side's valuations, red lines, walk-away value or secret posture.
 from __future__ import annotations
 
 import copy
-import functools
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from tabletop.engine.actions import Action, Counter, Gesture, Propose, Reject
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
@@ -22,6 +21,31 @@ from tabletop.engine.state import Deal, Offer, Phase
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
+
+
+T = TypeVar("T")
+
+
+class _once(Generic[T]):  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """A value computed on first use and kept in the view's ``__dict__``: ``functools.cached_property``
+    without its lock (3.11 takes one on every first use, and a game builds dozens of views)."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, view: None, owner: type) -> _once[T]: ...
+
+    @overload
+    def __get__(self, view: object, owner: type) -> T: ...
+
+    def __get__(self, view: object | None, owner: type) -> T | _once[T]:
+        if view is None:
+            return self
+        value = view.__dict__[self.name] = self.compute(view)
+        return value
 
 
 class PlayerView:
@@ -124,14 +148,14 @@ class PlayerView:
         """Whether I may take an action of this kind now."""
         return self._game.flow.side_may(self.side, kind)
 
-    @functools.cached_property
+    @_once
     def their_offers(self) -> tuple[Offer, ...]:
         """Every package the other side has put on the table (public)."""
         other = self.side.other
         return tuple(a.offer for a in self._game.actions
                      if isinstance(a, (Propose, Counter)) and a.side is other)
 
-    @functools.cached_property
+    @_once
     def my_rejected_offers(self) -> tuple[Offer, ...]:
         """Packages I put on the table that the other side turned down (rejected or countered)."""
         out = []
@@ -180,7 +204,7 @@ class PlayerView:
                 total += per_rung[irritant.id] * (rung - irritant.start)
         return total
 
-    @functools.cached_property
+    @_once
     def score_now(self) -> float:
         return self.score(self.rungs)
 
