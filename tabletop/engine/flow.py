@@ -35,37 +35,15 @@ from transitions import Machine
 
 from tabletop.engine import rules
 from tabletop.engine.actions import Action
+from tabletop.engine.conditions import WHY, Conditions
 from tabletop.engine.effects import Result
 from tabletop.engine.kinds import BY_NAME, KINDS
 from tabletop.engine.model import Side
-from tabletop.engine.red_lines import absolute_crossings
 from tabletop.engine.state import Phase
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
 
-WHY = {
-    "not_paused": "the exercise is paused",
-    "offer_within_my_red_lines": "the offer crosses one of {side}'s absolute red lines",
-    "is_paused": "the exercise is not paused",
-    "someone_to_move": "no side is due to move",
-    "has_not_stated": "{side} has already chosen a posture this round",
-    "is_inject_target": "{side} is not the side asked to answer this inject",
-    "is_to_move": "it is not {side}'s turn",
-    "no_offer": "an offer is on the table: accept, counter or reject it first",
-    "has_offer": "there is no offer on the table",
-    "below_exchange_limit": "the exchange limit for this round is reached",
-    "not_final_round": "reneging is never allowed in the final round",
-    "has_deal_to_renege": "{side} has no concession in an earlier deal to renege on",
-    "is_seated": "only a side at the table can walk out",
-    "has_proposal": "there is no offer on the table",
-    "has_meso": "there is no set of packages on the table to pick from",
-    "no_question": "{side} has been asked about its priorities: answer first (state them, or decline to say)",
-    "has_not_asked": "{side} has already asked about priorities this round",
-    "may_disclose": "{side} has already stated its priorities this round",
-    "has_not_addressed": "{side} has already addressed an audience this round",
-}
-"""Why an action is refused, per condition that does not hold."""
 
 _Advance = tuple[Phase, tuple[Callable[["PhaseFlow"], bool], ...], Callable[["PhaseFlow"], None] | None,
                  Callable[["PhaseFlow"], None] | None]
@@ -107,7 +85,7 @@ OPEN_WHEN = _open_when()
 """What the machine is built from, as the fast path asks it: trigger -> phase -> condition sets."""
 
 
-class PhaseFlow:
+class PhaseFlow(Conditions):
     """The machine's model for one game: its conditions and phase callbacks read and write that game.
 
     A plain class (the machine sets its triggers as attributes); it holds its
@@ -208,118 +186,6 @@ class PhaseFlow:
             if not getattr(self, condition)(side, action):
                 return WHY[condition].format(side=name)
         return "not allowed now"
-
-    # -- conditions on the acting side (asked with the side and, when there is one, the action) --
-
-    def has_not_stated(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and self.game.state.statements[0 if side is Side.WASHINGTON else 1] is None
-
-    def is_inject_target(self, side: Side | None, action: Action | None = None) -> bool:
-        game = self.game
-        pending = game.state.pending
-        if not pending or side is None:
-            return False
-        inject = getattr(action, "inject", pending[0])
-        return side.value == game.scenario.inject(pending[0]).target.value and inject == pending[0]
-
-    def is_to_move(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and self.game.state.to_move is side
-
-    def no_offer(self, side: Side | None, action: Action | None = None) -> bool:
-        state = self.game.state
-        return state.offer is None and not state.meso
-
-    def has_offer(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.offer is not None
-
-    def has_proposal(self, side: Side | None, action: Action | None = None) -> bool:
-        """A package, or a set of packages to pick from, is on the table."""
-        state = self.game.state
-        return state.offer is not None or bool(state.meso)
-
-    def has_meso(self, side: Side | None, action: Action | None = None) -> bool:
-        return bool(self.game.state.meso)
-
-    def no_question(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.question is None
-
-    def has_not_asked(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and self.game.state.asked[0 if side is Side.WASHINGTON else 1] != self.game.state.round
-
-    def may_disclose(self, side: Side | None, action: Action | None = None) -> bool:
-        """Answering a question, or unasked once a round."""
-        state = self.game.state
-        if side is None:
-            return False
-        if state.question is not None:
-            return state.question is side
-        return state.disclosed[0 if side is Side.WASHINGTON else 1] != state.round
-
-    def has_not_addressed(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and \
-            self.game.state.addressed[0 if side is Side.WASHINGTON else 1] != self.game.state.round
-
-    def offer_within_my_red_lines(self, side: Side | None, action: Action | None = None) -> bool:
-        offer = self.game.state.offer
-        if offer is None or side is None:
-            return False
-        return not absolute_crossings(self.game.scenario, side, offer.concessions)
-
-    def below_exchange_limit(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.exchanges < self.game.scenario.rules.exchange_limit
-
-    def not_final_round(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.round < self.game.scenario.rounds
-
-    def has_deal_to_renege(self, side: Side | None, action: Action | None = None) -> bool:
-        if side is None:
-            return False
-        scenario = self.game.scenario
-        for deal in self.game.state.deals:
-            for concession in deal.offer.concessions:
-                if concession.irritant not in deal.undone and \
-                        scenario.irritant(concession.irritant).mover.includes(side):
-                    return True
-        return False
-
-    def not_paused(self, side: Side | None, action: Action | None = None) -> bool:
-        return not self.game.state.paused
-
-    def is_paused(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.paused
-
-    def someone_to_move(self, side: Side | None, action: Action | None = None) -> bool:
-        return bool(self.game.awaiting())
-
-    def is_seated(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None
-
-    # -- conditions of the round's progress (the advance trigger) --------------------
-
-    def game_over(self) -> bool:
-        return self.game.state.ended is not None
-
-    def choice_pending(self) -> bool:
-        return bool(self.game.state.pending)
-
-    def no_choice_pending(self) -> bool:
-        return not self.game.state.pending
-
-    def resumes_negotiation(self) -> bool:
-        return self.game.state.resume_phase is Phase.NEGOTIATION
-
-    def statements_revealed(self) -> bool:
-        state = self.game.state
-        return state.revealed_round == state.round
-
-    def conclusion_proposed(self) -> bool:
-        return self.game.state.conclude_by is not None
-
-    def conclusion_declined(self) -> bool:
-        return self.game.state.conclude_by is None
-
-    def negotiation_closed(self) -> bool:
-        return rules.negotiation_closed(self.game.scenario, self.game.state)
 
     # -- what the phases do by themselves ------------------------------------------
 
