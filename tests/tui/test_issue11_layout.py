@@ -39,7 +39,7 @@ async def test_at_80x24_an_offer_and_the_keys_to_answer_it_are_on_screen():
         text = "\n".join(shown)
         assert "On the table: Washington's package" in text
         assert "Your private score:" in text
-        for key in ("Accept · a", "Counter · o", "Reject · x"):
+        for key in ("a Accept", "o Counter", "x Reject"):
             assert key in text, text
         footer = shown[-1]
         assert "Brief" in footer and "Help" in footer, footer

@@ -72,7 +72,7 @@ async def test_the_proposer_of_a_conclusion_is_not_offered_the_computers_answer(
         assert not table.query_one("#move-agree", Button).display
         assert not table.query_one("#move-decline", Button).display
         text = screen_text(app)
-        assert "Agree to conclude · y" not in text and "If you agree" not in text
+        assert "y Agree" not in text and "If you agree" not in text
         assert "Washington proposes to conclude" in text
 
 

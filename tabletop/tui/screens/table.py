@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, OptionList
+from textual.widgets import Button, Footer, Header, Label, OptionList
 
 from tabletop.engine import actions
 from tabletop.engine.effects import Event, EventKind
@@ -38,7 +38,7 @@ from tabletop.tui.messages import GameChanged
 from tabletop.tui.screens.briefing import HandoverScreen
 from tabletop.tui.screens.dialogs import NewsFlashScreen
 from tabletop.tui.screens.table_demo import DemoControls
-from tabletop.tui.screens.table_keys import MOVES, TABLE_BINDINGS
+from tabletop.tui.screens.table_keys import MOVES, TABLE_BINDINGS, Move
 from tabletop.tui.screens.table_moves import MovesCommands
 from tabletop.tui.session import Session
 from tabletop.tui.widgets.board import IrritantBoard, LadderDetail
@@ -102,11 +102,21 @@ class TableScreen(DemoControls):
                 yield MeterPanel(scenario, id="meters").data_bind(TableScreen.state)
                 yield PrivatePanel(session, id="private").data_bind(TableScreen.state, TableScreen.viewer)
                 yield EventLog(id="log")
-        with Horizontal(id="moves"):
-            for move in MOVES:
-                yield Button(Content(f"{move.label} · {move.key_label}"), id=f"move-{move.name}", compact=True,
-                             variant=move.variant, action=f"screen.{move.action}")
+        # Two rows, so that no key is cut on a narrow terminal: the talk about the talks (shown while it may be
+        # had), over the board's moves, which stay put just above the footer when the talk row comes and goes.
+        with Vertical(id="moves"):
+            with Horizontal(id="moves-talk", classes="move-row"):
+                yield Label("Talk:", classes="move-row-title")
+                yield from (self._move_button(move) for move in MOVES if move.talk)
+            with Horizontal(id="moves-board", classes="move-row"):
+                yield from (self._move_button(move) for move in MOVES if not move.talk)
         yield Footer()
+
+    @staticmethod
+    def _move_button(move: Move) -> Button:
+        """A move's button, its key first as in the footer (``k Label``)."""
+        return Button(Content.assemble((move.key_label, "bold"), " ", move.label), id=f"move-{move.name}",
+                      compact=True, variant=move.variant, action=f"screen.{move.action}")
 
     def on_mount(self) -> None:
         self.query_one("#board").border_title = "The irritants"
@@ -201,6 +211,11 @@ class TableScreen(DemoControls):
                 button.display = state is not False
             if button.disabled != (not state):
                 button.disabled = not state
+        talk = any(state is not False for move, state in zip(MOVES, keys) if move.talk)
+        row = self.query_one("#moves-talk")
+        if row.display != talk:
+            row.display = talk  # no empty "Talk:" row while there is no talk to be had
+            self.query_one("#moves").refresh(layout=True)  # the bar's own height follows its rows
         self.refresh_bindings()
 
     @on(OptionList.OptionHighlighted, "#board")

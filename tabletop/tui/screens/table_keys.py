@@ -27,6 +27,8 @@ class Move:
     action: str
     variant: ButtonVariant = "default"
     help: str = ""
+    talk: bool = False
+    """A process move (about how the talks are run, not the board): the move bar's second row, "Talk"."""
 
     @property
     def key_label(self) -> str:
@@ -63,15 +65,15 @@ MOVES = [
     Move("decline", "n", "Keep talking", act.DeclineConclude.kind, "decline", "primary", "Decline to conclude"),
     Move("walk_out", "w", "Walk out", act.WalkOut.kind, "walk_out", "error", "Leave the table: the talks collapse"),
     Move("ask", "q", "Ask", act.AskPriorities.kind, "ask_priorities", "default",
-         "Ask the other side which irritants matter most to it (it answers first)"),
+         "Ask the other side which irritants matter most to it (it answers first)", talk=True),
     Move("disclose", "i", "Priorities", act.DisclosePriorities.kind, "disclose", "default",
-         "Say which irritants matter most to you (true or not), or answer their question"),
+         "Say which irritants matter most to you (true or not), or answer their question", talk=True),
     Move("meso", "m", "MESO", act.ProposeMeso.kind, "meso", "primary",
-         "Put 2-3 packages of equal value to you on the table at once; the other side picks one"),
+         "Put 2-3 packages of equal value to you on the table at once; the other side picks one", talk=True),
     Move("pick", "k", "Pick one", act.AcceptOption.kind, "pick", "success",
          "Pick one of the packages on the table: it is accepted at once"),
     Move("address", "d", "Address", act.Address.kind, "address", "default",
-         "Speak to Europe or Beijing over the table's head: reassure them, or signal other options"),
+         "Speak to Europe or Beijing over the table's head: reassure them, or signal other options", talk=True),
 ]
 BY_ACTION = {move.action_name: move for move in MOVES}
 DEMO_ACTIONS = {"pause", "step", "speed"}

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import IllegalAction
@@ -86,6 +87,16 @@ def on_the_table(state: GameState) -> bool:
         state.conclude_by is not None and not state.is_over)
 
 
+ANSWERS: list[tuple[str, str, str, ButtonVariant, str]] = [
+    ("a", "Accept", "offer-accept", "success", "accept"),
+    ("o", "Counter", "offer-counter", "primary", "counter"),
+    ("x", "Reject", "offer-reject", "error", "reject"),
+    ("y", "Agree", "conclude-agree", "success", "agree"),
+    ("n", "Keep talking", "conclude-decline", "primary", "decline"),
+]
+"""The panel's answer buttons: key, label, id, colour and the table's action."""
+
+
 class OfferPanel(Vertical):
     """Hidden when nothing is on the table; its buttons answer for the viewer when it is their turn."""
 
@@ -97,18 +108,11 @@ class OfferPanel(Vertical):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Static(id="offer-text")
+        yield Static(id="offer-text")  # the answers' keys come first, as in the move bar and the footer
         with Horizontal(id="offer-buttons"):
-            yield Button(Content("Accept · a"), id="offer-accept", variant="success", compact=True,
-                         action="screen.accept")
-            yield Button(Content("Counter · o"), id="offer-counter", variant="primary", compact=True,
-                         action="screen.counter")
-            yield Button(Content("Reject · x"), id="offer-reject", variant="error", compact=True,
-                         action="screen.reject")
-            yield Button(Content("Agree · y"), id="conclude-agree", variant="success", compact=True,
-                         action="screen.agree")
-            yield Button(Content("Keep talking · n"), id="conclude-decline", variant="primary", compact=True,
-                         action="screen.decline")
+            for key, label, name, variant, action in ANSWERS:
+                yield Button(Content.assemble((key, "bold"), f" {label}"), id=name, variant=variant, compact=True,
+                             action=f"screen.{action}")
 
     def on_mount(self) -> None:
         self._show()

@@ -1,0 +1,86 @@
+"""Issue 11, snags 5 to 7 (review): every move that works now is in the move bar with its key, whole.
+
+The table's move bar carries the board moves and the process moves (ask, state
+priorities, a MESO, an address). At 120x40 and at 80x24 nothing of it is cut:
+it takes a second row rather than lose the last keys, and the footer keeps
+Brief and Help. Which moves should show comes from the engine (the kinds of
+action the seat may take now), not from the screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tuikit import hot_seat_turn, screen_text
+
+from tabletop.engine import actions as act
+from tabletop.engine.model import Side
+from tabletop.engine.options import options
+from tabletop.engine.state import Concession, Offer, Phase
+from tabletop.scenarios.library import resolve
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.screens.table import TableScreen
+from tabletop.tui.screens.table_keys import MOVES
+
+W, M = Side.WASHINGTON, Side.MOSCOW
+SIZES = [(120, 40), (80, 24)]
+
+
+def move_bar(app: TabletopApp) -> str:
+    """The rows of the terminal the move bar covers, as the player reads them."""
+    region = app.screen.query_one("#moves").region
+    rows = screen_text(app).rstrip("\n").split("\n")
+    return "\n".join(row[region.x:region.right] for row in rows[region.y:region.bottom])
+
+
+def expected_moves(screen: TableScreen, side: Side) -> list[str]:
+    """The moves the engine lets ``side`` make now, one entry per key (a gesture only when one is open)."""
+    seat = options(screen.session.game, side)
+    empty = {act.Gesture.kind: seat.gestures, act.Retaliate.kind: seat.retaliations, act.Renege.kind: seat.reneges}
+    kinds = {kind for kind in seat.kinds if kind not in empty or empty[kind]}
+    return [move.name for move in MOVES if move.kind in kinds]
+
+
+def assert_whole(app: TabletopApp, screen: TableScreen, side: Side) -> None:
+    bar = move_bar(app)
+    names = expected_moves(screen, side)
+    assert len(names) >= 4, names
+    for move in (m for m in MOVES if m.name in names):
+        shown = f"{move.key_label} {move.label}" in bar or f"{move.label} · {move.key_label}" in bar
+        assert shown, f"{move.label} ({move.key_label}) is not whole in the move bar:\n{bar}"
+    footer = screen_text(app).rstrip("\n").split("\n")[-1]
+    assert "Brief" in footer and "Help" in footer, footer
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_move_of_the_negotiation_is_whole_in_the_move_bar(size):
+    app = TabletopApp(scenario=resolve("autumn-2025"), washington="human", moscow="human", seed=3, pace=0)
+    async with app.run_test(size=size) as pilot:
+        screen = await hot_seat_turn(pilot, W, Phase.NEGOTIATION)
+        await pilot.pause()
+        names = expected_moves(screen, W)
+        assert {"propose", "pass", "walk_out", "ask", "disclose", "meso", "address"} <= set(names), names
+        assert_whole(app, screen, W)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_answer_to_a_package_is_whole_in_the_move_bar(size):
+    app = TabletopApp(scenario=resolve("autumn-2025"), washington="human", moscow="human", seed=3, pace=0)
+    async with app.run_test(size=size) as pilot:
+        screen = await hot_seat_turn(pilot, W, Phase.NEGOTIATION)
+        rungs = options(screen.session.game, W).offer_rungs
+        package = Offer(tuple(Concession(i, r[0]) for i, r in list(rungs.items())[:4] if r), ())
+        assert screen.act(act.Propose(W, package))
+        screen = await hot_seat_turn(pilot, M, Phase.NEGOTIATION)
+        await pilot.pause()
+        assert {"accept", "counter", "reject"} <= set(expected_moves(screen, M))
+        assert_whole(app, screen, M)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_statement_is_whole_in_the_move_bar(size):
+    app = TabletopApp(scenario=resolve("autumn-2025"), washington="human", moscow="human", seed=3, pace=0)
+    async with app.run_test(size=size) as pilot:
+        screen = await hot_seat_turn(pilot, W, Phase.STATEMENTS)
+        await pilot.pause()
+        assert {"conciliatory", "neutral", "hardline"} <= set(expected_moves(screen, W))
+        assert_whole(app, screen, W)
