@@ -18,6 +18,7 @@ from tabletop.engine.options import options
 from tabletop.engine.state import Concession, Offer, Phase
 from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
+from tabletop.tui.screens.dialogs import InjectChoiceScreen
 from tabletop.tui.screens.table import TableScreen
 from tabletop.tui.screens.table_keys import MOVES
 
@@ -83,4 +84,33 @@ async def test_every_statement_is_whole_in_the_move_bar(size):
         screen = await hot_seat_turn(pilot, W, Phase.STATEMENTS)
         await pilot.pause()
         assert {"conciliatory", "neutral", "hardline"} <= set(expected_moves(screen, W))
+        assert_whole(app, screen, W)
+
+
+async def test_the_widest_row_with_renege_is_whole_at_80_columns():
+    app = TabletopApp(scenario=resolve("autumn-2025"), washington="human", moscow="human", seed=3, pace=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await hot_seat_turn(pilot, W, Phase.NEGOTIATION)
+        rungs = options(screen.session.game, W).offer_rungs
+        package = Offer(tuple(Concession(i, r[0]) for i, r in list(rungs.items())[:4] if r), ())
+        assert screen.act(act.Propose(W, package))
+        screen = await hot_seat_turn(pilot, M, Phase.NEGOTIATION)
+        assert screen.act(act.Accept(M))
+        game = screen.session.game
+        for _ in range(300):  # both sides pass until a renege is open to Washington on its turn
+            now = app.screen
+            if isinstance(now, InjectChoiceScreen):
+                now.action_choose("absorb")
+            elif not isinstance(now, TableScreen):
+                await pilot.press("enter")
+            elif now.actor() in game.awaiting() and game.state.phase is Phase.STATEMENTS:
+                await pilot.press("n")
+            elif now.actor() in game.awaiting() and game.state.phase is Phase.NEGOTIATION:
+                if now.actor() is W and options(game, W).reneges:
+                    break
+                assert now.act(act.Pass(now.actor()))
+            await pilot.pause(0.02)
+        await pilot.pause()
+        names = expected_moves(screen, W)
+        assert {"propose", "renege", "pass", "conclude", "walk_out"} <= set(names), names
         assert_whole(app, screen, W)
