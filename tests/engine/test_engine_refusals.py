@@ -79,3 +79,15 @@ def test_a_human_rejection_saves_as_before_and_a_reason_is_one_short_line():
     for bad in ("two\nlines", "x" * 201):
         with pytest.raises(IllegalAction, match="one line of at most 200 characters"):
             game.apply(act.Reject(M, reason=bad))
+
+
+def test_a_set_of_packages_turned_down_by_choice_says_why_too():
+    game = Game(lab(exchange_limit=1), 1)
+    to_negotiation(game)
+    game.apply(act.ProposeMeso(W, (offer(("banking", 2), ("flights", 1)), offer(("banking", 2), ("visas", 2)))))
+    answer = make_opponent("tit-for-tat", M, 1).decide(game)
+    assert isinstance(answer, act.Reject)
+    game.apply(answer)
+    _, text = last_reject(game)
+    assert text.startswith("Moscow rejects every package on the table; the negotiation closes for this round. ")
+    assert "any of these packages" in text and "“Banking”" in text, text

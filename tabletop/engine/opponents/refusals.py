@@ -27,12 +27,17 @@ def refusal_reason(strategy: Strategy, game: Game, view: PlayerView) -> str:
     """What ``strategy`` says when it rejects what is on the table now ("" when the rules already say why)."""
     scenario = game.scenario
     state = game.state
-    offers = view.meso or ((view.offer,) if view.offer is not None else ())
-    if not offers or any(objection(scenario, state, offer, view.side) is not None for offer in offers):
-        return ""  # the rules forbade it: the rejection names the part (options.told), nothing to add
     name = scenario.sides[view.side].name
+    if view.meso:  # several packages: the rules' objections are not told for a set, so say it here
+        offers = tuple(o for o in view.meso if objection(scenario, state, o, view.side) is None)
+        if not offers:
+            return f"{name} may not accept any of these packages: each goes past what it can accept"
+    elif view.offer is None or objection(scenario, state, view.offer, view.side) is not None:
+        return ""  # the rules forbade it: the rejection names the part (options.told), nothing to add
+    else:
+        offers = (view.offer,)
     offer = max(offers, key=view.score_after)  # of several, what it says is about the best for it
-    several = len(offers) > 1
+    several = len(view.meso) > 1
     if not view.ratifiable(offer, view.side.other):
         other = scenario.sides[view.side.other].name
         return f"{name} will not accept what {other}'s own capital would not ratify"
