@@ -8,9 +8,9 @@ reports show what the facilitator did and when.
 from __future__ import annotations
 
 from tabletop.engine import actions as act
-from tabletop.engine import process, rules
+from tabletop.engine import deals, injects, process, rounds, rules
+from tabletop.engine.effects import Event, EventKind, MoveError, Result
 from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Posture, Response, Scenario, Side, timer_problem
-from tabletop.engine.rules import Event, EventKind, MoveError, Result
 from tabletop.engine.state import GameState, Phase
 
 FACILITATOR = "Facilitator"
@@ -94,16 +94,16 @@ def time_up(scenario: Scenario, state: GameState, action: act.TimeUp, awaiting: 
         name = scenario.sides[side].name
         phase = state.phase
         if phase is Phase.STATEMENTS:
-            state, more = rules.statement(scenario, state, act.Statement(side, Posture.NEUTRAL))
+            state, more = rounds.statement(scenario, state, act.Statement(side, Posture.NEUTRAL))
             what = "a neutral statement"
         elif phase is Phase.INJECT_RESPONSE:
-            state, more = rules.respond_inject(scenario, state, act.RespondInject(side, state.pending[0], Response.ABSORB))
+            state, more = injects.respond_inject(scenario, state, act.RespondInject(side, state.pending[0], Response.ABSORB))
             what = "absorbing the inject"
         elif phase is Phase.CONCLUDE_PENDING:
             state, more = rules.answer_conclude(scenario, state, act.DeclineConclude(side))
             what = "declining to conclude"
         elif state.offer is not None or state.meso:
-            state, more = rules.reject(scenario, state, act.Reject(side))
+            state, more = deals.reject(scenario, state, act.Reject(side))
             what = "rejecting the offer on the table"
         elif state.question is side:
             state, more = process.disclose(scenario, state, act.DisclosePriorities(side, ()))

@@ -8,7 +8,8 @@ asked with the acting side and the action (the trigger's arguments). The
 its transitions are tried in order and the first whose conditions hold is
 taken. The ``on_enter_<PHASE>`` callbacks do what a phase does by itself: open
 a round, implement the accepted package, close the round, grade the end. The
-machine owns legality and order; :mod:`rules` owns consequences.
+machine owns legality and order; the rules own consequences (:mod:`rounds`,
+:mod:`deals`, :mod:`rules`, ...).
 
 "Is this legal now" is the machine's ``may_trigger(kind, side, action)``
 answer. It is computed by :meth:`PhaseFlow.quick_may` from the same table the
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from transitions import Machine
 
-from tabletop.engine import rules
+from tabletop.engine import deals, rounds
 from tabletop.engine.actions import Action
 from tabletop.engine.conditions import WHY, Conditions
 from tabletop.engine.effects import Result
@@ -232,16 +233,16 @@ class PhaseFlow(Conditions):
 
     def on_enter_ROUND_START(self) -> None:  # noqa: N802 (the library names the callback after the state)
         game = self.game
-        self._record(rules.start_round(game.scenario, game.state, game.seed))
+        self._record(rounds.start_round(game.scenario, game.state, game.seed))
 
     def on_enter_IMPLEMENTATION(self) -> None:  # noqa: N802
-        self._record(rules.implement(self.game.scenario, self.game.state))
+        self._record(deals.implement(self.game.scenario, self.game.state))
 
     def on_enter_ROUND_END(self) -> None:  # noqa: N802
-        self._record(rules.end_round(self.game.scenario, self.game.state))
+        self._record(rounds.end_round(self.game.scenario, self.game.state))
 
     def on_enter_ENDED(self) -> None:  # noqa: N802
-        self._record(rules.finish(self.game.scenario, self.game.state))
+        self._record(rounds.finish(self.game.scenario, self.game.state))
 
     def _evolve(self, **changes: object) -> None:
         game = self.game

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from tabletop.engine import actions as act
 from tabletop.engine import facilitation
+from tabletop.engine.effects import Event, MoveError
 from tabletop.engine.flow import PhaseFlow
 from tabletop.engine.kinds import BY_NAME
 from tabletop.engine.model import Scenario, Side
-from tabletop.engine.rules import Event, MoveError
 from tabletop.engine.scoring import final_scores, score
 from tabletop.engine.state import GameState, MeterPoint, Phase
 

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from tabletop.engine import actions as act
-from tabletop.engine import facilitation, process, rules
+from tabletop.engine import deals, facilitation, injects, process, rounds, rules
 from tabletop.engine.actions import Action
 from tabletop.engine.effects import Result
 from tabletop.engine.model import Scenario
@@ -66,12 +66,12 @@ _TURN = ("not_paused", "is_to_move")
 _QUIET_TURN = (*_TURN, "no_offer", "no_question")
 
 KINDS: tuple[Kind, ...] = (
-    Kind(act.Statement, rules.statement, (P.STATEMENTS,), ("not_paused", "has_not_stated")),
-    Kind(act.RespondInject, rules.respond_inject, (P.INJECT_RESPONSE,), ("not_paused", "is_inject_target")),
-    Kind(act.Propose, rules.propose, (P.NEGOTIATION,), (*_QUIET_TURN, "below_exchange_limit")),
-    Kind(act.Counter, rules.propose, (P.NEGOTIATION,), (*_TURN, "has_proposal", "below_exchange_limit")),
-    Kind(act.Accept, rules.accept, (P.NEGOTIATION,), (*_TURN, "has_offer", "offer_within_my_red_lines")),
-    Kind(act.Reject, rules.reject, (P.NEGOTIATION,), (*_TURN, "has_proposal")),
+    Kind(act.Statement, rounds.statement, (P.STATEMENTS,), ("not_paused", "has_not_stated")),
+    Kind(act.RespondInject, injects.respond_inject, (P.INJECT_RESPONSE,), ("not_paused", "is_inject_target")),
+    Kind(act.Propose, deals.propose, (P.NEGOTIATION,), (*_QUIET_TURN, "below_exchange_limit")),
+    Kind(act.Counter, deals.propose, (P.NEGOTIATION,), (*_TURN, "has_proposal", "below_exchange_limit")),
+    Kind(act.Accept, deals.accept, (P.NEGOTIATION,), (*_TURN, "has_offer", "offer_within_my_red_lines")),
+    Kind(act.Reject, deals.reject, (P.NEGOTIATION,), (*_TURN, "has_proposal")),
     Kind(act.Gesture, rules.gesture, (P.NEGOTIATION,), _QUIET_TURN),
     Kind(act.Retaliate, rules.retaliate, (P.NEGOTIATION,), _QUIET_TURN),
     Kind(act.Pass, rules.pass_turn, (P.NEGOTIATION,), _QUIET_TURN),
@@ -85,8 +85,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(act.ProposeMeso, process.propose_meso, (P.NEGOTIATION,), (*_QUIET_TURN, "below_exchange_limit")),
     Kind(act.AcceptOption, process.accept_option, (P.NEGOTIATION,), (*_TURN, "has_meso")),
     Kind(act.Address, process.address, (P.NEGOTIATION,), (*_QUIET_TURN, "has_not_addressed")),
-    Kind(act.FireInject, rules.fire_by_hand, _INJECTABLE),
-    Kind(act.CustomInject, rules.custom_inject, _INJECTABLE),
+    Kind(act.FireInject, injects.fire_by_hand, _INJECTABLE),
+    Kind(act.CustomInject, injects.custom_inject, _INJECTABLE),
     Kind(act.HoldInject, facilitation.hold, _OPEN, seen_by_players=False),
     Kind(act.ReleaseInject, facilitation.release, _OPEN, seen_by_players=False),
     Kind(act.SkipInject, facilitation.skip, _OPEN, seen_by_players=False),

@@ -16,6 +16,7 @@ from enum import Enum
 import attrs
 
 from tabletop.engine.model import Scenario, Side
+from tabletop.engine.ratification import ratifiable, standing_after
 from tabletop.engine.red_lines import absolute_crossings
 from tabletop.engine.state import Concession, GameState, Offer
 
@@ -77,8 +78,6 @@ opponent that turned a package down and the one reading its rejection both ask, 
 
 
 def _objection(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> Objection | None:
-    from tabletop.engine.rules import ratifiable, standing_after  # the rules import this module
-
     crossed = {c.irritant for c in absolute_crossings(scenario, side, offer.concessions)}
     if crossed:
         return Objection(side, tuple(c for c in offer.concessions if c.irritant in crossed), Blocked.RED_LINE)

@@ -25,11 +25,13 @@ Legality (whose turn, how often) is the phase machine's (:mod:`kinds`,
 from __future__ import annotations
 
 from tabletop.engine import actions as act
+from tabletop.engine.deals import accept, check_offer
 from tabletop.engine.effects import Event, EventKind, MoveError, Result, apply_effects, describe_effects, describe_offer
 from tabletop.engine.model import Audience, Effects, Message, Scenario, Side
-from tabletop.engine.rules import _after_turn, accept, check_offer, tone_headlines
+from tabletop.engine.rules import _after_turn
 from tabletop.engine.scoring import board_after, score
 from tabletop.engine.state import GameState, Offer, with_side
+from tabletop.engine.tone import tone_headlines
 
 MESO_MIN, MESO_MAX = 2, 3
 """How many packages a MESO holds."""

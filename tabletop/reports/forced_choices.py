@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import attrs
 
+from tabletop.engine.effects import describe_effects
 from tabletop.engine.game import Game
 from tabletop.engine.injects import choice_label
 from tabletop.engine.model import Response, Side
-from tabletop.engine.rules import describe_effects
 
 
 @attrs.frozen

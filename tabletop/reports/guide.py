@@ -9,8 +9,8 @@ It renders to Markdown (committed beside the scenarios) and to printable HTML.
 
 from __future__ import annotations
 
+from tabletop.engine.effects import describe_effects
 from tabletop.engine.model import SIDES, Condition, Effects, Inject, InjectKind, Scenario
-from tabletop.engine.rules import describe_effects
 from tabletop.reports.answer_key import answer_key_blocks
 from tabletop.reports.class_pack import discussion_blocks, run_sheet_blocks, teaching_notes_blocks
 from tabletop.reports.document import (

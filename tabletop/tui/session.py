@@ -17,10 +17,10 @@ import attrs
 from textual.message_pump import MessagePump
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import Event, EventKind
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES, Strategy, make_opponent
-from tabletop.engine.rules import Event, EventKind
 from tabletop.engine.views import player_visible
 from tabletop.tui.autosave import Autosave, SavingHalted
 from tabletop.tui.classroom import Classroom

@@ -7,9 +7,10 @@ import pytest
 from enginekit import M, W, close_round, deal_through, lab, offer, play_to_round, state_both, to_negotiation
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import TENSION_MAX
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Effects, EndReason, Side
-from tabletop.engine.rules import RENEGE_STANDING, RENEGE_TRUST, TENSION_MAX
+from tabletop.engine.rules import RENEGE_STANDING, RENEGE_TRUST
 from tabletop.engine.scoring import score
 from tabletop.engine.state import Phase
 

@@ -7,12 +7,11 @@ import pytest
 from enginekit import M, W, close_round, deal_through, lab, offer, play_to_round, state_both, to_negotiation
 
 from tabletop.engine import actions as act
+from tabletop.engine.deals import PACKAGE_TRUST, RECIPROCAL_PACKAGE_TRUST
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Effects, Posture, RedLine, Scenario, Side, Valuation
 from tabletop.engine.rules import (
     GESTURE_TRUST,
-    PACKAGE_TRUST,
-    RECIPROCAL_PACKAGE_TRUST,
     RECIPROCATION_TRUST,
     RENEGE_STANDING,
     RENEGE_TRUST,

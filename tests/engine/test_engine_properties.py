@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import TENSION_MAX
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Effects, Message, Mover, Posture, Response, Side
-from tabletop.engine.rules import TENSION_MAX
 from tabletop.engine.state import Concession, Offer
 from tabletop.scenarios.library import resolve
 

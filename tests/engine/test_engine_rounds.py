@@ -11,7 +11,7 @@ from tabletop.engine import actions as act
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import EndReason, Posture, Response
 from tabletop.engine.opponents import PlayerView
-from tabletop.engine.rules import BOTH_CONCILIATORY_BONUS, POSTURE_STANDING, POSTURE_TRUST
+from tabletop.engine.rounds import BOTH_CONCILIATORY_BONUS, POSTURE_STANDING, POSTURE_TRUST
 from tabletop.engine.state import Concession, Offer, Phase
 
 POSTURES = list(Posture)

@@ -9,10 +9,10 @@ from textual.widgets import Button, Static
 from tuikit import wait_for
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import describe_effects
 from tabletop.engine.game import Game
 from tabletop.engine.model import Posture, Response, Side
 from tabletop.engine.opponents import make_opponent
-from tabletop.engine.rules import describe_effects
 from tabletop.reports.after_action import after_action_report
 from tabletop.saves.writer import SaveWriter, load_save
 from tabletop.scenarios.library import resolve

@@ -14,8 +14,8 @@ from tabletop.engine.actions import Action, Counter, Gesture, Propose, Reject
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
 from tabletop.engine.objections import Objection, objection
 from tabletop.engine.process import meso_problem, priority_order
+from tabletop.engine.ratification import ratifiable
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
-from tabletop.engine.rules import ratifiable
 from tabletop.engine.scoring import board_after, utility_range
 from tabletop.engine.state import Deal, Offer, Phase
 

@@ -22,11 +22,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import describe_effects
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.injects import choice_label
 from tabletop.engine.model import SIDES, Response
 from tabletop.engine.options import refusal
-from tabletop.engine.rules import describe_effects
 from tabletop.reports.hotwash import ScheduledInject, game_note_entries, inject_schedule
 from tabletop.tui.messages import GameChanged
 from tabletop.tui.screens.console_dialogs import CustomInjectScreen, FacilitatorNoteScreen, TimerScreen

@@ -16,10 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tabletop.engine import actions as act
-from tabletop.engine.effects import STANDING_RANGE, TENSION_RANGE, TRUST_RANGE
+from tabletop.engine.effects import STANDING_RANGE, TENSION_RANGE, TRUST_RANGE, describe_effects
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Effects, EndReason, timer_problem
-from tabletop.engine.rules import describe_effects
 from tabletop.tui.screens.passphrase import FacilitatorOnly
 from tabletop.tui.text import lines, plain
 from tabletop.tui.widgets.round_clock import StopsTheClock

@@ -18,10 +18,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from tabletop.engine.effects import describe_offer
 from tabletop.engine.model import Irritant, Mover, Side
 from tabletop.engine.options import options, package_preview
 from tabletop.engine.red_lines import crossing
-from tabletop.engine.rules import describe_offer
 from tabletop.engine.state import Concession, Offer
 from tabletop.tui.screens.dialogs import ConfirmScreen
 from tabletop.tui.session import Session

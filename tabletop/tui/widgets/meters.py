@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tabletop.engine.effects import TENSION_MAX
 from tabletop.engine.model import SIDES, Scenario
-from tabletop.engine.rules import TENSION_MAX
 from tabletop.engine.state import GameState
 from tabletop.tui.text import bar, lines, plain, side_name, sparkline
 

@@ -16,11 +16,11 @@ from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from tabletop.engine import actions as act
+from tabletop.engine.effects import describe_concession, irritant_name
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.objections import Blocked
 from tabletop.engine.options import blocked, options, preview
-from tabletop.engine.rules import describe_concession, irritant_name
 from tabletop.engine.scoring import board_after, final_scores, score
 from tabletop.engine.state import GameState, Offer
 from tabletop.tui.session import Session

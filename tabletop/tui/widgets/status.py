@@ -12,8 +12,8 @@ from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.options import told
-from tabletop.engine.rules import tone_word
 from tabletop.engine.state import GameState, Phase
+from tabletop.engine.tone import tone_word
 from tabletop.engine.views import BOOKKEEPING_EVENTS, player_visible
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain, side_name
