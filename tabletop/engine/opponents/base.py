@@ -7,7 +7,7 @@
   in ultimatum games), drawn from the opponent's own seeded generator.
 * Concede along a named curve: the target score falls from a best hope to the
   alternative as the rounds pass, ``target(t) = alt + (best - alt) * (1 - t ** (1 / e))``;
-  ``e`` below 1 holds out (Boulware), above 1 gives early (Conceder).
+  ``e`` below 1 holds out (Boulware), above 1 gives early (Conceder): :class:`aims.Aims`.
 * Learn the other side (:mod:`model`), build packages good for both
   (:mod:`packages`), never put a package the other side turned down to it again.
 * Keep a ledger of gestures: a side that pockets two more than it returns
@@ -19,20 +19,18 @@
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 from tabletop.engine import actions as act
-from tabletop.engine.model import Posture, Response, Side
+from tabletop.engine.model import Posture, Response
 from tabletop.engine.opponents import talk
-from tabletop.engine.opponents.conduct import COOLING, HARDER, concession_curve, own_side, refusal_chance
-from tabletop.engine.opponents.ladders import MyRungs, Terms
-from tabletop.engine.opponents.model import Key, OpponentModel, package_key
+from tabletop.engine.opponents.aims import Aims
+from tabletop.engine.opponents.conduct import COOLING, HARDER, refusal_chance
+from tabletop.engine.opponents.model import Key, package_key
 from tabletop.engine.opponents.packages import choose, gesture_step
 from tabletop.engine.opponents.planner import effects_value, retaliation_target
 from tabletop.engine.opponents.refusals import refusal_reason
 from tabletop.engine.opponents.view import PlayerView
-from tabletop.engine.randomness import draw
 from tabletop.engine.state import Offer, Phase
 
 if TYPE_CHECKING:
@@ -63,59 +61,12 @@ def ratified(view: PlayerView, action: act.Action) -> act.Action:
     return action
 
 
-class Strategy:
-    """Base of the computer opponents: reads a :class:`PlayerView`, returns an action."""
+class Strategy(Aims):
+    """Base of the computer opponents: reads a :class:`PlayerView`, returns an action.
 
-    name = ""
-    e = 1.0
-    """The exponent of the concession curve."""
-    reach = 0.5
-    """How far from the alternative towards the most it could hope for its opening target lies."""
-    terms = Terms()
-    credit = 1.0
-    """How much of what the other side's unreturned gestures brought it an opponent gives back in its packages."""
-
-    def __init__(self, side: Side, seed: int) -> None:
-        self.side = side
-        self.seed = seed
-        # Each game's opponent has a temperament, -1 (tough) to +1 (soft), fixed by seed and side.
-        self.temper = draw(seed, "temper", side.value) * 2 - 1
-        self._game: weakref.ref[Game] | None = None
-        self._model: OpponentModel | None = None
-        self._mine: MyRungs | None = None
-        self._best = 0.0
-        self._start = 0.0
-        self._target: tuple[PlayerView, float] | None = None
-
-    def chance(self, view: PlayerView, *keys: object) -> float:
-        """A number in [0, 1) from this opponent's own generator, fixed by seed, side and moment."""
-        return draw(self.seed, "opponent", self.side.value, view.action_count, *keys)
-
-    # -- what it knows of this game -----------------------------------------------
-
-    def learn(self, game: Game, view: PlayerView) -> OpponentModel:
-        """The model of the other side, carried through the game (rebuilt for another game)."""
-        model = self._model
-        if model is None or self._game is None or self._game() is not game or model.cursor > len(game.actions):
-            model = self._model = OpponentModel(view)
-            self._game = weakref.ref(game)
-            self._mine, self._best, self._start = own_side(game.scenario, view)
-        model.update(view)
-        return model
-
-    @property
-    def model(self) -> OpponentModel:
-        assert self._model is not None, "decide() reads the game first"
-        return self._model
-
-    @property
-    def mine(self) -> MyRungs:
-        assert self._mine is not None, "decide() reads the game first"
-        return self._mine
-
-    def cold(self, view: PlayerView) -> bool:
-        """Cooled by a side that pocketed my gestures without returning them."""
-        return self.model.pocketing()
+    What it knows of the game and the score it holds out for (the curve, the target) are
+    :class:`~tabletop.engine.opponents.aims.Aims`; here is what it does with them.
+    """
 
     # -- the entry point ------------------------------------------------------
 
@@ -144,43 +95,6 @@ class Strategy:
                 return self.pick_option(view)
             return self.answer(view) if view.offer is not None else self.move(view)
         raise ValueError(f"{self.name} has nothing to decide in phase {view.phase.value}")
-
-    # -- the curve and the target ------------------------------------------------
-
-    def best(self, view: PlayerView) -> float:
-        """The score it opens by hoping for."""
-        return view.alternative + self.reach * max(0.0, self._best - view.alternative)
-
-    def curve(self, view: PlayerView, e: float | None = None) -> float:
-        """The time-dependent target: from ``best`` in the first round to the alternative in the last."""
-        return concession_curve(view.alternative, self.best(view), view.time, e or self.e)
-
-    def aspiration(self, view: PlayerView) -> float:
-        """The score I hold out for at this point of the talks (before temperament and cooling)."""
-        return self.curve(view)
-
-    def target(self, view: PlayerView) -> float:
-        """What a package must bring me now: the aspiration, shifted by temperament, raised when I am
-        cooled, lowered by what the other side's unreturned gestures brought me (repaid in the package)."""
-        memo = self._target
-        if memo is not None and memo[0] is view:
-            return memo[1]  # asked several times in one decision
-        value = self.aspiration(view) - 6.0 * self.temper - self.credit * self.model.owed_value()
-        if self.cold(view):
-            value += COOLING
-        value = max(view.alternative, value)
-        self._target = (view, value)
-        return value
-
-    def fairness(self, view: PlayerView) -> float:
-        """How many of my points a package must give me per point I guess it gives them."""
-        return 0.8
-
-    def needed_ratio(self, view: PlayerView) -> float:
-        return self.fairness(view) * (1 - 0.3 * self.temper)
-
-    def package_terms(self, view: PlayerView) -> Terms:
-        return self.terms
 
     # -- words --------------------------------------------------------------------
 

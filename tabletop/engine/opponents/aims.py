@@ -1,0 +1,117 @@
+"""What a computer opponent knows of its game and what it holds out for: the concession curve and the target.
+
+:class:`Aims` is the half of every computer opponent (:class:`tabletop.engine.opponents.base.Strategy`
+extends it) that reads the game: its temperament and seeded chances, the model of the other side it
+carries through the game (:mod:`model`), and the score a package must bring it now, falling along a
+named curve from a best hope to its alternative, ``target(t) = alt + (best - alt) * (1 - t ** (1 / e))``
+(``e`` below 1 holds out, Boulware; above 1 gives early, Conceder), raised when it is cooled and
+lowered by what the other side's unreturned gestures brought it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+from tabletop.engine.model import Side
+from tabletop.engine.opponents.conduct import COOLING, concession_curve, own_side
+from tabletop.engine.opponents.ladders import MyRungs, Terms
+from tabletop.engine.opponents.model import OpponentModel
+from tabletop.engine.opponents.view import PlayerView
+from tabletop.engine.randomness import draw
+
+if TYPE_CHECKING:
+    from tabletop.engine.game import Game
+
+
+class Aims:
+    """What a computer opponent knows of its game and the score it holds out for (see the module)."""
+
+    name = ""
+    e = 1.0
+    """The exponent of the concession curve."""
+    reach = 0.5
+    """How far from the alternative towards the most it could hope for its opening target lies."""
+    terms = Terms()
+    credit = 1.0
+    """How much of what the other side's unreturned gestures brought it an opponent gives back in its packages."""
+
+    def __init__(self, side: Side, seed: int) -> None:
+        self.side = side
+        self.seed = seed
+        # Each game's opponent has a temperament, -1 (tough) to +1 (soft), fixed by seed and side.
+        self.temper = draw(seed, "temper", side.value) * 2 - 1
+        self._game: weakref.ref[Game] | None = None
+        self._model: OpponentModel | None = None
+        self._mine: MyRungs | None = None
+        self._best = 0.0
+        self._start = 0.0
+        self._target: tuple[PlayerView, float] | None = None
+
+    def chance(self, view: PlayerView, *keys: object) -> float:
+        """A number in [0, 1) from this opponent's own generator, fixed by seed, side and moment."""
+        return draw(self.seed, "opponent", self.side.value, view.action_count, *keys)
+
+    # -- what it knows of this game -----------------------------------------------
+
+    def learn(self, game: Game, view: PlayerView) -> OpponentModel:
+        """The model of the other side, carried through the game (rebuilt for another game)."""
+        model = self._model
+        if model is None or self._game is None or self._game() is not game or model.cursor > len(game.actions):
+            model = self._model = OpponentModel(view)
+            self._game = weakref.ref(game)
+            self._mine, self._best, self._start = own_side(game.scenario, view)
+        model.update(view)
+        return model
+
+    @property
+    def model(self) -> OpponentModel:
+        assert self._model is not None, "decide() reads the game first"
+        return self._model
+
+    @property
+    def mine(self) -> MyRungs:
+        assert self._mine is not None, "decide() reads the game first"
+        return self._mine
+
+    def cold(self, view: PlayerView) -> bool:
+        """Cooled by a side that pocketed my gestures without returning them."""
+        return self.model.pocketing()
+
+
+    # -- the curve and the target ------------------------------------------------
+
+    def best(self, view: PlayerView) -> float:
+        """The score it opens by hoping for."""
+        return view.alternative + self.reach * max(0.0, self._best - view.alternative)
+
+    def curve(self, view: PlayerView, e: float | None = None) -> float:
+        """The time-dependent target: from ``best`` in the first round to the alternative in the last."""
+        return concession_curve(view.alternative, self.best(view), view.time, e or self.e)
+
+    def aspiration(self, view: PlayerView) -> float:
+        """The score I hold out for at this point of the talks (before temperament and cooling)."""
+        return self.curve(view)
+
+    def target(self, view: PlayerView) -> float:
+        """What a package must bring me now: the aspiration, shifted by temperament, raised when I am
+        cooled, lowered by what the other side's unreturned gestures brought me (repaid in the package)."""
+        memo = self._target
+        if memo is not None and memo[0] is view:
+            return memo[1]  # asked several times in one decision
+        value = self.aspiration(view) - 6.0 * self.temper - self.credit * self.model.owed_value()
+        if self.cold(view):
+            value += COOLING
+        value = max(view.alternative, value)
+        self._target = (view, value)
+        return value
+
+    def fairness(self, view: PlayerView) -> float:
+        """How many of my points a package must give me per point I guess it gives them."""
+        return 0.8
+
+    def needed_ratio(self, view: PlayerView) -> float:
+        return self.fairness(view) * (1 - 0.3 * self.temper)
+
+    def package_terms(self, view: PlayerView) -> Terms:
+        return self.terms
