@@ -26,7 +26,7 @@ from tabletop.engine.model import Posture, Response
 from tabletop.engine.opponents import talk
 from tabletop.engine.opponents.aims import Aims
 from tabletop.engine.opponents.conduct import COOLING, HARDER, refusal_chance
-from tabletop.engine.opponents.model import Key, package_key
+from tabletop.engine.opponents.evidence import Key, package_key
 from tabletop.engine.opponents.packages import choose, gesture_step
 from tabletop.engine.opponents.planner import effects_value, retaliation_target
 from tabletop.engine.opponents.refusals import refusal_reason

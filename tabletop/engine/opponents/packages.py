@@ -15,8 +15,9 @@ steps come from :mod:`tabletop.engine.opponents.ladders`.
 
 from __future__ import annotations
 
+from tabletop.engine.opponents.evidence import Key
 from tabletop.engine.opponents.ladders import MyRungs, Step, Terms, ladders
-from tabletop.engine.opponents.model import Key, OpponentModel
+from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.state import Concession, Offer
 
