@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tabletop.engine import actions as act
+from tabletop.engine.action_reader import action_from_dict
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Posture, Side
 from tabletop.engine.state import Concession, Offer, Phase
@@ -98,6 +99,6 @@ def test_facilitator_actions_replay_to_the_same_game(tutorial):
     to_negotiation(game)
     game.apply(act.TimeUp())
     data = [a.to_dict() for a in game.actions]
-    again = Game.replay(tutorial, 7, [act.action_from_dict(d) for d in data])
+    again = Game.replay(tutorial, 7, [action_from_dict(d) for d in data])
     assert again.fingerprint() == game.fingerprint()
     assert again.state.timer == 120

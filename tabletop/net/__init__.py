@@ -2,7 +2,7 @@
 
 The host (:mod:`tabletop.net.server`, :mod:`tabletop.net.host`) is the only
 writer and the only judge: every action arrives as JSON data, is rebuilt with
-:func:`tabletop.engine.actions.action_from_dict` and goes through
+:func:`tabletop.engine.action_reader.action_from_dict` and goes through
 ``Game.apply``; each seat receives only what the engine's views let it see
 (:mod:`tabletop.net.views`). :mod:`tabletop.net.client` is the small client
 library the terminal client and the facilitator's dashboard are built on.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, Any
 
-from tabletop.engine.actions import ActionError, action_from_dict
+from tabletop.engine.action_reader import ActionError, action_from_dict
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.opponents import STRATEGIES
 from tabletop.engine.views import Audience

@@ -16,7 +16,8 @@ from typing import Any, Protocol
 
 import attrs
 
-from tabletop.engine.actions import Action, ActionError, action_from_dict, offer_from_dict
+from tabletop.engine.action_reader import ActionError, action_from_dict, offer_from_dict
+from tabletop.engine.actions import Action
 from tabletop.engine.game import IllegalAction
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.options import package_preview

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from tabletop.engine import actions as act
+from tabletop.engine.action_reader import ActionError, action_from_dict
 from tabletop.engine.effects import Event
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import (
@@ -125,8 +126,8 @@ def options_from(side: Side, data: Any) -> SeatOptions:
 
     def moves(name: str) -> tuple[Any, ...]:
         try:
-            return tuple(act.action_from_dict(item) for item in options.get(name) or [])
-        except act.ActionError as error:
+            return tuple(action_from_dict(item) for item in options.get(name) or [])
+        except ActionError as error:
             raise MirrorError(f"options.{name}: {' '.join(str(error).split())[:120]}") from None
 
     return SeatOptions(

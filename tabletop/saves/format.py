@@ -1,7 +1,7 @@
 """Reading a save: the JSON Lines format checked line by line (and its hash chain), then replayed and verified.
 
 Loading parses JSON and TOML only and rebuilds actions through
-:func:`tabletop.engine.actions.action_from_dict`, so nothing in a save is ever
+:func:`tabletop.engine.action_reader.action_from_dict`, so nothing in a save is ever
 executed. The format is documented in ``saves/README.md``; the public API is
 :mod:`tabletop.saves.writer`. Version 2 saves carry a hash chain over every byte
 (:mod:`tabletop.saves.chain`) and may be signed (:mod:`tabletop.saves.signing`);

@@ -1,7 +1,7 @@
 """The records of a save (header, action, note): checked one by one as plain data, and made from a game.
 
 Only JSON values are looked at here and actions are rebuilt only through
-:func:`tabletop.engine.actions.action_from_dict`: nothing in a save is executed.
+:func:`tabletop.engine.action_reader.action_from_dict`: nothing in a save is executed.
 Every problem is a :class:`ValueError` or :class:`SaveError` with a one-line reason.
 """
 
@@ -15,7 +15,8 @@ import attrs
 
 from tabletop import __version__
 from tabletop.engine import RULES_VERSION
-from tabletop.engine.actions import Action, ActionError, action_from_dict
+from tabletop.engine.action_reader import ActionError, action_from_dict
+from tabletop.engine.actions import Action
 from tabletop.engine.actions import Note as NoteAction
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side

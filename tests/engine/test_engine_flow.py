@@ -10,6 +10,7 @@ from enginekit import M, W, classic, lab, to_negotiation
 
 from tabletop.engine import actions as act
 from tabletop.engine import flow
+from tabletop.engine.action_reader import offer_from_dict
 from tabletop.engine.autoplay import simulate
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
@@ -49,7 +50,7 @@ def positions():
     yield game.copy()
     game.apply(act.Resume())
     to_negotiation(game)
-    game.apply(act.Propose(W, act.offer_from_dict({"concessions": [{"irritant": "visas", "to": 2}]})))
+    game.apply(act.Propose(W, offer_from_dict({"concessions": [{"irritant": "visas", "to": 2}]})))
     yield game.copy()
     game.apply(act.WalkOut(M))
     yield game

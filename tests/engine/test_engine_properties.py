@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tabletop.engine import actions as act
+from tabletop.engine.action_reader import action_from_dict
 from tabletop.engine.effects import TENSION_MAX
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Effects, Message, Mover, Posture, Response, Side
@@ -358,7 +359,7 @@ def test_replaying_the_actions_reproduces_the_game_step_by_step(data, name, seed
     assert [s.fingerprint() for s in replayed.history] == [s.fingerprint() for s in game.history]
     assert replayed.events == game.events
     # and through plain data, as a save file holds it
-    loaded = [act.action_from_dict(json.loads(json.dumps(a.to_dict()))) for a in game.actions]
+    loaded = [action_from_dict(json.loads(json.dumps(a.to_dict()))) for a in game.actions]
     assert loaded == game.actions
     assert Game.replay(scenario, seed, loaded).fingerprint() == game.fingerprint()
 
@@ -391,8 +392,8 @@ ACTIONS = st.one_of(
 def test_every_action_round_trips_through_plain_data_and_json(action):
     data = action.to_dict()
     assert data["type"] == action.kind
-    assert act.action_from_dict(data) == action
-    assert act.action_from_dict(json.loads(json.dumps(data))) == action
+    assert action_from_dict(data) == action
+    assert action_from_dict(json.loads(json.dumps(data))) == action
 
 
 @settings(max_examples=100, deadline=None)
@@ -401,4 +402,4 @@ def test_every_kind_of_action_round_trips_through_json(data, kind):
     game = Game(SCENARIOS["lab"], 1)
     side = None if act.ACTION_TYPES[kind].by_facilitator else data.draw(st.sampled_from([W, M]))
     action = build(data, game, kind, side)
-    assert act.action_from_dict(json.loads(json.dumps(action.to_dict()))) == action
+    assert action_from_dict(json.loads(json.dumps(action.to_dict()))) == action

@@ -16,6 +16,7 @@ import pytest
 from enginekit import M, W, lab, offer, to_negotiation
 
 from tabletop.engine import actions as act
+from tabletop.engine.action_reader import action_from_dict
 from tabletop.engine.autoplay import simulate
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game, IllegalAction
@@ -62,7 +63,7 @@ def test_every_computer_rejection_by_choice_says_why_in_words_without_a_number()
 
 def test_a_replay_shows_the_same_reason_without_the_opponent():
     game = simulate(resolve("autumn-2025"), "hardliner", "tit-for-tat", 7)
-    saved = [act.action_from_dict(a.to_dict()) for a in game.actions]
+    saved = [action_from_dict(a.to_dict()) for a in game.actions]
     again = Game.replay(game.scenario, game.seed, saved)
     reasons = [e.reason for _, e in game.events if e.kind is EventKind.REJECT and e.reason]
     assert reasons
@@ -72,7 +73,7 @@ def test_a_replay_shows_the_same_reason_without_the_opponent():
 
 def test_a_human_rejection_saves_as_before_and_a_reason_is_one_short_line():
     assert act.Reject(W).to_dict() == {"type": "reject", "side": "washington"}
-    assert act.action_from_dict({"type": "reject", "side": "moscow"}) == act.Reject(M)
+    assert action_from_dict({"type": "reject", "side": "moscow"}) == act.Reject(M)
     game = Game(lab(), 1)
     to_negotiation(game)
     game.apply(act.Propose(W, offer(("banking", 2))))
