@@ -2,9 +2,10 @@
 
 Each function takes a scenario, a state (and an action) and returns the new
 state with the events that describe, in plain words, what happened. Whose turn
-it is and which phase is the phase machine's business (:mod:`flow`); the checks
-here are about the content of a package (a rung off the ladder, an absolute red
-line, a capital that would not ratify it).
+it is and which phase is the phase machine's business (:mod:`flow`, its
+conditions in :mod:`conditions`); the checks here are about the content of a
+package (a rung off the ladder, an absolute red line, a capital that would not
+ratify it).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Every kind of action, declared once: its class, its rule, when it is legal, whose it is, who sees it.
 
 :data:`KINDS` is the one table. Everything else is derived from it: the phase
-machine's triggers and their conditions (:mod:`flow`), the rule
+machine's triggers (:mod:`flow`) and their conditions (:mod:`conditions`), the rule
 ``Game.apply`` runs, the kinds open to a side or to the facilitator, and the
 log lines only the facilitator sees.
 

@@ -2,10 +2,10 @@
 
 Each function takes a scenario, a state and an action and returns the new state
 with the events that describe, in plain words, what happened. Legality (whose
-turn, which phase) is the phase machine's business (:mod:`flow`); the checks
-here are about the content of a move (a rung off the ladder, an irritant the
-side may not move, an absolute red line). Packages and deals are in
-:mod:`deals`, the round's own phases in :mod:`rounds`.
+turn, which phase) is the phase machine's business (:mod:`flow`, its conditions
+in :mod:`conditions`); the checks here are about the content of a move (a rung
+off the ladder, an irritant the side may not move, an absolute red line).
+Packages and deals are in :mod:`deals`, the round's own phases in :mod:`rounds`.
 """
 
 from __future__ import annotations
