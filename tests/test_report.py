@@ -15,6 +15,7 @@ from tabletop.engine.state import Concession, Offer
 from tabletop.reports.after_action import after_action_report, md
 from tabletop.reports.lessons import draw_lessons
 from tabletop.saves.writer import SaveWriter, load_save, write_game
+from tabletop.tui.widgets.conduct import moments_content
 
 W, M = Side.WASHINGTON, Side.MOSCOW
 
@@ -473,3 +474,44 @@ def test_what_each_side_said_of_its_priorities_is_set_beside_the_truth(tutorial)
             "(misleading: its first priority was left out).") in said
     assert ("- Round 1, asked: Moscow said Visas for diplomats, Direct flights; in truth: Visas for diplomats, "
             "Direct flights (true).") in said
+
+
+REASON = "Not while <b>visas</b> [b]wait[/b] & the banks stay shut"
+"""A rejection's own words (as a computer opponent gives them), with text that looks like HTML and Textual
+markup: quoted as written, never read as markup."""
+
+
+def spurned_with_a_reason(tutorial) -> Game:
+    """The known game's start, Moscow turning down the package both would have gained from, saying why."""
+    game = Game(tutorial, 42, {W: "human", M: "human"})
+    for action in (a.Statement(W, Posture.NEUTRAL), a.Statement(M, Posture.NEUTRAL),
+                   a.Propose(W, Offer((Concession("banking", 1), Concession("visas", 1)), (("banking", "visas"),))),
+                   a.Reject(M, reason=REASON + ".")):
+        game.apply(action)
+    return game
+
+
+def test_a_package_spurned_with_a_reason_quotes_the_reason(tutorial):
+    game = spurned_with_a_reason(tutorial)
+    found = "\n".join(draw_lessons(game, debrief(game)).not_well)
+    assert (f"#4 (round 1): Moscow rejected Washington's package although both would have gained (Washington "
+            f"+11.2, Moscow +10.5), saying: “{REASON}”.") in found
+    text = after_action_report(game)
+    quoted = f"saying: “{md(REASON)}”."
+    turning = text.split("## Turning points")[1].split("## What went well")[0]
+    assert ("- Round 1, #4 (spurned): Moscow turned down Washington's package although both sides would have "
+            f"gained from it, {quoted}") in turning
+    not_well = text.split("**Did not go well**")[1].split("##")[0]
+    assert quoted in not_well
+    assert "<b>" not in text and "&lt;b&gt;visas&lt;/b&gt; [b]wait[/b] &amp; the banks" in text
+    shown = moments_content(debrief(game)).plain  # the debrief's turning points: the same words, as plain text
+    assert f"although both sides would have gained from it, saying: “{REASON}”." in shown
+
+
+def test_a_package_spurned_without_a_reason_says_none(known_save):
+    """A person's rejection (and every save made before reasons existed) carries no words: none are invented."""
+    _, game = known_save
+    text = after_action_report(game)
+    assert "saying:" not in text
+    assert ("- Round 1, #4 (spurned): Moscow turned down Washington's package although both sides would have "
+            "gained from it.") in text

@@ -16,6 +16,7 @@ import attrs
 from tabletop.engine import actions as act
 from tabletop.engine.effects import EventKind
 from tabletop.engine.model import SIDES
+from tabletop.engine.objections import objection
 from tabletop.engine.scoring import board_after, score
 
 if TYPE_CHECKING:
@@ -68,6 +69,20 @@ MOMENT_EVENTS = {EventKind.DEAL: "deal", EventKind.RETALIATION: "retaliation", E
                  EventKind.WALKOUT: "walk-out", EventKind.LAPSE: "lapse", EventKind.COLLAPSE: "collapse"}
 
 
+def why_rejected(game: Game, index: int) -> str:
+    """The end of a sentence saying why the package was turned down by action ``index`` (a Reject): its own
+    words (``Reject.reason``, quoted as given: data, never markup), else the part the rules forbade accepting,
+    else "" (a person's rejection, and every save made before rejections gave reasons, say nothing)."""
+    action = game.actions[index - 1]
+    before = game.history[index - 1]
+    reason = action.reason.strip().rstrip(".") if isinstance(action, act.Reject) else ""
+    if reason:
+        return f", saying: “{reason}”"
+    forbidden = objection(game.scenario, before, before.offer, action.side) \
+        if isinstance(action, act.Reject) and before.offer is not None else None
+    return f"; the rules forbade accepting it: {forbidden.text(game.scenario)}" if forbidden is not None else ""
+
+
 PRIORITY = {"deal": 0, "renege": 0, "retaliation": 0, "walk-out": 0, "collapse": 0, "lapse": 1, "spurned": 1}
 
 
@@ -91,7 +106,7 @@ def moments(game: Game, found_swings: list[Swing], count: int = 8) -> list[Momen
                 by = scenario.sides[action.side.other].name
                 out[index] = Moment(index, before.round, "spurned",
                                     f"{scenario.sides[action.side].name} turned down {by}'s package although both "
-                                    "sides would have gained from it.")
+                                    f"sides would have gained from it{why_rejected(game, index)}.")
     for swing in found_swings:
         if swing.index not in out:
             out[swing.index] = Moment(swing.index, swing.round, swing.meter,

@@ -16,6 +16,7 @@ from tabletop.engine.model import SIDES, EndReason, InjectKind, Mover, Posture, 
 from tabletop.engine.red_lines import crossings
 from tabletop.engine.scoring import score
 from tabletop.engine.state import Offer
+from tabletop.engine.turning import why_rejected
 from tabletop.reports.conduct_text import below_walk_away
 
 
@@ -87,7 +88,7 @@ def rejected_gains(game: Game) -> list[str]:
             out.append(f"#{index} (round {before.round}): {name(scenario, action.side)} rejected "
                        f"{name(scenario, before.offer_by)}'s package although both would have gained "
                        f"({name(scenario, Side.WASHINGTON)} {gains[Side.WASHINGTON]:+.1f}, "
-                       f"{name(scenario, Side.MOSCOW)} {gains[Side.MOSCOW]:+.1f}).")
+                       f"{name(scenario, Side.MOSCOW)} {gains[Side.MOSCOW]:+.1f}){why_rejected(game, index)}.")
     return out
 
 
