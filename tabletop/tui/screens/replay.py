@@ -4,9 +4,8 @@ A moment is the game after ``n`` actions (0: the opening). The viewer steps
 forwards and back, jumps to the start of any round, to the beginning or the
 end, and shows the board, the meters, the log, both confidential briefs and
 the facilitator's notes as they were at that moment, with a timeline of the
-whole game. "Play on from here" forks a new save with seats of the user's
-choice and hands the game up to the app to play (a
-:class:`~tabletop.tui.messages.PlaySaved` message).
+whole game. "Play on from here" (:mod:`tabletop.tui.screens.replay_fork`) forks
+a new save with seats of the user's choice and hands the game up to the app to play.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -26,9 +24,9 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES
 from tabletop.engine.options import told
 from tabletop.engine.views import is_timeline_event
-from tabletop.saves.writer import LoadedSave, SaveError, append_note, describe_action, fork, game_notes, saves_dir
-from tabletop.tui.messages import PlaySaved
-from tabletop.tui.screens.replay_dialogs import ForkRequest, ForkScreen, NoteScreen
+from tabletop.saves.writer import LoadedSave, SaveError, append_note, describe_action, game_notes
+from tabletop.tui.screens.replay_dialogs import NoteScreen
+from tabletop.tui.screens.replay_fork import ReplayFork
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain
 from tabletop.tui.widgets.board import IrritantBoard
@@ -71,7 +69,7 @@ def moment_text(game: Game, moment: int) -> str:
     return f"{what}: {events[0]}" if events else what
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(ReplayFork):
     """Step through a saved game; nothing here changes the save."""
 
     CSS_PATH = "replay.tcss"
@@ -278,42 +276,6 @@ class ReplayScreen(Screen[None]):
         timeline = self.query_one("#replay-timeline", OptionList)
         timeline.replace_option_prompt(f"m{self.moment}", self.timeline_prompt(self.moment))
         self.show(self.moment)
-
-    # -- play on from here ---------------------------------------------------------
-
-    def action_fork(self) -> None:
-        if self.game.history[self.moment].is_over:
-            self.notify("The game is over at this moment: step back to play on from an earlier one.",
-                        severity="warning")
-            return
-        folder = self.folder()
-        if folder is None:
-            return
-
-        def chosen(request: ForkRequest | None) -> None:
-            if request is not None:
-                self.play_on(request)
-
-        self.app.push_screen(ForkScreen(self.moment, dict(self.game.seats), str(folder)), chosen)
-
-    def folder(self) -> str | None:
-        try:
-            return str(saves_dir(self.saves_folder))
-        except SaveError as error:
-            self.notify(str(error), title="Play on from here", severity="error", markup=False)
-            return None
-
-    def play_on(self, request: ForkRequest) -> None:
-        folder = self.folder()
-        if folder is None:
-            return
-        try:
-            game, writer = fork(self.loaded, self.moment, request.seats, folder, request.name)
-        except SaveError as error:
-            self.notify(str(error), title="Play on from here", severity="error", markup=False)
-            return
-        self.notify(f"Playing on from moment {self.moment}; saving as {writer.path}", title="What-if", markup=False)
-        self.post_message(PlaySaved(game, writer))
 
 
 __all__ = ["ReplayScreen", "moment_text", "round_starts", "snapshot"]
