@@ -4,7 +4,9 @@ A moment is the game after ``n`` actions (0: the opening). The viewer steps
 forwards and back, jumps to the start of any round, to the beginning or the
 end, and shows the board, the meters, the log, both confidential briefs and
 the facilitator's notes as they were at that moment, with a timeline of the
-whole game. "Play on from here" (:mod:`tabletop.tui.screens.replay_fork`) forks
+whole game. A computer opponent's style is named as the game named it: from the
+opening when the trainer showed it (the save's ``show_opponent``), else only at
+the end of a finished game, where the game's debrief reveals it. "Play on from here" (:mod:`tabletop.tui.screens.replay_fork`) forks
 a new save with seats of the user's choice and hands the game up to the app to play.
 """
 
@@ -96,6 +98,8 @@ class ReplayScreen(ReplayFork):
         self.moment = self.last if at is None else max(0, min(self.last, at))
         self.saves_folder = saves_folder
         self.session = Session(self.game)  # names and seats for the panels; nothing is applied to it
+        self.shown = loaded.header.get("show_opponent") is True
+        """The trainer chose to show the computer opponent's style (at ``play``, or ``resume --show-opponent``)."""
         self.starts = round_starts(self.game)
         self.notes = game_notes(self.game, loaded.notes)
         self.noted = {note.at for note in self.notes}
@@ -161,6 +165,10 @@ class ReplayScreen(ReplayFork):
             ("REPLAY ", "bold reverse"), plain(f" {self.loaded.path.name} · moment {moment} of {self.last} · "
                                                f"round {state.round}{end} · "), plain(what, "bold")))
         status = self.query_one("#replay-status", TableStatus)
+        reveal = self.reveals(moment)
+        if reveal != self.session.show_opponent:
+            self.session.show_opponent = reveal
+            status.mutate_reactive(TableStatus.state)  # the seats' words change though the moment's state may not
         status.turn = plain(what, "bold")
         status.latest = latest_event(snap)
         status.state = state
@@ -178,6 +186,11 @@ class ReplayScreen(ReplayFork):
             self.query_one("#replay-notes", Static).update(self.notes_content(moment))
         self.update_log(moment)
         self.sync_timeline(moment)
+
+    def reveals(self, moment: int) -> bool:
+        """Whether the seats name a computer opponent's style at ``moment``: as the game did, from the opening
+        when the trainer showed it, else only at the end of a finished game (where its debrief reveals it)."""
+        return self.shown or (moment == self.last and self.game.is_over)
 
     def update_log(self, moment: int) -> None:
         log = self.query_one("#replay-log", EventLog)

@@ -1,0 +1,81 @@
+"""The replay viewer shows a computer opponent's style as the game did (issue 10 point 2, reviewer's point 1).
+
+A game the trainer played with the opponent shown (``tabletop play --show-opponent``, or resumed with
+``tabletop resume SAVE --show-opponent``) names the style in the replay from the opening on; a hidden one
+names it only at the end of a finished game, where the game's own debrief reveals it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tuikit import wait_for
+
+from tabletop.engine.game import Game
+from tabletop.engine.model import Side
+from tabletop.engine.opponents import make_opponent
+from tabletop.saves.writer import SaveWriter, load_save, reveal_opponent
+from tabletop.scenarios.library import resolve
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.messages import OpenReplay
+from tabletop.tui.screens.replay import ReplayScreen
+
+W, M = Side.WASHINGTON, Side.MOSCOW
+STYLE = "opportunist"  # the tutorial's text names no style but GRIT
+
+
+def saved(folder: Path, moves: int | None, show: bool = False) -> tuple[Path, Game]:
+    """A tutorial game of a person (played here by a script) against STYLE: ``moves`` actions, or to its end."""
+    game = Game(resolve("tutorial"), 12, {W: "human", M: STYLE})
+    players = {W: make_opponent("conceder", W, game.seed), M: make_opponent(STYLE, M, game.seed)}
+    with SaveWriter.create(game, folder, show_opponent=show) as writer:
+        while not game.is_over and (moves is None or len(game.actions) < moves):
+            game.apply(players[game.awaiting()[0]].decide(game))
+            writer.append(game)
+    return writer.path, game
+
+
+def seats_said(app: TabletopApp) -> str:
+    """The seats as the replay's status line says them (``Washington human, Moscow computer``)."""
+    text = str(app.screen.query_one("#replay-status").content)
+    found = re.search(r"Washington \S+, Moscow computer(?: \([^)]*\))?", text)
+    assert found, text
+    return found.group(0)
+
+
+async def seats_at(path: Path, keys: tuple[str, ...]) -> list[str]:
+    """What the status line says of the seats at the opening, then after each key."""
+    loaded = load_save(path)
+    app = TabletopApp(opening=OpenReplay(loaded, loaded.replay(), 0), pace=0)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
+        await pilot.pause()
+        said = [seats_said(app)]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            said.append(seats_said(app))
+        return said
+
+
+async def test_a_game_played_with_the_opponent_shown_shows_it_in_the_replay(tmp_path):
+    path, _ = saved(tmp_path, 12, show=True)
+    said = await seats_at(path, ("right", "end"))
+    assert said == [f"Washington human, Moscow computer ({STYLE})"] * 3
+
+
+async def test_a_game_resumed_with_the_opponent_shown_shows_it_in_the_replay(tmp_path):
+    path, game = saved(tmp_path, 12)
+    writer = reveal_opponent(SaveWriter.resume(load_save(path)), game)  # what `tabletop resume --show-opponent` does
+    writer.close()
+    said = await seats_at(path, ("right",))
+    assert said == [f"Washington human, Moscow computer ({STYLE})"] * 2
+
+
+async def test_a_hidden_style_is_named_only_at_the_end_of_a_finished_game(tmp_path):
+    path, game = saved(tmp_path, None)
+    assert game.is_over
+    said = await seats_at(path, ("right", "end", "left", "end"))
+    hidden, shown = "Washington human, Moscow computer", f"Washington human, Moscow computer ({STYLE})"
+    assert said == [hidden, hidden, shown, hidden, shown]
