@@ -2,7 +2,9 @@
 
 :func:`structure` follows the engine's own annotations (attrs classes, enums,
 tuples, unions), so a field added to the engine is read without a change here.
-Whatever cannot be read raises :class:`MirrorError` with a one-line reason.
+Whatever cannot be read raises :class:`MirrorError` with a one-line reason, and so does
+every text past the limits the engine holds its own texts to (:func:`checked_text`): a host,
+broken or hostile, never puts a megabyte or a terminal's control sequence on a team's screen.
 """
 
 from __future__ import annotations
@@ -14,9 +16,35 @@ from typing import Any
 
 import attrs
 
+from tabletop.engine.limits import MAX_TEXT
+from tabletop.text import MESSAGE_LIMIT, inert, inert_line
+
+TEXT_LIMIT = MAX_TEXT
+"""The longest text a seat takes from the host in any one field, in characters: the engine's own limit on any one
+text of a scenario (a brief, an inject's text, a name). A log line's text, which joins a headline and a text,
+has its own (``mirror.LOG_TEXT_LIMIT``)."""
+
 
 class MirrorError(ValueError):
-    """A message from the host that does not describe what it should (a one-line reason)."""
+    """A message from the host that does not describe what it should (a one-line reason).
+
+    The reason is made one inert line of at most ``MESSAGE_LIMIT`` characters whatever it quotes of the host's
+    message, so that showing it is always safe."""
+
+    def __init__(self, reason: str) -> None:
+        reason = inert_line(reason)
+        super().__init__(reason if len(reason) <= MESSAGE_LIMIT else reason[:MESSAGE_LIMIT - 1] + "…")
+
+
+def checked_text(value: str, where: str, limit: int = TEXT_LIMIT) -> str:
+    """``value`` if it is at most ``limit`` characters with no control character but newline and tab (nothing a
+    terminal would act on, nothing that hides or reorders text); :class:`MirrorError` naming ``where`` otherwise."""
+    if len(value) > limit:
+        raise MirrorError(f"{where}: is {len(value)} characters long, expected at most {limit}")
+    if inert(value) != value:
+        bad = next(char for char in value if inert(char) != char)
+        raise MirrorError(f"{where}: holds a control character ({inert(bad)})")
+    return value
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -62,7 +90,7 @@ def structure(kind: Any, value: Any, where: str = "value") -> Any:
     if kind is str:
         if not isinstance(value, str):
             raise MirrorError(f"{where}: expected text")
-        return value
+        return checked_text(value, where)
     if origin in (tuple, frozenset, list):
         if not isinstance(value, list):
             raise MirrorError(f"{where}: expected a list")
@@ -76,7 +104,8 @@ def structure(kind: Any, value: Any, where: str = "value") -> Any:
         if not isinstance(value, dict):
             raise MirrorError(f"{where}: expected an object")
         key_kind, value_kind = args or (Any, Any)
-        return {structure(key_kind, k, where): structure(value_kind, v, f"{where}.{k}") for k, v in value.items()}
+        return {structure(key_kind, k, where): structure(value_kind, v, f"{where}.{str(k)[:40]}")
+                for k, v in value.items()}
     if isinstance(kind, type) and attrs.has(kind):
         if not isinstance(value, dict):
             raise MirrorError(f"{where}: expected an object")
@@ -104,4 +133,4 @@ def object_at(data: Any, where: str) -> dict[str, Any]:
     return data
 
 
-__all__ = ["MirrorError", "as_object", "object_at", "structure"]
+__all__ = ["TEXT_LIMIT", "MirrorError", "as_object", "checked_text", "object_at", "structure"]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, Any
 
+from tabletop.engine import actions as act
 from tabletop.engine.action_reader import ActionError, action_from_dict
+from tabletop.engine.limits import MAX_TEXT
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.opponents import STRATEGIES
 from tabletop.engine.views import Audience
@@ -19,6 +21,7 @@ from tabletop.net import views
 from tabletop.net.protocol import PROTOCOL, ProtocolError, action_id, error
 from tabletop.net.table import ENDED, HUMAN, Outcome, Table
 from tabletop.saves.format import game_notes
+from tabletop.text import inert, inert_line
 
 if TYPE_CHECKING:
     from tabletop.net.host import ClassHost, Peer
@@ -124,12 +127,32 @@ async def handle(host: ClassHost, peer: Peer, message: dict[str, Any]) -> None:
         peer.send(error(str(problem), request))
 
 
+def check_free_text(action: act.Action) -> None:
+    """The facilitator's own words (a free-text inject, a note) held to the limits every seat holds the host to
+    (``mirror``): at most ``MAX_TEXT`` characters, no control character (a title: one line). What a seat would
+    refuse to read never enters a table's log. Raises :class:`ProtocolError`."""
+    fields: tuple[tuple[str, str, bool], ...] = ()
+    if isinstance(action, act.CustomInject):
+        fields = (("title", action.title, True), ("text", action.text, False))
+    elif isinstance(action, act.Note):
+        fields = (("text", action.text, False), ("objective", action.objective, True))
+    for name, value, one_line in fields:
+        where = f"{action.kind}.{name}"
+        if len(value) > MAX_TEXT:
+            raise ProtocolError(f"{where}: is {len(value)} characters long, expected at most {MAX_TEXT}")
+        shown = inert_line(value) if one_line else inert(value)
+        if shown != value:
+            bad = next(char for char in value if (inert_line(char) if one_line else inert(char)) != char)
+            raise ProtocolError(f"{where}: holds a control character ({inert_line(bad)})")
+
+
 async def _control(host: ClassHost, peer: Peer, message: dict[str, Any]) -> None:
     request = action_id(message, required=False)
     tables = _tables(host, message)
     action = action_from_dict(message.get("action"))
     if not action.by_facilitator or action.kind == "time_up":
         raise ProtocolError(f"{action.kind!r} is not a facilitator's control")
+    check_free_text(action)
     key = ("facilitator", request) if request is not None else None
     outcomes: list[Outcome] = await asyncio.gather(*(table.submit(action, key) for table in tables))
     results = {table.id: outcome.to_dict() for table, outcome in zip(tables, outcomes)}

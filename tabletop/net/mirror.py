@@ -11,7 +11,11 @@ It decides no rule: :class:`SeatGame` answers "what may I do" from what the
 host said, and refuses to apply anything (moves go to the host).
 
 Whatever the host sends is data; a message this module cannot read raises
-:class:`MirrorError` with a one-line reason, never anything else.
+:class:`MirrorError` with a one-line reason, never anything else. A seat holds
+the host to the engine's own limits: every text at most ``TEXT_LIMIT``
+characters with no control character but newline and tab, a log line's text
+at most :data:`LOG_TEXT_LIMIT`, a rejection's reason one line of at most
+``REASON_LIMIT`` printable characters (as ``engine.deals.reject`` stores it).
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ import attrs
 
 from tabletop.engine import actions as act
 from tabletop.engine.action_reader import ActionError, action_from_dict
+from tabletop.engine.deals import REASON_LIMIT
 from tabletop.engine.effects import Event
 from tabletop.engine.game import Game, IllegalAction
+from tabletop.engine.limits import MAX_TEXT
 from tabletop.engine.model import (
     SIDES,
     Audience,
@@ -39,19 +45,28 @@ from tabletop.engine.model import (
 )
 from tabletop.engine.options import SeatOptions
 from tabletop.engine.state import GameState, Phase, with_side
-from tabletop.net.decoding import MirrorError, as_object, object_at, structure
+from tabletop.net.decoding import TEXT_LIMIT, MirrorError, as_object, checked_text, object_at, structure
 
 HUMAN = "human"
 PLAYED_ON_HOST = "this table is played on the class host: moves are sent to it"
+LOG_TEXT_LIMIT = 2 * MAX_TEXT + 1000
+"""The longest log line a seat takes, in characters: the longest the engine writes is a news line, an inject's
+title and its text (each at most ``MAX_TEXT``) with the words for its effects."""
 
 
 # -- the scenario as a viewer may know it ------------------------------------------------------------
 
 
+def _text(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    """``data[key]`` (``default`` if missing) as a text within the limits; :class:`MirrorError` naming ``where``."""
+    return structure(str, data.get(key, default), f"{where}.{key}")
+
+
 def sealed_brief(side: Side, public: dict[str, Any], standing: int) -> SideBrief:
     """Another side's brief as a viewer may know it: its name and public text; no valuations, no walk-away value."""
-    return SideBrief(side, str(public.get("name", side.title)), str(public.get("delegation", "")),
-                     str(public.get("public", "")), "", 0.0, standing, {})
+    where = f"scenario.sides.{side.value}"
+    return SideBrief(side, _text(public, "name", where, side.title), _text(public, "delegation", where),
+                     _text(public, "public", where), "", 0.0, standing, {})
 
 
 def scenario_for(public: Any, briefs: dict[Side, Any], injects: tuple[Inject, ...] = (),
@@ -70,13 +85,16 @@ def scenario_for(public: Any, briefs: dict[Side, Any], injects: tuple[Inject, ..
         else:
             sides[side] = sealed_brief(side, object_at(sides_public.get(side.value), f"scenario.sides.{side.value}"),
                                        meters.standing[n])
-    audiences = tuple(Audience(str(a.get("id", "")), str(a.get("name", "")), str(a.get("stance", "")))
-                      for a in data.get("audiences", []) if isinstance(a, dict))
+    audiences = tuple(Audience(_text(a, "id", f"scenario.audiences[{n}]"), _text(a, "name", f"scenario.audiences[{n}]"),
+                               _text(a, "stance", f"scenario.audiences[{n}]"))
+                      for n, a in enumerate(data.get("audiences") or []) if isinstance(a, dict))
     try:
         return Scenario(
             id=structure(str, data.get("id"), "scenario.id"), title=structure(str, data.get("title"), "scenario.title"),
-            date=str(data.get("date", "")), setting=str(data.get("setting", "")), deadline=str(data.get("deadline", "")),
-            rounds=structure(int, data.get("rounds"), "scenario.rounds"), public_brief=str(data.get("public_brief", "")),
+            date=_text(data, "date", "scenario"), setting=_text(data, "setting", "scenario"),
+            deadline=_text(data, "deadline", "scenario"),
+            rounds=structure(int, data.get("rounds"), "scenario.rounds"),
+            public_brief=_text(data, "public_brief", "scenario"),
             objectives=structure(tuple[Objective, ...], list(objectives or []), "objectives"),
             debrief_questions=(), sides=sides,
             irritants=structure(tuple[Irritant, ...], data.get("irritants"), "scenario.irritants"),
@@ -84,6 +102,8 @@ def scenario_for(public: Any, briefs: dict[Side, Any], injects: tuple[Inject, ..
             injects=injects, outcomes=(), hypothetical=bool(data.get("hypothetical", False)),
             first_initiative=structure(Side, data.get("first_initiative", "washington"), "scenario.first_initiative"),
         )
+    except MirrorError:
+        raise
     except (TypeError, ValueError) as error:
         raise MirrorError(f"scenario: {' '.join(str(error).split())[:120]}") from None
 
@@ -117,7 +137,18 @@ def event_from(entry: Any) -> tuple[int, Event]:
     at = data.get("at")
     if not isinstance(at, int) or isinstance(at, bool):
         raise MirrorError("log line: expected the number of its action (\"at\")")
-    return at, structure(Event, data, "log line")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise MirrorError("log line.text: expected text")
+    checked_text(text, "log line.text", LOG_TEXT_LIMIT)
+    reason = data.get("reason", "")
+    if isinstance(reason, str) and len(reason) > REASON_LIMIT:
+        raise MirrorError(f"log line.reason: is {len(reason)} characters long, expected one line of at most "
+                          f"{REASON_LIMIT} printable characters")
+    if isinstance(reason, str) and not reason.isprintable():
+        raise MirrorError(f"log line.reason: is not one line of at most {REASON_LIMIT} printable characters")
+    event = structure(Event, {**data, "text": ""}, "log line")  # every other field within the common limits
+    return at, attrs.evolve(event, text=text)
 
 
 def options_from(side: Side, data: Any) -> SeatOptions:
@@ -242,5 +273,5 @@ class SeatGame(Game):
         return copy.copy(self)
 
 
-__all__ = ["MirrorError", "as_object", "SeatGame", "event_from", "options_from", "pending_injects", "scenario_for",
+__all__ = ["LOG_TEXT_LIMIT", "TEXT_LIMIT", "MirrorError", "as_object", "SeatGame", "event_from", "options_from", "pending_injects", "scenario_for",
            "sealed_brief", "state_from", "structure"]

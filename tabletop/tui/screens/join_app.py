@@ -56,6 +56,8 @@ class SeatApp(App[None]):
         self.table: JoinTableScreen | None = None
         self.in_flight: actions.Action | None = None
         self.problem = ""
+        self._asked_fresh = False
+        """A fresh view was asked for after a message this client could not read, and none readable came since."""
         """Why the app ended without a table (a refused code, no host), for the command line to print."""
 
     def on_mount(self) -> None:
@@ -178,10 +180,16 @@ class SeatApp(App[None]):
         try:
             new = session.seat_game.follow(view)
         except MirrorError as error:
-            self.notify(f"The host sent something this client cannot read ({error}); asking for a fresh view.",
+            # A fresh view once; a host that sends the unreadable again is not asked again until it sends one
+            # this client can read (else a broken host and this client would ask and refuse for ever).
+            again = "" if self._asked_fresh else "; asking for a fresh view"
+            self.notify(f"The host sent something this client cannot read ({error}){again}.",
                         title="Class host", severity="warning", markup=False)
-            self._refresh()
+            if not self._asked_fresh:
+                self._asked_fresh = True
+                self._refresh()
             return
+        self._asked_fresh = False
         game = session.seat_game
         self.game_change = SeatChanged(game.state, tuple(new), game.moment)
         self._show_clock()
