@@ -114,6 +114,22 @@ def fork(loaded: LoadedSave, at: int, seats: dict[Side, str], folder: Path | str
     return game, writer
 
 
+def fork_key(loaded: LoadedSave, secret: ClassSecret) -> SaveKey | None:
+    """The key to sign a what-if forked from ``loaded`` the way its original is signed (None: it is unsigned).
+
+    :class:`PassphraseNeeded` when ``secret`` does not give the key, :class:`WrongPassphrase` when it gives
+    another one, :class:`SaveError` when the original's signature does not match (signing its fork would vouch
+    for a game changed after its facilitator signed it).
+    """
+    key = loaded.unlock(secret.passphrase, secret.key_file)
+    if key is not None:
+        bad = next((seal.line for seal in loaded.seals if not key.signs(seal.chain, seal.sig)), None)
+        if bad is not None:
+            raise SaveError(f"{loaded.name}: signature does not match (line {bad}): the save was changed after it "
+                            "was signed")
+    return key
+
+
 REWRITE_SUFFIX = ".rewrite.jsonl"
 """The save written again beside itself, before it replaces the save (see :func:`rewrite`)."""
 
@@ -159,7 +175,7 @@ def reveal_opponent(writer: SaveWriter, game: Game) -> SaveWriter:
 __all__ = [
     "FORMAT", "VERSION", "ClassSecret", "LoadedSave", "Note", "PassphraseNeeded", "SaveError", "SaveInUse",
     "SaveKey", "SaveSummary", "SaveWriteFailed", "SaveWriter", "SignatureCheck", "WriterState", "WrongPassphrase",
-    "action_record", "append_note", "check_not_in_play", "create_key_file", "describe_action", "facilitator_key", "fork", "game_notes",
+    "action_record", "append_note", "check_not_in_play", "create_key_file", "describe_action", "facilitator_key", "fork", "fork_key", "game_notes",
     "header_record", "is_locked", "list_saves", "load_save", "reveal_opponent", "rewrite", "safe_save_path", "saves_dir",
     "write_game",
 ]

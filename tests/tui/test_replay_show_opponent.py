@@ -79,3 +79,42 @@ async def test_a_hidden_style_is_named_only_at_the_end_of_a_finished_game(tmp_pa
     said = await seats_at(path, ("right", "end", "left", "end"))
     hidden, shown = "Washington human, Moscow computer", f"Washington human, Moscow computer ({STYLE})"
     assert said == [hidden, hidden, shown, hidden, shown]
+
+
+async def fork_dialog(path: Path, folder: Path) -> tuple[str, Path]:
+    """Open "play on from here" at moment 6, read what the dialog shows, play on with its defaults."""
+    from screentext import screen_text
+    from textual.widgets import Input
+
+    from tabletop.tui.screens.replay_dialogs import ForkScreen
+
+    app = TabletopApp(saves_dir=str(folder))
+    loaded = load_save(path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await app.push_screen(ReplayScreen(loaded, at=6, saves_folder=str(folder)))
+        await pilot.pause()
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ForkScreen))
+        dialog = app.screen
+        shown = screen_text(app)
+        dialog.query_one("#fork-name", Input).value = "what-if"
+        dialog.submit()
+        await wait_for(pilot, lambda: not isinstance(app.screen, (ForkScreen, ReplayScreen)))
+    return shown, folder / "what-if.jsonl"
+
+
+async def test_playing_on_from_a_hidden_game_keeps_its_opponent_without_naming_it(tmp_path):
+    path, _ = saved(tmp_path, 12)
+    shown, forked = await fork_dialog(path, tmp_path / "forks")
+    assert not re.search(rf"\b{STYLE}\b", shown, re.IGNORECASE), shown
+    assert "computer: as played" in shown
+    fork = load_save(forked)
+    assert fork.seats == {W: "human", M: STYLE}  # the same opponent plays on
+    assert fork.header["seats"] == {"washington": "human", "moscow": "computer"}  # still hidden in its header
+
+
+async def test_playing_on_from_a_shown_game_names_its_opponent(tmp_path):
+    path, _ = saved(tmp_path, 12, show=True)
+    shown, forked = await fork_dialog(path, tmp_path / "forks")
+    assert f"computer: {STYLE}" in shown
+    assert load_save(forked).seats == {W: "human", M: STYLE}

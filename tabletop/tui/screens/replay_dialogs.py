@@ -1,6 +1,9 @@
 """The replay viewer's dialogs: "play on from here" (who plays each side, and the new save's name) and a note.
 
-Both return what was chosen (or None when cancelled); the viewer acts on it.
+Both return what was chosen (or None when cancelled); the viewer acts on it. The what-if of a
+signed (classroom) game is signed the same way when the class's secret is known: from
+``$TABLETOP_PASSPHRASE`` or ``$TABLETOP_KEY_FILE``, else typed in the dialog; left empty, the
+what-if is played unsigned and the request says why.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 from tabletop.engine.game import HUMAN
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.opponents import STRATEGIES
-from tabletop.saves.writer import SaveError, safe_save_path
+from tabletop.saves.signing import ENV_KEY_FILE, ENV_PASSPHRASE, ClassSecret, SaveKey
+from tabletop.saves.writer import LoadedSave, PassphraseNeeded, SaveError, WrongPassphrase, fork_key, safe_save_path
+from tabletop.text import one_line
 from tabletop.tui.text import plain
 
 
@@ -27,10 +32,22 @@ class ForkRequest:
 
     seats: dict[Side, str]
     name: str | None = None
+    key: SaveKey | None = None
+    """The key the what-if is signed with (its original's), or None."""
+    passphrase: str = ""
+    """The facilitator's passphrase when it was given: the what-if's console opens with it."""
+    unsigned: str = ""
+    """Why the what-if of a signed game is not signed ("" when it is, or when its original is not)."""
 
 
-def seat_choices() -> list[tuple[str, str]]:
-    return [("human", HUMAN), *((f"computer: {name}", name) for name in STRATEGIES)]
+AS_PLAYED = "=as played"
+"""The seat choice "the computer that played this side", its style unnamed (hidden from the players)."""
+
+
+def seat_choices(hidden: bool = False) -> list[tuple[str, str]]:
+    """A seat's choices; ``hidden``: first "the same computer", for a seat whose style is not to be named."""
+    first = [("computer: as played (its style hidden)", AS_PLAYED)] if hidden else []
+    return [*first, ("human", HUMAN), *((f"computer: {name}", name) for name in STRATEGIES)]
 
 
 class ForkScreen(ModalScreen[ForkRequest | None]):
@@ -39,11 +56,42 @@ class ForkScreen(ModalScreen[ForkRequest | None]):
     CSS_PATH = "saves_list.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, moment: int, seats: dict[Side, str], folder: str) -> None:
+    def __init__(self, moment: int, seats: dict[Side, str], folder: str, loaded: LoadedSave | None = None,
+                 hidden: bool = False) -> None:
+        """``loaded``: the save played on from; a signed one is forked signed when its class's secret is known.
+        ``hidden``: the computer's style is hidden from the players here; its seat is offered unnamed."""
         super().__init__(classes="dialog")
         self.moment = moment
         self.seats = seats
+        self.hidden = {side for side, seat in seats.items() if hidden and seat != HUMAN}
         self.folder = folder
+        self.loaded = loaded
+        self.key: SaveKey | None = None
+        self.passphrase = ""
+        self.unsigned = ""
+        self.ask = False  # the dialog asks for the facilitator's passphrase
+        self.signing = self.find_key() if loaded is not None and loaded.signed else ""
+
+    def find_key(self) -> str:
+        """Look for the original's key in the environment; say in one line how the what-if will be signed."""
+        assert self.loaded is not None
+        secret = ClassSecret.from_environment()
+        try:
+            self.key = fork_key(self.loaded, secret)
+        except (PassphraseNeeded, WrongPassphrase):
+            if self.loaded.signed_with_passphrase:
+                self.ask = True
+                return ("The original is signed by its facilitator: type the passphrase to sign the what-if the "
+                        "same way, or leave it empty to play on unsigned.")
+            self.unsigned = f"its original is signed with a class key file, and ${ENV_KEY_FILE} does not give it"
+        except SaveError:
+            self.unsigned = "its original's signature does not match: the save was changed after it was signed"
+        else:
+            self.passphrase = (secret.passphrase or "") if self.loaded.signed_with_passphrase else ""
+            where = f"the class passphrase in ${ENV_PASSPHRASE}" if self.loaded.signed_with_passphrase \
+                else f"the class key file in ${ENV_KEY_FILE}"
+            return f"The what-if is signed like its original, with {where}."
+        return f"The what-if will not be signed: {self.unsigned}."
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="fork-box"):
@@ -52,11 +100,19 @@ class ForkScreen(ModalScreen[ForkRequest | None]):
             for side in SIDES:
                 with Horizontal(classes="fork-row"):
                     yield Label(side.title, classes="fork-label")
-                    yield Select(seat_choices(), value=self.seats.get(side, HUMAN), allow_blank=False,
-                                 id=f"fork-{side.value}")
+                    yield Select(seat_choices(side in self.hidden),
+                                 value=AS_PLAYED if side in self.hidden else self.seats.get(side, HUMAN),
+                                 allow_blank=False, id=f"fork-{side.value}")
             with Horizontal(classes="fork-row"):
                 yield Label("Save as", classes="fork-label")
                 yield Input(placeholder="optional name, kept in the saves folder", id="fork-name")
+            if self.signing:
+                yield Static(plain(self.signing, "" if self.ask or self.key else "$warning"), id="fork-signing")
+            if self.ask:
+                with Horizontal(classes="fork-row"):
+                    yield Label("Passphrase", classes="fork-label")
+                    yield Input(password=True, placeholder="the facilitator's, or empty: unsigned",
+                                id="fork-passphrase")
             yield Static(id="fork-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Play on", variant="primary", id="fork-ok")
@@ -67,18 +123,42 @@ class ForkScreen(ModalScreen[ForkRequest | None]):
 
     @on(Button.Pressed, "#fork-ok")
     @on(Input.Submitted, "#fork-name")
+    @on(Input.Submitted, "#fork-passphrase")
     def submit(self) -> None:
+        error = self.query_one("#fork-error", Static)
         name = self.query_one("#fork-name", Input).value.strip() or None
         if name is not None:
             try:
                 path = safe_save_path(name, self.folder)
                 if path.exists():
                     raise SaveError(f"{path}: a save with this name already exists")
-            except SaveError as error:
-                self.query_one("#fork-error", Static).update(plain(str(error), "$error"))
+            except SaveError as problem:
+                error.update(plain(str(problem), "$error"))
                 return
-        seats = {side: str(self.query_one(f"#fork-{side.value}", Select).value) for side in SIDES}
-        self.dismiss(ForkRequest(seats, name))
+        if self.ask and not self.typed_key():
+            return
+        chosen = {side: str(self.query_one(f"#fork-{side.value}", Select).value) for side in SIDES}
+        seats = {side: self.seats[side] if seat == AS_PLAYED else seat for side, seat in chosen.items()}
+        self.dismiss(ForkRequest(seats, name, self.key, self.passphrase, self.unsigned))
+
+    def typed_key(self) -> bool:
+        """Check the passphrase typed (empty: play on unsigned); False, saying why, when it is not the original's."""
+        assert self.loaded is not None
+        field = self.query_one("#fork-passphrase", Input)
+        if not field.value:
+            self.key, self.passphrase = None, ""
+            self.unsigned = "its original is signed by its facilitator, and no passphrase was given"
+            return True
+        try:
+            self.key = fork_key(self.loaded, ClassSecret(passphrase=field.value))
+        except SaveError as problem:
+            self.query_one("#fork-error", Static).update(
+                plain(f"{one_line(problem)} · try again, or leave it empty to play on unsigned", "$error"))
+            field.clear()
+            field.focus()
+            return False
+        self.passphrase, self.unsigned = field.value, ""
+        return True
 
     @on(Button.Pressed, "#fork-cancel")
     def action_cancel(self) -> None:
@@ -125,4 +205,4 @@ class NoteScreen(ModalScreen["tuple[str, str | None] | None"]):
         self.dismiss(None)
 
 
-__all__ = ["ForkRequest", "ForkScreen", "NoteScreen", "seat_choices"]
+__all__ = ["AS_PLAYED", "ForkRequest", "ForkScreen", "NoteScreen", "seat_choices"]

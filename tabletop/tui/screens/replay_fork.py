@@ -10,9 +10,11 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from tabletop.engine.game import Game
+from tabletop.saves.hidden import hides
 from tabletop.saves.writer import LoadedSave, SaveError, fork, saves_dir
 from tabletop.tui.messages import PlaySaved
 from tabletop.tui.screens.replay_dialogs import ForkRequest, ForkScreen
+from tabletop.tui.session import Session
 
 
 class ReplayFork(Screen[None]):
@@ -22,6 +24,8 @@ class ReplayFork(Screen[None]):
     game: Game
     moment: int
     saves_folder: str | None
+    session: Session
+    """Its ``show_opponent`` says whether the computer's style may be named at the moment shown."""
 
     def action_fork(self) -> None:
         if self.game.history[self.moment].is_over:
@@ -36,7 +40,9 @@ class ReplayFork(Screen[None]):
             if request is not None:
                 self.play_on(request)
 
-        self.app.push_screen(ForkScreen(self.moment, dict(self.game.seats), str(folder)), chosen)
+        seats = dict(self.game.seats)
+        hidden = hides({side.value: seat for side, seat in seats.items()}, self.session.show_opponent)
+        self.app.push_screen(ForkScreen(self.moment, seats, str(folder), self.loaded, hidden), chosen)
 
     def folder(self) -> str | None:
         try:
@@ -50,12 +56,18 @@ class ReplayFork(Screen[None]):
         if folder is None:
             return
         try:
-            game, writer = fork(self.loaded, self.moment, request.seats, folder, request.name)
+            game, writer = fork(self.loaded, self.moment, request.seats, folder, request.name, request.key)
         except SaveError as error:
             self.notify(str(error), title="Play on from here", severity="error", markup=False)
             return
-        self.notify(f"Playing on from moment {self.moment}; saving as {writer.path}", title="What-if", markup=False)
-        self.post_message(PlaySaved(game, writer))
+        where = f"Playing on from moment {self.moment}; saving as {writer.path}"
+        if request.unsigned:  # the original is signed: say plainly that this one is not, and why
+            self.notify(f"{where}. This what-if is not signed: {request.unsigned}.", title="What-if",
+                        severity="warning", markup=False)
+        else:
+            signed = ", signed like its original" if request.key is not None else ""
+            self.notify(f"{where}{signed}", title="What-if", markup=False)
+        self.post_message(PlaySaved(game, writer, passphrase=request.passphrase))
 
 
 
