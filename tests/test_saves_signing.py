@@ -21,6 +21,7 @@ from tabletop.saves.writer import (
     SaveWriter,
     WrongPassphrase,
     append_note,
+    fork_key,
     load_save,
     write_game,
 )
@@ -217,3 +218,19 @@ def test_the_key_of_a_new_facilitated_game(tmp_path, monkeypatch):
     monkeypatch.setenv("TABLETOP_KEY_FILE", str(key_file))
     assert facilitator_key("").signing["method"] == "key-file"
     assert facilitator_key(PASSPHRASE).signing["method"] == "scrypt"  # the passphrase comes first
+
+
+def test_a_what_if_is_signed_like_its_original_only_when_the_original_holds(signed, key):
+    """"Play on from here" signs the new save with the original's key (saves.writer.fork_key), never one whose
+    original was changed after it was signed: that would vouch for the change."""
+    loaded = load_save(signed)
+    assert fork_key(loaded, ClassSecret(PASSPHRASE)).key_id == key.key_id
+    with pytest.raises(PassphraseNeeded):
+        fork_key(loaded, ClassSecret())
+    with pytest.raises(WrongPassphrase):
+        fork_key(loaded, ClassSecret("another class"))
+    edit_and_rechain(signed, 3, lambda record: record.update(note="edited"))  # a change the game does not read
+    changed = load_save(signed)
+    changed.replay(verify=True)  # the game itself still replays
+    with pytest.raises(SaveError, match=r"signature does not match \(line 3\): the save was changed"):
+        fork_key(changed, ClassSecret(PASSPHRASE))
