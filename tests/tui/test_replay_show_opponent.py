@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from screentext import screen_text
 from tuikit import wait_for
 
 from tabletop.engine.game import Game
@@ -37,8 +38,8 @@ def saved(folder: Path, moves: int | None, show: bool = False) -> tuple[Path, Ga
 
 
 def seats_said(app: TabletopApp) -> str:
-    """The seats as the replay's status line says them (``Washington human, Moscow computer``)."""
-    text = str(app.screen.query_one("#replay-status").content)
+    """The seats as the replay's status line shows them on screen (``Washington human, Moscow computer``)."""
+    text = " ".join(screen_text(app).split())
     found = re.search(r"Washington \S+, Moscow computer(?: \([^)]*\))?", text)
     assert found, text
     return found.group(0)
@@ -48,7 +49,7 @@ async def seats_at(path: Path, keys: tuple[str, ...]) -> list[str]:
     """What the status line says of the seats at the opening, then after each key."""
     loaded = load_save(path)
     app = TabletopApp(opening=OpenReplay(loaded, loaded.replay(), 0), pace=0)
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:  # the size the guides assume: the seats must fit
         await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
         await pilot.pause()
         said = [seats_said(app)]
@@ -83,7 +84,6 @@ async def test_a_hidden_style_is_named_only_at_the_end_of_a_finished_game(tmp_pa
 
 async def fork_dialog(path: Path, folder: Path) -> tuple[str, Path]:
     """Open "play on from here" at moment 6, read what the dialog shows, play on with its defaults."""
-    from screentext import screen_text
     from textual.widgets import Input
 
     from tabletop.tui.screens.replay_dialogs import ForkScreen

@@ -32,13 +32,14 @@ class UnlockSaveScreen(FacilitatorOnly, ModalScreen[tuple[str, SaveKey] | None])
     DEFAULT_CSS = "UnlockSaveScreen #unlock-passphrase { margin: 1 0 0 0; }"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, loaded: LoadedSave) -> None:
+    def __init__(self, loaded: LoadedSave, title: str = "Resume a facilitated game") -> None:
         super().__init__(classes="dialog")
         self.loaded = loaded
+        self.heading = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(plain("Resume a facilitated game", "bold"), classes="dialog-title")
+            yield Static(plain(self.heading, "bold"), classes="dialog-title")
             yield Static(plain(f"{self.loaded.name}: signed by its facilitator. Type the passphrase to go on."))
             yield Input(password=True, id="unlock-passphrase", placeholder="facilitator's passphrase")
             yield Static(id="unlock-error", markup=False)

@@ -5,13 +5,18 @@ date. Opening a save verifies it first: a damaged or tampered save is reported
 in one line and never shown. A game in play elsewhere (its save is locked) is
 never resumed a second time: the list says so in one line and offers it
 read-only in the replay viewer; a signed (facilitated) game asks for its
-facilitator's passphrase first. The save chosen goes up to the app as a message:
+facilitator's passphrase first. ``o`` does what ``tabletop resume SAVE
+--show-opponent`` does: it records in a save whose computer style is hidden
+that the trainer shows it, then opens the game with the style named (played on
+from the resume list, replayed from the replay list); the list names it from
+then on. The save chosen goes up to the app as a message:
 :class:`~tabletop.tui.messages.PlaySaved` to play on, or
 :class:`~tabletop.tui.messages.OpenReplay` for the replay viewer (over the list).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -34,6 +39,7 @@ from tabletop.saves.writer import (
     check_not_in_play,
     list_saves,
     load_save,
+    reveal_opponent,
 )
 from tabletop.saves.writer import saves_dir as find_saves_dir
 from tabletop.tui.messages import OpenReplay, PlaySaved
@@ -125,6 +131,76 @@ class SavesListScreen(Screen[None]):
     def opened(self, loaded: LoadedSave, game: Game) -> None:
         raise NotImplementedError
 
+    def with_key(self, loaded: LoadedSave, then: Callable[[SaveKey | None, str], None], title: str) -> None:
+        """``then(key, passphrase)`` with the key to write to ``loaded``: its facilitator's passphrase is asked
+        for a signed game (``title`` heads the dialog), the class key file read from ``$TABLETOP_KEY_FILE``."""
+        if loaded.signed_with_passphrase:
+
+            def unlocked(answer: tuple[str, SaveKey] | None) -> None:
+                if answer is not None:
+                    then(answer[1], answer[0])
+
+            self.app.push_screen(UnlockSaveScreen(loaded, title), unlocked)
+            return
+        try:  # unsigned, or signed with the class key file named by $TABLETOP_KEY_FILE
+            key = loaded.unlock(None, ClassSecret.from_environment().key_file)
+        except SaveError as error:
+            self.notify(str(error), title=title, severity="error", markup=False)
+            return
+        then(key, "")
+
+    # -- o: the opponent shown ---------------------------------------------------
+
+    SHOW_TITLE = "Show the computer's style"
+
+    def highlighted(self) -> SaveSummary | None:
+        table = self.query_one("#saves-table", DataTable)
+        if not self.summaries or not 0 <= table.cursor_row < table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((summary for summary in self.summaries if str(summary.path) == key), None)
+
+    def action_show_opponent(self) -> None:
+        """Record in the highlighted save that the trainer shows the computer's style, then open the game."""
+        summary = self.highlighted()
+        if summary is None:
+            return
+        if summary.problem is None and summary.seats_shown == summary.seats_text:
+            why = "it is over, and the list names it" if summary.ended else \
+                "the trainer shows it already" if summary.show_opponent else "no person plays against a computer"
+            self.notify(f"{summary.path.name}: no computer style is hidden in this game ({why}).",
+                        title=self.SHOW_TITLE, markup=False)
+            return
+        try:
+            check_not_in_play(summary.path)
+        except SaveInUse as error:
+            self.notify(str(error), title=self.SHOW_TITLE, severity="error", markup=False)
+            return
+        opened = self.load(summary.path)
+        if opened is not None:
+            loaded, game = opened
+            self.with_key(loaded, lambda key, passphrase: self.reveal(loaded, game, key, passphrase),
+                          self.SHOW_TITLE)
+
+    def reveal(self, loaded: LoadedSave, game: Game, key: SaveKey | None, passphrase: str) -> None:
+        """The save written again with the trainer's choice in its header (as ``resume --show-opponent`` does)."""
+        try:
+            writer = SaveWriter.resume(loaded, key)
+        except SaveError as error:
+            self.notify(str(error), title=self.SHOW_TITLE, severity="error", markup=False)
+            return
+        try:
+            writer = reveal_opponent(writer, game)
+        except SaveError as error:
+            writer.close()
+            self.notify(str(error), title=self.SHOW_TITLE, severity="error", markup=False)
+            return
+        self.revealed(game, writer, passphrase)
+
+    def revealed(self, game: Game, writer: SaveWriter, passphrase: str) -> None:
+        """Open the game whose style is now shown (``writer`` holds its save, locked)."""
+        raise NotImplementedError
+
     def replay(self, loaded: LoadedSave, game: Game, at: int | None = 0) -> None:
         self.post_message(OpenReplay(loaded, game, at))
 
@@ -136,7 +212,8 @@ class ResumeListScreen(SavesListScreen):
     """Pick a saved game and play on exactly where it stopped (a finished game opens in the replay)."""
 
     HEADING = "Resume a saved game"
-    HELP = "Enter plays on where the game stopped."
+    HELP = "Enter plays on where the game stopped; o plays on with the computer's style shown (kept in the save)."
+    BINDINGS = [Binding("o", "show_opponent", "Resume, opponent shown")]
 
     def open_save(self, path: Path) -> None:
         """A game in play elsewhere is offered read-only, before anything is asked or loaded for playing."""
@@ -162,20 +239,7 @@ class ResumeListScreen(SavesListScreen):
             self.notify("That game is over: here it is in the replay viewer, at its end.", markup=False)
             self.replay(loaded, game, at=None)
             return
-        if loaded.signed_with_passphrase:
-
-            def unlocked(answer: tuple[str, SaveKey] | None) -> None:
-                if answer is not None:
-                    self.resume(loaded, game, answer[1], answer[0])
-
-            self.app.push_screen(UnlockSaveScreen(loaded), unlocked)
-            return
-        try:  # unsigned, or signed with the class key file named by $TABLETOP_KEY_FILE
-            key = loaded.unlock(None, ClassSecret.from_environment().key_file)
-        except SaveError as error:
-            self.notify(str(error), title="Cannot resume", severity="error", markup=False)
-            return
-        self.resume(loaded, game, key)
+        self.with_key(loaded, lambda key, passphrase: self.resume(loaded, game, key, passphrase), "Cannot resume")
 
     def resume(self, loaded: LoadedSave, game: Game, key: SaveKey | None, passphrase: str = "") -> None:
         """Lock the save and play on; the passphrase goes on to the facilitator's console."""
@@ -189,15 +253,26 @@ class ResumeListScreen(SavesListScreen):
             return
         self.post_message(PlaySaved(game, writer, passphrase=passphrase))
 
+    def revealed(self, game: Game, writer: SaveWriter, passphrase: str) -> None:
+        self.post_message(PlaySaved(game, writer, passphrase=passphrase))
+
 
 class ReplayListScreen(SavesListScreen):
     """Pick a saved game and step through it move by move."""
 
     HEADING = "Replay a saved game"
-    HELP = "Enter opens the replay viewer."
+    HELP = "Enter opens the replay viewer; o replays with the computer's style shown (kept in the save)."
+    BINDINGS = [Binding("o", "show_opponent", "Replay, opponent shown")]
 
     def opened(self, loaded: LoadedSave, game: Game) -> None:
         self.replay(loaded, game)
+
+    def revealed(self, game: Game, writer: SaveWriter, passphrase: str) -> None:
+        writer.close()
+        self.action_refresh()
+        opened = self.load(writer.path)  # written again whole: read it afresh
+        if opened is not None:
+            self.replay(*opened)
 
 
 __all__ = ["ReplayListScreen", "ResumeListScreen", "SavesListScreen"]
