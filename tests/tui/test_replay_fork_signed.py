@@ -126,3 +126,25 @@ async def test_an_unsigned_game_forks_unsigned_without_a_word_of_signing(tmp_pat
     _, opened, toasts = await fork_with(writer.path, None)
     assert "sign" not in opened.lower() and "not signed" not in toasts
     assert not load_save(saves_folder / "what-if.jsonl").signed
+
+
+async def test_a_game_signed_with_a_class_key_file(tmp_path, saves_folder, monkeypatch):
+    """Signed with the class key file: signed alike when $TABLETOP_KEY_FILE gives it, else said unsigned."""
+    from tabletop.saves.signing import create_key_file
+
+    key_file = create_key_file(tmp_path / "class.key")
+    game = Game(resolve("tutorial"), 21, {W: "human", M: "human"})
+    with SaveWriter.create(game, tmp_path / "class", key=SaveKey.from_key_file(key_file)) as writer:
+        for _ in range(8):
+            game.apply(make_opponent("grit", game.awaiting()[0], game.seed).decide(game))
+            writer.append(game)
+    _, opened, toasts = await fork_with(writer.path, None)
+    assert "The what-if will not be signed: its original is signed with a class key file" in " ".join(opened.split())
+    assert "This what-if is not signed" in toasts
+    assert not load_save(saves_folder / "what-if.jsonl").signed
+    (saves_folder / "what-if.jsonl").unlink()
+    monkeypatch.setenv("TABLETOP_KEY_FILE", str(key_file))
+    _, opened, toasts = await fork_with(writer.path, None)
+    assert "signed like its original, with the class key file" in opened and "signed like its original" in toasts
+    forked = load_save(saves_folder / "what-if.jsonl")
+    assert forked.signature(ClassSecret(key_file=str(key_file))).trusted
