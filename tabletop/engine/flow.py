@@ -27,12 +27,10 @@ its own: its ``state`` is the game state's ``phase``.
 
 from __future__ import annotations
 
-import logging
+import sys
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-
-from transitions import Machine
 
 from tabletop.engine import deals, rounds
 from tabletop.engine.actions import Action
@@ -43,6 +41,10 @@ from tabletop.engine.model import Side
 from tabletop.engine.state import Phase
 
 if TYPE_CHECKING:
+    from logging import Logger
+
+    from transitions import Machine
+
     from tabletop.engine.game import Game
 
 
@@ -201,7 +203,7 @@ class PhaseFlow(Conditions):
         2026-12-01). When the library's logger is asked for debug lines every step goes through the
         library, so its log tells all; a test plays games both ways and finds them identical.
         """
-        if _LIBRARY_LOG.isEnabledFor(logging.DEBUG) or not FAST_ADVANCE:
+        if not FAST_ADVANCE or _library_debug():
             # Asking first spares the library's trigger machinery the common case of a phase that stays.
             while self.quick_may("advance") and self.advance():
                 pass
@@ -262,7 +264,19 @@ _NO_FUNCTIONS: dict[Phase, list[tuple[Callable[..., bool], ...]]] = {}
 
 FAST_ADVANCE = True
 """Take ``advance`` the fast way (:meth:`PhaseFlow.run_automatic`); False: through the library, as a test compares."""
-_LIBRARY_LOG = logging.getLogger("transitions.core")
+_LIBRARY_LOG: list[Logger] = []
+
+
+def _library_debug() -> bool:
+    """Whether the library's logger is asked for debug lines. Never while no module has imported ``logging``
+    (nothing could have asked): the engine imports neither it nor the library until they are needed."""
+    logging = sys.modules.get("logging")
+    if logging is None:
+        return False
+    if not _LIBRARY_LOG:
+        _LIBRARY_LOG.append(logging.getLogger("transitions.core"))
+    return _LIBRARY_LOG[0].isEnabledFor(logging.DEBUG)
+
 _ADVANCE_FROM: dict[Phase, list[_Advance]] = {}
 """Per phase, the ``advance`` transitions in the machine's order: (dest, conditions, before, on_enter)."""
 for _source, _dest, _conditions, _before in ADVANCES:
@@ -276,6 +290,8 @@ _MACHINE: list[Machine] = []
 def _machine() -> Machine:
     """The one phase machine of this process: every game's flow is a model on it."""
     if not _MACHINE:
+        from transitions import Machine  # imported when a game first joins the machine (not by computer play)
+
         machine = Machine(
             model=None,
             states=list(Phase),
