@@ -11,7 +11,7 @@ ratify it).
 from __future__ import annotations
 
 from tabletop.engine import actions as act
-from tabletop.engine.effects import Event, EventKind, MoveError, Result, describe_offer, shift
+from tabletop.engine.effects import Event, EventKind, MoveError, Result, describe_offer, shift, words
 from tabletop.engine.injects import check_collapse, react
 from tabletop.engine.model import SIDES, Mover, Scenario, Side
 from tabletop.engine.ratification import concede, not_ratified, ratifiable
@@ -72,8 +72,12 @@ def propose(scenario: Scenario, state: GameState, action: act.Propose | act.Coun
     state = state.evolve(offer=action.offer, meso=(), offer_by=action.side, exchanges=state.exchanges + 1,
                          to_move=action.side.other, quiet_turns=0, turns=state.turns + 1,
                          last_move=with_side(state.last_move, action.side, "propose"))
-    text = f"{scenario.sides[action.side].name} {verb}: {describe_offer(scenario, action.offer)}."
+    text = words(_offer_line, scenario.sides[action.side].name, verb, scenario, action.offer)
     return state, [Event(state.round, EventKind.OFFER, text, action.side, offer=action.offer, counter=counter)]
+
+
+def _offer_line(name: str, verb: str, scenario: Scenario, offer: Offer) -> str:
+    return f"{name} {verb}: {describe_offer(scenario, offer)}."
 
 
 def accept(scenario: Scenario, state: GameState, action: act.Accept) -> Result:
@@ -129,11 +133,14 @@ def implement(scenario: Scenario, state: GameState) -> Result:
     deal = Deal(len(state.deals) + 1, state.round, proposer, offer, before)
     state = shift(state, trust=trust)
     state = state.evolve(deals=state.deals + (deal,), accepted=None, accepted_by=None, progress_round=state.round)
-    events.insert(0, Event(state.round, EventKind.DEAL,
-                           f"Deal {deal.number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d}).",
+    events.insert(0, Event(state.round, EventKind.DEAL, words(_deal_line, deal.number, scenario, offer, trust),
                            deal=deal.number, offer=offer))
     state = with_tone(scenario, state, events, {side: DEAL_TONE for side in SIDES})
     state, events = react(scenario, state, events, "concession", None, offer.irritants(),
                           movers=tuple(sorted(conceders)))
     state, more = check_collapse(scenario, state)
     return state, events + more
+
+
+def _deal_line(number: int, scenario: Scenario, offer: Offer, trust: int) -> str:
+    return f"Deal {number} implemented: {describe_offer(scenario, offer)} (trust {trust:+d})."

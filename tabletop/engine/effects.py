@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
+from typing import cast
 
 import attrs
 
@@ -120,6 +122,55 @@ class Event:
     """The audience a public address spoke to."""
     reason: str = ""
     """Why a package was rejected, as the rejecting side said it (also at the end of ``text``)."""
+
+
+class _Text:
+    """:attr:`Event.text`: the words, written the first time they are read when given as :func:`words`.
+
+    A data descriptor on the class, so it is asked before the instance's own dictionary, where attrs keeps
+    the field: comparing, printing, copying an event all read the words through it.
+    """
+
+    def __get__(self, event: Event | None, owner: type) -> str:
+        if event is None:
+            return self  # type: ignore[return-value]  # (the class's attribute, for introspection)
+        fields = event.__dict__
+        text = fields["text"]
+        if text.__class__ is _Words:
+            text = fields["text"] = text()  # once: the event is frozen, its words are fixed
+        return cast(str, text)
+
+    def __set__(self, event: Event, value: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+
+setattr(Event, "text", _Text())  # noqa: B010 (after attrs built the class, so that attrs keeps the field)
+
+
+class _Words:
+    """A log line's words, not yet written: the function that writes them and its (immutable) arguments."""
+
+    __slots__ = ("write", "args")
+
+    def __init__(self, write: Callable[..., str], args: tuple[object, ...]) -> None:
+        self.write = write
+        self.args = args
+
+    def __call__(self) -> str:
+        return self.write(*self.args)
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        return str, (self(),)  # pickled and deep-copied as the words themselves
+
+
+def words(write: Callable[..., str], *args: object) -> str:
+    """An event's ``text`` written only when someone reads it: ``write(*args)`` (its arguments immutable).
+
+    Computer play reads almost none of the log it makes, and the words (a package described rung by rung,
+    an inject's effects) cost more than the rest of the event. Whoever reads ``event.text`` gets the
+    words, the same as if they had been written at once.
+    """
+    return cast(str, _Words(write, args))
 
 
 Result = tuple[GameState, list[Event]]

@@ -16,6 +16,7 @@ from tabletop.engine.effects import (
     Result,
     apply_effects,
     describe_effects,
+    words,
 )
 from tabletop.engine.model import (
     SIDES,
@@ -83,13 +84,18 @@ def react(scenario: Scenario, state: GameState, events: list[Event], on: str, si
             if reaction.posture is not None and reaction.posture is not posture:
                 continue
             state = apply_effects(scenario, state, reaction.effects)
-            effect = public_effects(scenario, reaction.effects)  # an outside option: which way, not how much
-            suffix = f" ({effect})" if effect else ""
-            events.append(Event(state.round, EventKind.AUDIENCE, f"{audience.name}: {reaction.text}{suffix}"))
+            # an outside option: which way, not how much
+            events.append(Event(state.round, EventKind.AUDIENCE,
+                                words(_reaction_line, scenario, audience.name, reaction.text, reaction.effects)))
             if reaction.inject and not state.has_fired(reaction.inject):
                 state, more = fire_inject(scenario, state, scenario.inject(reaction.inject))
                 events.extend(more)
     return state, events
+
+
+def _reaction_line(scenario: Scenario, audience: str, text: str, effects: Effects) -> str:
+    effect = public_effects(scenario, effects)
+    return f"{audience}: {text} ({effect})" if effect else f"{audience}: {text}"
 
 
 def choice_label(inject: Inject, response: Response) -> str:
@@ -111,11 +117,7 @@ def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: b
     """An inject lands: its effects apply, and a forced choice waits for its target."""
     state = apply_effects(scenario, state, inject.effects)
     state = state.evolve(fired=state.fired + (Fired(inject.id, state.round, None, by_hand),))
-    effect = public_effects(scenario, inject.effects)
-    text = f"NEWS: {inject.title}. {inject.text}"
-    if effect:
-        text += f" ({effect})"
-    events = [Event(state.round, EventKind.INJECT, text, inject=inject.id)]
+    events = [Event(state.round, EventKind.INJECT, words(_news_line, scenario, inject), inject=inject.id)]
     if inject.forces_choice:
         state = state.evolve(pending=state.pending + (inject.id,))
         target = Side(inject.target.value)
@@ -125,6 +127,12 @@ def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: b
                             f"\u201d or \u201c{choice_label(inject, Response.ABSORB)}\u201d.",
                             target, inject=inject.id))
     return state, events
+
+
+def _news_line(scenario: Scenario, inject: Inject) -> str:
+    effect = public_effects(scenario, inject.effects)
+    text = f"NEWS: {inject.title}. {inject.text}"
+    return f"{text} ({effect})" if effect else text
 
 
 def due_injects(scenario: Scenario, state: GameState, seed: int) -> list[Inject]:
@@ -170,12 +178,16 @@ def respond_inject(scenario: Scenario, state: GameState, action: act.RespondInje
         for f in state.fired
     )
     state = state.evolve(fired=fired, pending=state.pending[1:])
-    effect = public_effects(scenario, effects or Effects())
-    text = (f"{scenario.sides[action.side].name} answers \u201c{inject.title}\u201d: "
-            f"{choice_label(inject, action.response)}" + (f" ({effect})." if effect else "."))
+    text = words(_answer_line, scenario, scenario.sides[action.side].name, inject, action.response, effects)
     state, more = check_collapse(scenario, state)
     return state, [Event(state.round, EventKind.CHOICE, text, action.side, inject=inject.id, response=action.response),
                    *more]
+
+
+def _answer_line(scenario: Scenario, name: str, inject: Inject, response: Response, effects: Effects | None) -> str:
+    effect = public_effects(scenario, effects or Effects())
+    return (f"{name} answers \u201c{inject.title}\u201d: "
+            f"{choice_label(inject, response)}" + (f" ({effect})." if effect else "."))
 
 
 def fire_by_hand(scenario: Scenario, state: GameState, action: act.FireInject) -> Result:

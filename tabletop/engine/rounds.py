@@ -8,7 +8,7 @@ comes when is the phase machine's business (:mod:`flow`).
 from __future__ import annotations
 
 from tabletop.engine import actions as act
-from tabletop.engine.effects import Event, EventKind, Result, move_tone, shift
+from tabletop.engine.effects import Event, EventKind, Result, move_tone, shift, words
 from tabletop.engine.injects import check_collapse, due_injects, fire_inject, react
 from tabletop.engine.model import SIDES, EndReason, Posture, Scenario, Side
 from tabletop.engine.randomness import draw
@@ -42,16 +42,19 @@ def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
             step += LOW_STANDING_TONE
         state = move_tone(scenario, state, side, step)
     state = state.evolve(retaliated=(0, 0))
-    tones = state.tone
-    events = [Event(state.round, EventKind.ROUND, f"Round {state.round} of {scenario.rounds} opens. "
-                    f"{scenario.sides[state.initiative].name} holds the initiative. "
-                    f"Tone: {tone_word(tones[0])} in Washington, {tone_word(tones[1])} in Moscow.")]
+    events = [Event(state.round, EventKind.ROUND, words(_opening_line, state.round, scenario.rounds,
+                                                        scenario.sides[state.initiative].name, state.tone))]
     for inject in due_injects(scenario, state, seed):
         state, more = fire_inject(scenario, state, inject)
         events.extend(more)
     events += tone_headlines(scenario, before, state, quiet_until=len(events))
     state, more = check_collapse(scenario, state)
     return state, events + more
+
+
+def _opening_line(round_: int, rounds: int, initiative: str, tones: tuple[float, float]) -> str:
+    return (f"Round {round_} of {rounds} opens. {initiative} holds the initiative. "
+            f"Tone: {tone_word(tones[0])} in Washington, {tone_word(tones[1])} in Moscow.")
 
 
 def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Result:
