@@ -77,11 +77,14 @@ def pending_inject(scenario: Scenario, inject_id: str) -> dict[str, Any]:
     """An inject waiting for an answer, as both sides may read it: its text and a forced choice's two labels.
 
     ``respond`` and ``absorb`` go as empty effects, so that the seat's mirror knows a choice is forced
-    without learning what either answer does.
+    without learning what either answer does. Its effects go without the move of an outside option: both
+    sides receive this, and a side's walk-away is its own (the log says only which way it moved, and the
+    side whose option moved is sent its walk-away as it now stands).
     """
     inject = scenario.inject(inject_id)
     data = {f.name: plain(getattr(inject, f.name)) for f in attrs.fields(type(inject))
             if f.name in PLAYERS_SEE_OF_AN_INJECT}
+    data["effects"] = plain(attrs.evolve(inject.effects, alternative={}))
     if inject.forces_choice:
         data["respond"] = data["absorb"] = {}
     return data
