@@ -34,21 +34,28 @@ def ceiling(scenario: Scenario, side: Side, irritant_id: str) -> int:
     """The highest rung ``side`` may ever let ``irritant_id`` reach: its absolute red line, or the top.
 
     Only irritants the side moves are bound by its red lines; the other side's
-    irritants may be asked for up to their top rung. Computed once per scenario, side and irritant.
+    irritants may be asked for up to their top rung. Computed once per scenario and side (:func:`ceilings`).
     """
+    found = ceilings(scenario, side).get(irritant_id)
+    return found if found is not None else _count_ceiling(scenario, side, irritant_id)
+
+
+def ceilings(scenario: Scenario, side: Side) -> dict[str, int]:
+    """:func:`ceiling` of every irritant of the scenario for ``side``, by irritant id (computed once; do not
+    change it)."""
     entry = _CEILINGS.get(id(scenario))
     if entry is None or entry[0] is not scenario:
         if len(_CEILINGS) >= 16:
             _CEILINGS.clear()
         entry = _CEILINGS[id(scenario)] = (scenario, {})
-    found = entry[1].get((side, irritant_id))
+    found = entry[1].get(side)
     if found is None:
-        found = entry[1][(side, irritant_id)] = _count_ceiling(scenario, side, irritant_id)
+        found = entry[1][side] = {i.id: _count_ceiling(scenario, side, i.id) for i in scenario.irritants}
     return found
 
 
-_CEILINGS: dict[int, tuple[Scenario, dict[tuple[Side, str], int]]] = {}
-"""Memo of :func:`ceiling` per scenario object (kept with it, so a new object at a reused id is never
+_CEILINGS: dict[int, tuple[Scenario, dict[Side, dict[str, int]]]] = {}
+"""Memo of :func:`ceilings` per scenario object (kept with it, so a new object at a reused id is never
 mistaken for it), for the few scenarios a process plays at once."""
 
 
@@ -98,8 +105,12 @@ def crossings(scenario: Scenario, side: Side, rungs: Mapping[str, int] | Iterabl
 def absolute_crossings(scenario: Scenario, side: Side, concessions: Iterable[Concession]) -> list[Crossing]:
     """The concessions that take an irritant past one of ``side``'s absolute red lines."""
     out = []
+    tops = ceilings(scenario, side)
     for concession in concessions:
-        if concession.to > ceiling(scenario, side, concession.irritant):
+        top = tops.get(concession.irritant)
+        if top is None:
+            top = _count_ceiling(scenario, side, concession.irritant)  # not an irritant: its error, as ever
+        if concession.to > top:
             red = scenario.valuation(side, concession.irritant).red_line
             assert red is not None
             out.append(Crossing(side, concession.irritant, red.rung, True))

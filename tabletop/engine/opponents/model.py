@@ -25,9 +25,12 @@ class OpponentModel(Evidence):
         """Per irritant, the highest rung I should still ask for, when their counters suggest one."""
         if self._limits is None:
             out: list[int | None] = []
-            for index, cut in enumerate(self.cut):
-                agreed = self.agreed[index]
-                seen = [rung - 1 for rung, count in cut.items() if count >= self.LIMIT_EVIDENCE and rung > agreed]
+            evidence = self.LIMIT_EVIDENCE
+            for cut, agreed in zip(self.cut, self.agreed):
+                if not cut:  # no counter has cut this irritant yet
+                    out.append(None)
+                    continue
+                seen = [rung - 1 for rung, count in cut.items() if count >= evidence and rung > agreed]
                 out.append(max(agreed, min(seen)) if seen else None)
             self._limits = out
         return self._limits

@@ -71,6 +71,8 @@ class PlayerView:
         self.question = state.question
         """The side asked about its priorities that owes an answer (None: no question open)."""
         self.my_signals = state.signals[0 if side is Side.WASHINGTON else 1]
+        self.alternative: float = state.alternatives[0 if side is Side.WASHINGTON else 1]
+        """What no agreement pays me now (my BATNA, on my 0-100 scale, as play has moved it)."""
         self.offer_by = state.offer_by
         self.exchanges = state.exchanges
         self.exchange_limit = scenario.rules.exchange_limit
@@ -89,11 +91,6 @@ class PlayerView:
         self.valuations: dict[str, Valuation] = brief.valuations
         mine = _own_numbers(scenario, side)
         self._mine, self._theirs, self._per_rung, self._base, self.start_rungs = mine
-
-    @property
-    def alternative(self) -> float:
-        """What no agreement pays me now (my BATNA, on my 0-100 scale, as play has moved it)."""
-        return self._game.state.alternative_of(self.side)
 
     def ratifiable(self, offer: Offer, side: Side | None = None) -> bool:
         """Whether ``side``'s capital (mine by default) would ratify ``offer`` if it were implemented now."""
