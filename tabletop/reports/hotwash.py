@@ -19,12 +19,17 @@ from tabletop.engine.actions import Note as NoteAction
 from tabletop.engine.effects import EventKind
 from tabletop.engine.facilitation import awaiting_sides
 from tabletop.engine.game import Game
-from tabletop.engine.model import SIDES, Inject, InjectKind, Objective, Response, Side
+from tabletop.engine.injects import choice_label
+from tabletop.engine.model import SIDES, Inject, InjectKind, Objective, Response, Scenario, Side
 from tabletop.engine.scoring import grade, holds
 from tabletop.engine.state import Fired
 from tabletop.reports.guide import describe_condition, when_it_fires
 
-ANSWERS = {Response.RESPOND: "responded", Response.ABSORB: "absorbed"}
+
+def chosen(inject: Inject, response: Response) -> str:
+    """The answer to a forced choice in the inject's own words (its label, quoted): "respond" and "absorb" are
+    the engine's names for the two answers, and mean opposite things in different injects."""
+    return f"\u201c{choice_label(inject, response)}\u201d"
 
 
 @attrs.frozen
@@ -44,12 +49,12 @@ class ScheduledInject:
 
     @property
     def status_text(self) -> str:
-        """The status in a few words: "fired R2 (by hand), absorbed", "held", "upcoming"."""
+        """The status in a few words: "fired R2 by hand, answered “Let the words pass”", "held", "upcoming"."""
         if self.fired is None:
             return {"missed": "missed its round"}.get(self.status, self.status)
         text = f"fired R{self.fired.round}" + (" by hand" if self.fired.by_hand else "")
         if self.fired.response is not None:
-            text += f", {ANSWERS[self.fired.response]}"
+            text += f", answered {chosen(self.inject, self.fired.response)}"
         elif self.inject.forces_choice:
             text += ", awaiting an answer"
         return text
@@ -111,18 +116,21 @@ def _inject_story(game: Game, item: ScheduledInject) -> str:
                 "missed": f"{head} was held past its round and never fired."}.get(
             item.status, f"{head} never fired ({item.when}).")
     text = f"{head} fired in round {item.fired.round}" + (" (by hand)" if item.fired.by_hand else "")
-    if item.fired.response is not None:
-        target = inject.target.value.capitalize()
-        text += f"; {target} {ANSWERS[item.fired.response]} it"
+    response = item.fired.response
+    if response is not None:
+        target = scenario.sides[Side(inject.target.value)].name if inject.target.value in ("washington", "moscow") \
+            else inject.target.value.capitalize()
+        other = Response.ABSORB if response is Response.RESPOND else Response.RESPOND
+        text += f"; {target} chose {chosen(inject, response)} (not {chosen(inject, other)})"
     text += "."
     parent_check = inject.check
     if parent_check is not None:
-        done = holds(parent_check, scenario, game.state, item.fired.response)
+        done = holds(parent_check, scenario, game.state, response)
         text += (f" Expected: {inject.expected_action} At the end, "
                  f"{describe_condition(scenario, parent_check)}: {'yes' if done else 'no'}.")
-    elif inject.forces_choice and item.fired.response is not None:
-        done = item.fired.response is Response.RESPOND
-        text += f" Expected: {inject.expected_action} {'Done' if done else 'Not done'}."
+    elif inject.forces_choice and response is not None:
+        # No check: which answer was expected is in the words alone, for the facilitator to weigh.
+        text += f" Expected: {inject.expected_action}"
     answers = _answers(game, inject, item.fired)
     if answers:
         text += f" Then: {answers}."
@@ -139,11 +147,12 @@ MOVE_WORDS = {"gesture": "a gesture", "retaliate": "a retaliation", "renege": "r
               "decline_conclude": "declined to conclude"}
 
 
-def _move_word(action: act.Action) -> str:
+def _move_word(scenario: Scenario, action: act.Action) -> str:
     if isinstance(action, act.Statement):
         return f"{action.posture.value} words"
     if isinstance(action, act.RespondInject):
-        return ANSWERS[action.response]
+        inject = scenario.by_inject.get(action.inject)
+        return chosen(inject, action.response) if inject is not None else action.response.value
     return MOVE_WORDS.get(action.kind, "")
 
 
@@ -165,7 +174,7 @@ def _answers(game: Game, inject: Inject, fired: Fired) -> str:
                     moves[side].append("time ran out")
             continue
         mover = getattr(action, "side", None)
-        word = _move_word(action)
+        word = _move_word(game.scenario, action)
         if isinstance(mover, Side) and mover in moves and word:
             moves[mover].append(word)
     parts = []

@@ -212,8 +212,8 @@ class TimerScreen(FacilitatorOnly, StopsTheClock, ModalScreen[int | None]):
         with Vertical(classes="dialog-box"):
             yield Static(plain("Round timer", "bold"), classes="dialog-title")
             yield Static(plain(f"Seconds each side has for a move, {TIMER_MIN} to {TIMER_MAX}; 0 turns the timer off. "
-                               "When it runs out, the move counts as a pass (a neutral statement, a rejection, an "
-                               "absorbed inject)."))
+                               "When it runs out, the move counts as a pass (a neutral statement, a rejection, a "
+                               "forced choice's second answer)."))
             yield Input(str(self.seconds), id="timer-seconds", type="integer", max_length=len(str(TIMER_MAX)))
             yield Static(plain("Enter set · Esc cancel", "dim"), classes="dialog-hint")
 
