@@ -32,6 +32,7 @@ from tabletop.engine.model import Scenario, Side
 from tabletop.tui.autosave import Autosave
 from tabletop.tui.classroom import Classroom
 from tabletop.tui.console_key import FacilitatorConsoleKey
+from tabletop.tui.later import Later
 from tabletop.tui.messages import GameChanged, OpenReplay, PlaySaved, SavingFailed
 from tabletop.tui.screens.briefing import Page, briefing_pages
 from tabletop.tui.screens.end import OutcomeScreen
@@ -146,8 +147,9 @@ class TabletopApp(FacilitatorConsoleKey):
         # The save file (created, written and fsynced) starts just after start-up, off the path to the first
         # frame; it writes every action already applied, so nothing is lost in between. A timer, not
         # call_after_refresh: that callback waits on the screen current then (the briefing), and was lost
-        # when the briefing was dismissed before it had refreshed, leaving the game unsaved in silence.
-        self.set_timer(self.AUTOSAVE_DELAY, lambda: self._start_autosave(session))
+        # when the briefing was dismissed before it had refreshed, leaving the game unsaved in silence. And
+        # not Textual's set_timer, whose one tick a loaded machine can skip (see tabletop.tui.later).
+        Later(self, self.AUTOSAVE_DELAY, lambda: self._start_autosave(session))
 
     def _start_autosave(self, session: Session) -> None:
         """A facilitated game's save is signed with its passphrase (or the class key file)."""

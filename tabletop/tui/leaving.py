@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from tabletop.text import one_line
+from tabletop.tui.later import Later
 from tabletop.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class Leaving(App[None]):
         for command in super().get_system_commands(screen):
             if command.title == "Screenshot" and not self.is_web:
                 yield SystemCommand("Screenshot", "Save an SVG picture of the screen in the saves folder",
-                                    lambda: self.set_timer(0.1, self.take_screenshot))
+                                    lambda: Later(self, 0.1, self.take_screenshot))
             else:
                 yield command
 

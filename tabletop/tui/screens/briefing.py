@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from tabletop.engine.model import Side
+from tabletop.tui.later import Later
 from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name
 from tabletop.tui.widgets.brief import confidential_brief, objectives, public_brief
@@ -49,7 +50,7 @@ class BriefingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
         if self.auto_after is not None:
-            self.set_timer(self.auto_after, self.action_done)
+            Later(self, self.auto_after, self.action_done)
 
     def action_done(self) -> None:
         if self.is_current:

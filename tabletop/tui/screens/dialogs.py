@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tabletop.engine.injects import choice_label, public_effects
 from tabletop.engine.model import Inject, Response, Scenario
+from tabletop.tui.later import Later
 from tabletop.tui.text import lines, para, plain
 from tabletop.tui.widgets.round_clock import StopsTheClock
 
@@ -120,7 +121,7 @@ class NewsFlashScreen(StopsTheClock, ModalScreen[None]):
 
     def on_mount(self) -> None:
         if self.auto_after is not None:
-            self.set_timer(self.auto_after, self.action_close)
+            Later(self, self.auto_after, self.action_close)
 
     def action_close(self) -> None:
         if self.is_current:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from tabletop.engine.model import SIDES
+from tabletop.tui.later import Later
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, para, plain, side_name
 
@@ -65,7 +66,7 @@ class OutcomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.session.autosave.close()
         if self.auto_after is not None:
-            self.set_timer(self.auto_after, self.action_done)
+            Later(self, self.auto_after, self.action_done)
 
     def action_done(self) -> None:
         if self.is_current:

@@ -24,7 +24,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Label, OptionList
 
 from tabletop.engine import actions
@@ -34,6 +33,7 @@ from tabletop.engine.model import Side
 from tabletop.engine.options import told
 from tabletop.engine.state import GameState, Phase
 from tabletop.engine.views import player_visible
+from tabletop.tui.later import Later
 from tabletop.tui.messages import GameChanged
 from tabletop.tui.screens.briefing import HandoverScreen
 from tabletop.tui.screens.dialogs import NewsFlashScreen
@@ -80,7 +80,7 @@ class TableScreen(DemoControls):
         self.set_reactive(TableScreen.viewer, session.humans[0] if len(session.humans) == 1 else None)
         self.set_reactive(TableScreen.pace, pace)
         self._moment = len(session.game.actions)
-        self._timer: Timer | None = None
+        self._timer: Later | None = None
         self._ended = False
         self._flashes: deque[Event] = deque()
         self._keys: tuple[object, ...] = ()
@@ -247,7 +247,7 @@ class TableScreen(DemoControls):
         if not self.session.is_human(side):
             if not self.paused:
                 self.thinking = side
-                self._timer = self.set_timer(max(self.pace, 0.005), self.computer_move)
+                self._timer = Later(self, max(self.pace, 0.005), self.computer_move)
             return
         if self.session.is_hotseat and self.viewer is not side:
             self._hand_over(side)

@@ -7,9 +7,9 @@ and the table screen, which supplies the flow it controls (``drive`` and ``compu
 from __future__ import annotations
 
 from textual.reactive import reactive
-from textual.timer import Timer
 
 from tabletop.engine.model import Side
+from tabletop.tui.later import Later
 from tabletop.tui.screens.table_moves import TableMoves
 
 MIN_PACE, MAX_PACE = 0.1, 6.0
@@ -23,7 +23,7 @@ class DemoControls(TableMoves):
     pace: reactive[float] = reactive(0.8)
     """Seconds before a computer's move."""
 
-    _timer: Timer | None = None
+    _timer: Later | None = None
     """The pending computer move."""
 
     def drive(self) -> None:
