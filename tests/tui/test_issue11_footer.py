@@ -43,12 +43,14 @@ async def test_no_table_keys_in_the_footer_under_a_dialog():
     app = TabletopApp(scenario=resolve("tutorial"), moscow="conceder", seed=2, pace=0)
     async with app.run_test(size=(120, 40)) as pilot:
         await negotiating(pilot)
-        assert "Propose" in footer(app) and "Walk out" in footer(app)
+        # the footer is redrawn a moment after the keys change (longer on a loaded machine): wait for it, each time
+        await wait_for(pilot, lambda: "Propose" in footer(app) and "Walk out" in footer(app))
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, TextScreen))
-        await pilot.pause()
+        table_keys = ("Propose", "Pass", "Walk out", "Brief", "Conclude")
+        await wait_for(pilot, lambda: not any(key in footer(app) for key in table_keys))
         shown = footer(app)
-        for key in ("Propose", "Pass", "Walk out", "Brief", "Conclude"):
+        for key in table_keys:
             assert key not in shown, shown
         await pilot.press("escape")
         await wait_for(pilot, lambda: "Propose" in footer(app))
@@ -59,7 +61,7 @@ async def test_no_retaliate_when_nothing_can_move_down():
     async with app.run_test(size=(120, 40)) as pilot:
         table = await negotiating(pilot)
         assert table.seat_options(W).retaliations == ()  # every irritant of Washington's is on its lowest rung
-        assert "Gesture" in footer(app)
+        await wait_for(pilot, lambda: "Gesture" in footer(app))  # the negotiation's keys are drawn
         assert "Retaliate" not in footer(app)
 
 
@@ -69,7 +71,7 @@ async def test_no_walk_out_while_the_exercise_is_paused():
         table = await negotiating(pilot)
         table.session.apply(act.Pause())
         await wait_for(pilot, lambda: table.session.game.state.paused)
-        await pilot.pause()
+        await wait_for(pilot, lambda: "Walk out" not in footer(app) and "Brief" in footer(app))  # redrawn
         shown = footer(app)
         assert "Walk out" not in shown and "Propose" not in shown, shown
         assert "Brief" in shown and "Help" in shown

@@ -34,7 +34,9 @@ async def test_at_80x24_an_offer_and_the_keys_to_answer_it_are_on_screen():
         package = Offer(tuple(Concession(i, r[0]) for i, r in list(rungs.items())[:4] if r), ())
         assert screen.act(act.Propose(W, package))
         await hot_seat_turn(pilot, M, Phase.NEGOTIATION)
-        await pilot.pause()
+        # the panel, the move bar and the footer are redrawn a moment after the move (longer on a loaded machine)
+        await wait_for(pilot, lambda: "Your private score:" in screen_text(app) and "x Reject" in screen_text(app)
+                       and "Help" in lines_of(app)[-1])
         shown = lines_of(app)
         text = "\n".join(shown)
         assert "On the table: Washington's package" in text
@@ -49,7 +51,7 @@ async def test_at_80x24_the_footer_keeps_brief_and_help_in_the_negotiation():
     app = TabletopApp(scenario=resolve("autumn-2025"), washington="human", moscow="human", seed=3, pace=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await hot_seat_turn(pilot, W, Phase.NEGOTIATION)
-        await pilot.pause()
+        await wait_for(pilot, lambda: "Help" in lines_of(app)[-1])  # the footer is drawn a moment after the move
         footer = lines_of(app)[-1]
         assert "Brief" in footer and "Help" in footer, footer
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tuikit import hot_seat_turn, screen_text, wait_for
+from tuikit import hot_seat_turn, patiently, screen_text, wait_for
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import Game
@@ -25,7 +25,7 @@ def log_text(screen: TableScreen) -> str:
 async def to_my_turn(pilot, phase: Phase) -> TableScreen:
     """Answer briefings, news and forced choices with keys until the human may act in ``phase``."""
     app = pilot.app
-    for _ in range(400):
+    for _ in patiently():
         screen = app.screen
         if isinstance(screen, TableScreen):
             game = screen.session.game

@@ -86,7 +86,8 @@ async def test_a_screenshot_goes_to_the_saves_folder_and_says_where(temporary_sa
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Screenshot")
-        await pilot.pause(0.3)
+        # the palette finds the command a moment later (longer on a loaded machine): Enter once it is listed
+        await wait_for(pilot, lambda: "Save an SVG picture of the screen" in screen_text(app))
         await pilot.press("enter")
         await wait_for(pilot, lambda: "creenshot" in toast_text(app))
         await wait_for(pilot, lambda: any(temporary_saves.glob("*.svg")))

@@ -93,12 +93,12 @@ async def test_against_the_computer_only_the_own_brief_is_shown():
     app = TabletopApp(scenario=scenario, washington="grit", moscow="human", seed=5, pace=0)
     async with app.run_test(size=(120, 40)) as pilot:
         pages = []
-        for _ in range(5):
-            await pilot.pause()
-            if not isinstance(app.screen, BriefingScreen):
-                break
+        await wait_for(pilot, lambda: isinstance(app.screen, BriefingScreen))
+        while isinstance(page := app.screen, BriefingScreen):  # each page read once it is on screen
+            await wait_for(pilot, lambda: str(page.body) in all_text(app))
             pages.append(all_text(app))
             await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen is not page)
         await wait_for(pilot, lambda: isinstance(app.screen, TableScreen))
         assert len(pages) == 2
         assert "CONFIDENTIAL — Moscow" in pages[1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tuikit import wait_for
+from tuikit import patiently, wait_for
 
 from tabletop.engine import actions as act
 from tabletop.engine.effects import EventKind
@@ -33,7 +33,7 @@ def log_text(screen: TableScreen) -> str:
 async def test_the_computers_free_rejection_is_shown_with_its_reason():
     app = TabletopApp(scenario=resolve("tutorial"), moscow="tit-for-tat", seed=4242, pace=0)
     async with app.run_test(size=(160, 50)) as pilot:
-        for _ in range(600):
+        for _ in patiently():
             screen = app.screen
             if isinstance(screen, TableScreen):
                 game = screen.session.game

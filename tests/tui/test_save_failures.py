@@ -13,7 +13,7 @@ import shutil
 import pytest
 from screentext import screen_text
 from textual.widgets import Input, Static
-from tuikit import wait_for
+from tuikit import patiently, wait_for
 
 from tabletop.engine.model import Side
 from tabletop.engine.state import Phase
@@ -40,7 +40,7 @@ async def my_statement_turn(pilot) -> TableScreen:
         return (isinstance(screen, TableScreen) and screen.actor() is W and W in screen.session.game.awaiting()
                 and screen.session.game.state.phase is Phase.STATEMENTS and screen.session.autosave.path is not None)
 
-    for _ in range(200):
+    for _ in patiently():
         if ready():
             return app.screen
         if not isinstance(app.screen, TableScreen):

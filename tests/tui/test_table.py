@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from screentext import toast_text
 from textual.widgets import Button
-from tuikit import screen_text, wait_for
+from tuikit import patiently, screen_text, wait_for
 
 from tabletop.engine import actions as act
 from tabletop.engine.game import Game
@@ -177,7 +177,7 @@ async def test_news_flash_and_forced_choice():
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await to_table(pilot)
         game = screen.session.game
-        for _ in range(60):   # play round 1 quickly: neutral words, pass
+        for _ in patiently():   # play round 1 quickly: neutral words, pass
             await pilot.pause(0.02)
             if isinstance(app.screen, NewsFlashScreen):
                 break

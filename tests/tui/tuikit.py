@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
 from screentext import screen_text
 from textual.pilot import Pilot
 
@@ -26,6 +29,17 @@ async def wait_for(pilot: Pilot, condition, timeout: float = 10.0, step: float =
                                  + screen_text(pilot.app))
 
 
+def patiently(timeout: float = 120.0) -> Iterator[int]:
+    """The tries of a loop that waits on the app, counted for ``timeout`` seconds of wall time, not in tries.
+
+    A loaded machine gets through fewer tries a second (the computer's moves, the redraws): a fixed number of
+    tries assumes a speed. The loop fails as before when its tries run out (its code after the loop).
+    """
+    deadline = time.monotonic() + timeout
+    tries = 0
+    while time.monotonic() < deadline:
+        yield tries
+        tries += 1
 
 
 async def builder_keys(pilot: Pilot) -> None:
@@ -96,11 +110,11 @@ async def play_turn(pilot: Pilot, turn: int) -> str:
     return "wait"
 
 
-async def play_to_debrief(pilot: Pilot, on_step=None, limit: int = 4000) -> list[str]:
+async def play_to_debrief(pilot: Pilot, on_step=None, timeout: float = 300.0) -> list[str]:
     """Answer every screen until the debrief opens; ``on_step(pilot, what)`` runs after each press."""
     done: list[str] = []
     turn = 0
-    for _ in range(limit):
+    for _ in patiently(timeout):
         if isinstance(pilot.app.screen, DebriefScreen):
             await pilot.pause()
             return done
@@ -113,13 +127,13 @@ async def play_to_debrief(pilot: Pilot, on_step=None, limit: int = 4000) -> list
         await pilot.pause()
         if on_step is not None:
             on_step(pilot, what)
-    raise AssertionError(f"no debrief after {limit} steps: {done[-20:]}")
+    raise AssertionError(f"no debrief after {timeout:g} s: {done[-20:]}\n" + screen_text(pilot.app))
 
 
 async def hot_seat_turn(pilot: Pilot, side: Side, phase: Phase) -> TableScreen:
     """In a hot-seat game, answer every screen with keys until ``side`` may act in ``phase``."""
     app = pilot.app
-    for _ in range(400):
+    for _ in patiently():
         screen = app.screen
         if isinstance(screen, TableScreen):
             game = screen.session.game
