@@ -24,6 +24,7 @@ from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.opponents import Strategy, make_opponent
 from tabletop.errors import UserError
 from tabletop.net.classstate import TableState
+from tabletop.net.clock import TurnClock
 from tabletop.net.journal import ActionJournal, Key
 from tabletop.net.views import PublicTable
 from tabletop.saves.signing import SaveKey
@@ -54,36 +55,6 @@ class Outcome:
         else:
             data["message"] = self.message
         return data
-
-
-class TurnClock:
-    """The round timer of one table, run by the host: it counts down for the human seats due to move.
-
-    It starts again at the game's ``state.timer`` whenever the round, the phase
-    or the side to move changes, and stands still while the exercise is paused
-    or a seat it would time is not connected (a table whose team dropped out waits).
-    """
-
-    def __init__(self) -> None:
-        self.key: tuple | None = None
-        self.since = 0.0
-        self.remaining: float | None = None
-        self._last = 0.0
-
-    def observe(self, game: Game, runs: bool, now: float) -> None:
-        state = game.state
-        key = (state.round, state.phase, game.awaiting(), state.timer, state.pending[:1], len(game.actions) == 0)
-        if key != self.key:
-            self.key, self.since, self._last = key, now, now
-            self.remaining = float(state.timer) if state.timer else None
-            return
-        if runs and self.remaining is not None:
-            self.remaining = max(0.0, self.remaining - (now - self._last))
-        self._last = now
-
-    def waiting(self, now: float) -> float:
-        """Seconds since the table started waiting for its current move."""
-        return now - self.since
 
 
 class Table:

@@ -11,6 +11,7 @@ engine's rules (:mod:`tabletop.engine.views`, :func:`tabletop.engine.model.timer
 from __future__ import annotations
 
 import hmac
+from collections.abc import Hashable
 
 import attrs
 
@@ -60,4 +61,26 @@ class Classroom:
         return None
 
 
-__all__ = ["Classroom"]
+@attrs.define
+class Countdowns:
+    """The turns of the round under way, and the time each had left when the game went on to another.
+
+    A turn the game comes back to within the round goes on from where it stood: news answered in the middle of
+    the statements (by a computer seat, or by a team with its own countdown) does not give the side still to
+    choose a fresh countdown. A turn's key starts with its round; a new round forgets the turns of the last.
+    """
+
+    key: tuple[Hashable, ...] | None = None
+    left: dict[tuple[Hashable, ...], int | None] = attrs.field(factory=dict)
+
+    def switch(self, key: tuple[Hashable, ...], remaining: int | None, timer: int | None) -> int | None:
+        """The game is now at turn ``key`` (``remaining``: what the last turn had left); returns its time left."""
+        if self.key is not None and self.key[:1] == key[:1]:
+            self.left[self.key] = remaining
+        else:
+            self.left.clear()
+        self.key = key
+        return self.left.pop(key, timer)
+
+
+__all__ = ["Classroom", "Countdowns"]

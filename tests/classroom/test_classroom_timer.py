@@ -11,7 +11,7 @@ from tabletop.engine.model import Posture, Side
 from tabletop.engine.state import Phase
 from tabletop.saves.writer import load_save
 from tabletop.tui.screens.briefing import HandoverScreen
-from tabletop.tui.screens.dialogs import ChoiceScreen
+from tabletop.tui.screens.dialogs import ChoiceScreen, NewsFlashScreen
 from tabletop.tui.widgets.round_clock import RoundClock
 
 W, M = Side.WASHINGTON, Side.MOSCOW
@@ -162,3 +162,27 @@ def test_the_play_command_takes_the_classroom_options(monkeypatch):
 def test_bad_classroom_options_exit_2(argv, capsys):
     assert main(["play", "tutorial", *argv]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+async def test_a_computer_answering_news_in_the_statements_does_not_restart_the_humans_countdown():
+    """Issue 10 review, point 5: the statements' countdown runs from the round's start whatever seat moves; news
+    for the computer seat to answer in their middle (fired from the console) leaves it where it stood."""
+    app = classroom_app("istanbul-2025-02", washington="grit", moscow="human", timer=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await to_table(pilot)
+        game = app.session.game
+        clock = table.query_one(RoundClock)
+        assert game.state.phase is Phase.STATEMENTS and clock.remaining == 60
+        clock.tick(20)
+        assert clock.remaining == 40
+        app.session.apply(act.FireInject("harsh-words"))  # for Washington, the computer, to answer
+        await wait_for(pilot, lambda: isinstance(app.screen, NewsFlashScreen))
+        clock.tick(5)  # the flash holds the clock
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: game.state.has_fired("harsh-words") and not game.state.pending)
+        await pilot.pause()
+        assert game.state.phase is Phase.STATEMENTS and game.awaiting() == (W, M)
+        assert clock.remaining == 40, "the computer's answer gave Moscow a fresh minute"
+        assert "0:40 left for Moscow" in all_text(app)
+        clock.tick(40)  # and at zero Moscow's words count as neutral
+        await wait_for(pilot, lambda: any(isinstance(a, act.TimeUp) for a in game.actions))

@@ -1,8 +1,10 @@
 """The round timer the teams see above the table, and the facilitator's pause.
 
 The countdown belongs to the side (or sides) due to move: it starts again at
-the game's ``state.timer`` whenever the round, the phase or the side to move
-changes (the clock learns of it through its ``state``, bound to the table's),
+the game's ``state.timer`` whenever the round, the phase or the human side to
+move changes (the clock learns of it through its ``state``, bound to the table's),
+except that a turn the game comes back to within the round goes on from where
+it stood (news answered in the middle of the statements, :class:`Countdowns`),
 stops while the facilitator has paused the exercise or while a screen that
 stops the clock is on top (the console, a hand-over, a news flash: they are
 :class:`StopsTheClock`), and at zero posts :class:`RoundClock.TimeRanOut` for
@@ -24,6 +26,7 @@ from textual.widgets import Static
 from tabletop.engine.facilitation import awaiting_sides
 from tabletop.engine.model import Side
 from tabletop.engine.state import GameState
+from tabletop.tui.classroom import Countdowns
 from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name
 
@@ -56,6 +59,8 @@ class RoundClock(Static):
         self.session = session
         self.remaining: int | None = None
         self._key: TurnKey | None = None
+        self._turns = Countdowns()
+        """A turn the game comes back to within the round goes on from where it stood (tui.classroom)."""
         self._ticker: Timer | None = None
 
     def on_mount(self) -> None:
@@ -71,10 +76,12 @@ class RoundClock(Static):
         """A new state: start the countdown again if the turn changed, and redraw."""
         if state is None or self.session.classroom is None:
             return
-        key = (state.round, state.phase.value, self._awaiting(state), state.timer, state.pending[:1])
+        # the human sides due (a computer's choice is no new turn), and the news being answered
+        timed = tuple(side for side in self._awaiting(state) if self.session.is_human(side))
+        key = (state.round, state.phase.value, timed, state.timer, state.pending[:1])
         if key != self._key:
             self._key = key
-            self.remaining = state.timer
+            self.remaining = self._turns.switch(key, self.remaining, state.timer)
             if self._ticker is not None:
                 self._ticker.reset()
         self._show()
