@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from tabletop.batch.study import SIMPLE, THOUGHTFUL, run_study
+from tabletop.batch.runners import Match, play
+from tabletop.batch.study import SIMPLE, THOUGHTFUL, Study, run_study
 from tabletop.cli.main import main
+from tabletop.engine import actions as act
+from tabletop.engine.autoplay import simulate
+from tabletop.engine.game import Game
+from tabletop.engine.model import Side
+from tabletop.engine.opponents import make_opponent
+from tabletop.engine.state import Concession, Offer
 from tabletop.scenarios.library import resolve, shipped_ids
 
 
@@ -41,3 +48,18 @@ def test_the_study_prints_a_table_and_its_checks(capsys):
     assert "logroll" in out and "free-rider" in out
     assert "Teaching checks:" in out
     assert "Ends above its walk-away: Washington" in out
+
+
+def test_tit_for_tat_does_not_count_on_a_gesture_the_other_side_took_back_in_the_tutorial():
+    """The game that failed check 5 at 50 seeds (docs/BALANCE.md): tit-for-tat as Washington against ``random``,
+    seed 37. Moscow had gestured on banking; in round 3 it offered a one-rung package on visas, which left
+    Washington above its walk-away only while that gesture stood; tit-for-tat accepted, Moscow took the gesture
+    back, and the game ended with Washington below its walk-away, the small deal standing."""
+    scenario = resolve("tutorial")
+    game = simulate(scenario, "tit-for-tat", "random", 37)
+    assert not any(isinstance(a, act.Accept) and a.side is Side.WASHINGTON for a in game.actions[:13])
+    study = Study(scenario, 1, (play(scenario, Match("tit-for-tat", "random", 37)),))
+    assert study.opponents_below() == []
+    at_the_offer = Game.replay(scenario, 37, list(game.actions[:11]) + [act.Propose(
+        Side.MOSCOW, Offer((Concession("us-visas", 1),)))])
+    assert not isinstance(make_opponent("tit-for-tat", Side.WASHINGTON, 37).decide(at_the_offer), act.Accept)

@@ -86,9 +86,9 @@ class Learner(Strategy):
         if view.time < 0.5 and view.exchanges == 0 and view.can("propose_meso"):
             offers, single = talk.package_set(view, self.mine, self.model, self.package_terms(view),
                                               self.target(view), self.avoided())
-            if offers:
+            if offers and not any(self.exposed(view, offer) for offer in offers):
                 return act.ProposeMeso(self.side, offers)
-            if single is not None and view.ratifiable(single):
+            if not offers and single is not None and view.ratifiable(single) and not self.exposed(view, single):
                 return act.Propose(self.side, single)  # the package super().proposal would search for again
         return super().proposal(view)
 

@@ -5,7 +5,9 @@ extends it) that reads the game: its temperament and seeded chances, the model o
 carries through the game (:mod:`model`), and the score a package must bring it now, falling along a
 named curve from a best hope to its alternative, ``target(t) = alt + (best - alt) * (1 - t ** (1 / e))``
 (``e`` below 1 holds out, Boulware; above 1 gives early, Conceder), raised when it is cooled and
-lowered by what the other side's unreturned gestures brought it.
+lowered by what the other side's unreturned gestures brought it. It also weighs a board as it would stand
+should the other side take back every gesture no deal protects (:meth:`Aims.secure`): a careful negotiator
+does not count on what the other side can take back at will.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from tabletop.engine.opponents.ladders import MyRungs, Terms
 from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.randomness import draw
+from tabletop.engine.state import Offer, deal_floor
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
@@ -35,6 +38,8 @@ class Aims:
     terms = Terms()
     credit = 1.0
     """How much of what the other side's unreturned gestures brought it an opponent gives back in its packages."""
+    careful = True
+    """Whether it weighs a board with the other side's unprotected gestures taken back (:meth:`secure`)."""
 
     def __init__(self, side: Side, seed: int) -> None:
         self.side = side
@@ -78,6 +83,30 @@ class Aims:
         """Cooled by a side that pocketed my gestures without returning them."""
         return self.model.pocketing()
 
+
+    # -- what the other side can take back ------------------------------------------
+
+    def secure(self, view: PlayerView, offer: Offer | None = None) -> float:
+        """My score of the board (after ``offer``, if given) should the other side take back every gesture
+        no deal protects: each irritant it moves alone falls back to where the talks started, or to the rung
+        a standing deal (or ``offer``) sets on it, if higher. (A retaliation may go further, below the start;
+        that is a hostile move, not a gesture taken back, and is answered as one.) Not ``careful``: the board
+        as it stands."""
+        if not self.careful:
+            return view.score_after(offer) if offer is not None else view.score_now
+        rungs = list(view.apply_offer(offer) if offer is not None else view.rungs)
+        covered = {c.irritant: c.to for c in offer.concessions} if offer is not None else {}
+        for index, irritant in enumerate(view.irritants):
+            if rungs[index] <= irritant.start or not view.they_move(irritant):
+                continue
+            floor = max(irritant.start, deal_floor(view.deals, irritant.id)[0], covered.get(irritant.id, 0))
+            rungs[index] = min(rungs[index], floor)
+        return view.score(rungs)
+
+    def exposed(self, view: PlayerView, offer: Offer) -> bool:
+        """Whether ``offer`` would leave me below my alternative once the other side took back what no deal
+        protects (then I neither accept nor propose it)."""
+        return self.careful and self.secure(view, offer) < view.alternative
 
     # -- the curve and the target ------------------------------------------------
 

@@ -1,7 +1,9 @@
 """What every computer opponent does the same way: the rules of conduct they share.
 
 * Never accept, or agree to conclude on, a board scoring below its alternative
-  (what no agreement pays it), in any round.
+  (what no agreement pays it), in any round; nor accept or propose a package that
+  would leave it below its alternative once the other side took back the gestures
+  no deal protects (it does not count on what the other side can take back at will).
 * At the deadline an offer is an ultimatum: the smaller the share of the
   surplus it leaves the opponent, the likelier it is turned down (as people do
   in ultimatum games), drawn from the opponent's own seeded generator.
@@ -76,7 +78,7 @@ class Strategy(Aims):
         self.learn(game, view)
         action = ratified(view, self.pick(view))
         if isinstance(action, act.Reject) and not action.reason:
-            action = act.Reject(self.side, reason=refusal_reason(self, game, view))  # the player is told why
+            action = act.Reject(self.side, reason=refusal_reason(game, view))  # the player is told why
         return action
 
     def pick(self, view: PlayerView) -> act.Action:
@@ -128,7 +130,7 @@ class Strategy(Aims):
             return False
         after = view.score_after(offer)
         mine = after - view.score_now
-        if mine <= 0 or after < view.alternative:
+        if mine <= 0 or after < view.alternative or self.exposed(view, offer):
             return False
         if view.final_round:
             floor = view.alternative + (COOLING if self.cold(view) else 0.0)
@@ -181,9 +183,9 @@ class Strategy(Aims):
         terms, target = self.package_terms(view), self.target(view)
         for _ in range(RATIFY_TRIES):
             offer = choose(view, self.mine, self.model, terms, target, avoid)
-            if offer is None or view.ratifiable(offer):
+            if offer is None or (view.ratifiable(offer) and not self.exposed(view, offer)):
                 return offer
-            avoid.add(package_key(offer))  # my capital would not ratify it: look further down the list
+            avoid.add(package_key(offer))  # not ratified at home, or not safe: look further down the list
         return None
 
     def avoided(self, also: Offer | tuple[Offer, ...] | None = None) -> set[Key]:
@@ -235,14 +237,15 @@ class Strategy(Aims):
 
     def gesture(self, view: PlayerView) -> act.Action | None:
         """A small unilateral move, unless the other side is pocketing my gestures, or it would take a
-        board that stands as an agreement below my alternative."""
+        board that stands as an agreement below my alternative (should the other side take back what no
+        deal protects)."""
         if not view.can("gesture") or self.cold(view):
             return None
         concession = gesture_step(view, self.mine, self.model)
         if concession is None:
             return None
         index = view.position[concession.irritant]
-        after = view.score_now + view.step_value(view.irritants[index], view.rungs[index], concession.to)
+        after = self.secure(view) + view.step_value(view.irritants[index], view.rungs[index], concession.to)
         if view.agreement_stands and after < view.alternative:
             return None
         return act.Gesture(self.side, concession.irritant, concession.to)

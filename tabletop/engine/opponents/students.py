@@ -32,6 +32,8 @@ class Student(Strategy):
     opponents, so that they stay the same yardstick while the opponents change.
     """
 
+    careful = False  # takes the other side's gestures at face value: the yardstick stays put
+
     def cold(self, view: PlayerView) -> bool:
         return False
 
