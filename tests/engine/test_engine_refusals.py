@@ -13,15 +13,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from enginekit import M, W, lab, offer, to_negotiation
+from enginekit import M, W, lab, lab_text, offer, to_negotiation
 
 from tabletop.engine import actions as act
 from tabletop.engine.action_reader import action_from_dict
 from tabletop.engine.autoplay import simulate
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game, IllegalAction
+from tabletop.engine.model import Posture
 from tabletop.engine.opponents import STRATEGIES, make_opponent
+from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.options import rejection_reason, told
+from tabletop.engine.scenario import parse_scenario
+from tabletop.engine.state import Phase
 from tabletop.scenarios.library import resolve
 
 
@@ -91,4 +95,51 @@ def test_a_set_of_packages_turned_down_by_choice_says_why_too():
     game.apply(answer)
     _, text = last_reject(game)
     assert text.startswith("Moscow rejects every package on the table; the negotiation closes for this round. ")
-    assert "any of these packages" in text and "“Banking”" in text, text
+    assert "these packages" in text and "“Banking”" in text, text
+
+
+@pytest.mark.parametrize("name", sorted(STRATEGIES))
+def test_the_words_of_a_refusal_do_not_depend_on_the_walk_away(name):
+    """A player cannot probe for the walk-away by the wording: the same package on the same board is refused in
+    the same words whether it leaves the opponent above or below its walk-away (issue 10, refusal review)."""
+    package = offer(("banking", 2), ("flights", 1))  # Moscow scores it 23.7 on this board (21.1 now)
+    said = {}
+    for walk_away in (22, 80):
+        scenario = parse_scenario(lab_text(exchange_limit=1).replace("walk_away = 40", f"walk_away = {walk_away}"),
+                                  "lab.toml")
+        game = Game(scenario, 1)
+        to_negotiation(game)
+        game.apply(act.Propose(W, package))
+        answer = make_opponent(name, M, 1).decide(game)
+        assert isinstance(answer, act.Reject), (walk_away, answer)
+        said[walk_away] = answer.reason
+    assert said[22] == said[80] and said[22], said
+    assert "no agreement" not in said[22]  # it gains from this package: it says what it wants, not "no deal"
+
+
+def test_a_cooled_opponent_refuses_in_any_delegation_s_words_without_announcing_its_rule():
+    """A side that pocketed two gestures finds the conceder cooled; it refuses a small package in the words any
+    delegation would use, and says nothing of gestures to be returned (a reciprocal style stays hidden until the
+    debrief)."""
+    game = Game(lab(visas_start=0, banking_start=0, exchange_limit=1), 2)  # no counter: an answer
+    conceder = make_opponent("conceder", M, 2)
+    def my_turn_in_round_4() -> bool:
+        state = game.state
+        return (state.round >= 4 and state.phase is Phase.NEGOTIATION and game.awaiting()[0] is W
+                and state.offer is None and not state.meso)
+
+    while not my_turn_in_round_4():
+        if game.awaiting()[0] is M:
+            game.apply(conceder.decide(game))
+        elif game.state.phase is Phase.STATEMENTS:
+            game.apply(act.Statement(W, Posture.NEUTRAL))
+        elif game.state.offer is not None or game.state.meso:
+            game.apply(act.Reject(W))
+        else:
+            game.apply(act.Pass(W))
+    assert sum(1 for a in game.actions if a.kind == "gesture" and a.side is M) == 2  # both pocketed
+    game.apply(act.Propose(W, offer(("visas", 1))))
+    answer = conceder.decide(game)
+    assert conceder.cold(PlayerView(game, M))
+    assert isinstance(answer, act.Reject)
+    assert answer.reason == "Moscow wants more in return before it can agree to this package"

@@ -2,12 +2,16 @@
 
 A package the rules forbid it to accept already says which part could not be
 accepted (:mod:`tabletop.engine.objections`). When nothing forbids it and the
-opponent simply does not want the package, :func:`refusal_reason` says what
-it can honestly say from its own evaluation, irritant by irritant: that the
-package leaves it worse off than no agreement, that it wants its gestures
-returned first, which part costs it most for what the package gives, or that
-at the deadline the package leaves it too small a share. The words name
-irritants, never a rung, a score or a walk-away value.
+opponent simply does not want the package, :func:`refusal_reason` says what a
+delegation would say across the table, from the package alone: that it would
+rather have no agreement than a package that gives it nothing for what it
+costs, which part costs it most for what the package gives, that it wants more
+in return, or that at the deadline the package leaves it too small a share.
+The words name irritants, never a rung, a score or a walk-away value, and they
+give away nothing the debrief is kept to reveal: which words it says never
+depends on its walk-away (a player cannot probe for it by the wording), and a
+cooled opponent (one whose gestures were pocketed) does not announce its
+reciprocal rule; its words are those of any delegation.
 """
 
 from __future__ import annotations
@@ -20,11 +24,11 @@ from tabletop.engine.state import Offer
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
-    from tabletop.engine.opponents.base import Strategy
 
 
-def refusal_reason(strategy: Strategy, game: Game, view: PlayerView) -> str:
-    """What ``strategy`` says when it rejects what is on the table now ("" when the rules already say why)."""
+def refusal_reason(game: Game, view: PlayerView) -> str:
+    """What the computer opponent in ``view.side``'s seat says when it rejects what is on the table now ("" when
+    the rules already say why). Its words are the same whatever its style and its walk-away."""
     scenario = game.scenario
     state = game.state
     name = scenario.sides[view.side].name
@@ -42,16 +46,16 @@ def refusal_reason(strategy: Strategy, game: Game, view: PlayerView) -> str:
         other = scenario.sides[view.side.other].name
         return f"{name} will not accept what {other}'s own capital would not ratify"
     worst = _costliest(view, offer)
-    if view.score_after(offer) < view.alternative:
-        what = "any of these packages" if several else "this package"
-        reason = f"{name} would be better off with no agreement than with {what}"
+    what = "any of these packages" if several else "this package"
+    if view.score_after(offer) <= view.score_now:  # it gives me nothing for what it costs me
+        reason = f"{name} would rather have no agreement than {what}"
         return f"{reason}, above all because of “{worst}”" if worst else reason
-    if strategy.cold(view):
-        return f"{name} wants its gestures returned before it trades further"
+    given = "none of these packages gives" if several else "the package gives"
     if worst:
-        return f"{name} cannot accept “{worst}” as offered: the package gives it too little in return"
+        return f"{name} cannot accept “{worst}” as offered: {given} it too little in return"
     if view.final_round:
-        return f"{name} finds the package leaves it too small a share of what the agreement gains"
+        left = "each of these packages leaves" if several else "the package leaves"
+        return f"{name} finds {left} it too small a share of what the agreement gains"
     return f"{name} wants more in return before it can agree to {'these packages' if several else 'this package'}"
 
 
