@@ -1,20 +1,20 @@
-"""The table: the board, the meters, the log, and the turn-by-turn flow of a game.
+"""The table: the board, the meters, the log, and the game as it goes on, shown to the players.
 
 The screen never changes the game itself: moves are built in
-:mod:`tabletop.tui.screens.table_moves` and handed to ``Session.apply``. Every
+:mod:`tabletop.tui.screens.table_moves` (which moves may be made now:
+:mod:`tabletop.tui.screens.table_legal`) and handed to ``Session.apply``. Every
 applied action comes back from the app as a change (``TabletopApp.game_change``,
 which this screen watches): the new state goes down to the widgets through
-``data_bind``, the new log lines into the log, and :meth:`TableScreen.drive`
-decides what happens next: a news flash, the end, a computer's move on a
-timer, a hand-over between two players, or waiting for a key. While saving
-has failed it waits for the player's choice (the app asks), and the status line
-says why, or that the game is no longer saved.
+``data_bind``, the new log lines into the log, and the flow of turns
+(:meth:`~tabletop.tui.screens.table_flow.TurnFlow.drive`) decides what happens
+next: a news flash, the end, a computer's move after a pause, a hand-over
+between two players, or waiting for a key. While saving has failed it waits for
+the player's choice (the app asks), and the status line says why, or that the
+game is no longer saved.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections import deque
 from collections.abc import Callable, Iterable
 
 from textual import events, on
@@ -23,23 +23,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Header, Label, OptionList
 
-from tabletop.engine import actions
 from tabletop.engine.effects import Event, EventKind
-from tabletop.engine.game import IllegalAction
-from tabletop.engine.model import Side
 from tabletop.engine.options import told
-from tabletop.engine.state import GameState, Phase
+from tabletop.engine.state import GameState
 from tabletop.engine.views import player_visible
-from tabletop.tui.later import Later
 from tabletop.tui.messages import GameChanged
-from tabletop.tui.screens.briefing import HandoverScreen
-from tabletop.tui.screens.dialogs import NewsFlashScreen
 from tabletop.tui.screens.table_demo import DemoControls
 from tabletop.tui.screens.table_keys import MOVES, TABLE_BINDINGS, Move
-from tabletop.tui.screens.table_moves import MovesCommands
+from tabletop.tui.screens.table_legal import MovesCommands
 from tabletop.tui.session import Session
 from tabletop.tui.widgets.board import IrritantBoard, LadderDetail
 from tabletop.tui.widgets.event_log import EventLog
@@ -72,17 +65,12 @@ class TableScreen(DemoControls):
 
     def __init__(self, session: Session, pace: float = 0.8, demo_wait: float = 6.0,
                  talks_over: Callable[[], object] | None = None) -> None:
-        super().__init__(session, classes="table")
+        super().__init__(session, demo_wait, talks_over, classes="table")
         self.sub_title = session.game.scenario.title
-        self.demo_wait = demo_wait
-        self.talks_over = talks_over
         self.set_reactive(TableScreen.state, session.game.state)
         self.set_reactive(TableScreen.viewer, session.humans[0] if len(session.humans) == 1 else None)
         self.set_reactive(TableScreen.pace, pace)
         self._moment = len(session.game.actions)
-        self._timer: Later | None = None
-        self._ended = False
-        self._flashes: deque[Event] = deque()
         self._keys: tuple[object, ...] = ()
 
     # -- layout --------------------------------------------------------------
@@ -221,101 +209,6 @@ class TableScreen(DemoControls):
     @on(OptionList.OptionHighlighted, "#board")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one(LadderDetail).irritant = event.option.id
-
-    # -- the flow of turns -------------------------------------------------------
-
-    def drive(self) -> None:
-        """Decide what happens next; called after every change, closed dialog and return to the table."""
-        if self._blocked or self._timer is not None or not self.is_current or self._covered():
-            return  # a dialog, a pending computer move, or another screen (help, a brief) on top
-        if self.session.autosave.halted:
-            return  # saving failed: nothing moves (not even the end) until the player chooses what to do
-        if self._flashes:
-            self._show_flash(self._flashes.popleft())
-            return
-        game = self.session.game
-        if game.is_over:
-            if self.talks_over is not None and not self._ended:
-                self._ended = True
-                self.talks_over()
-            return
-        if game.state.paused:  # the facilitator paused the exercise: no one moves until it resumes
-            return
-        side = self.session.next_side()
-        if side is None:
-            return
-        if not self.session.is_human(side):
-            if not self.paused:
-                self.thinking = side
-                self._timer = Later(self, max(self.pace, 0.005), self.computer_move)
-            return
-        if self.session.is_hotseat and self.viewer is not side:
-            self._hand_over(side)
-            return
-        self.viewer = side
-        if game.state.phase is Phase.INJECT_RESPONSE and game.state.pending:
-            self.ask_inject(side)
-
-    def _covered(self) -> bool:
-        """A full screen (help, the facilitator console) is on top: Textual still counts the table as current."""
-        top = self.app.screen
-        return top is not self and not isinstance(top, ModalScreen)
-
-    def computer_move(self) -> None:
-        """Let the computer seat whose turn it is make its move (the change that follows drives on)."""
-        self._timer = None
-        self.thinking = None
-        side = self.session.next_side()
-        if side is None or self.session.is_human(side) or self.session.game.is_over or self.session.game.state.paused \
-                or self.session.autosave.halted:
-            self.drive()
-            return
-        try:
-            self.session.apply(self.session.decide(side))
-        except IllegalAction as error:
-            self.paused = True
-            self.notify(f"The computer's move was refused: {error}", severity="error", markup=False)
-        except Exception as error:  # an opponent's bug must not take the class's game down with it
-            self.paused = True
-            self.notify(f"The computer opponent failed ({type(error).__name__}: {error}); the game is saved.",
-                        severity="error", markup=False, timeout=30)
-
-    # -- what the game waits for ---------------------------------------------------
-
-    def _show_flash(self, event: Event) -> None:
-        scenario = self.session.game.scenario
-        inject = scenario.by_inject.get(event.inject) if event.inject else None
-        auto = self.demo_wait if self.demo else None
-        self.open_dialog(NewsFlashScreen(event.text, inject, scenario, auto), lambda _: None, hold=True)
-
-    def _hand_over(self, side: Side) -> None:
-        self.viewer = None
-
-        def ready(_: None) -> None:
-            self.viewer = side
-
-        self.open_dialog(HandoverScreen(self.session.name(side), side), ready, hold=True)
-
-    # -- the round timer ------------------------------------------------------------
-
-    @on(RoundClock.TimeRanOut)
-    def time_ran_out(self) -> None:
-        """Close the move dialogs of the side whose time it was, and pass for it (a ``TimeUp`` in the log)."""
-        session = self.session
-        game = session.game
-        if game.state.paused or game.is_over or session.autosave.halted:
-            return
-        # A computer seat due at the same moment (statements are chosen together) is never timed: it moves first.
-        for side in [s for s in game.awaiting() if not session.is_human(s)]:
-            with contextlib.suppress(IllegalAction):  # a refused computer move is timed out like any other
-                session.apply(session.decide(side))
-        waiting = [session.name(side) for side in game.awaiting() if session.is_human(side)]
-        if not waiting or game.is_over:
-            return
-        self.close_dialogs()
-        if self.act(actions.TimeUp()):
-            self.notify(f"Time is up for {' and '.join(waiting)}.", title="Round timer", severity="warning",
-                        markup=False)
 
 
 __all__ = ["TableScreen"]

@@ -1,38 +1,19 @@
 """The table's demonstration controls: a computer-against-computer game paused, stepped, sped up or slowed.
 
-:class:`DemoControls` sits between the moves (:class:`~tabletop.tui.screens.table_moves.TableMoves`)
-and the table screen, which supplies the flow it controls (``drive`` and ``computer_move``).
+:class:`DemoControls` sits on the flow of turns it controls
+(:class:`~tabletop.tui.screens.table_flow.TurnFlow`: ``drive``, ``computer_move``
+and the pending move), under the table screen.
 """
 
 from __future__ import annotations
 
-from textual.reactive import reactive
-
-from tabletop.engine.model import Side
-from tabletop.tui.later import Later
-from tabletop.tui.screens.table_moves import TableMoves
+from tabletop.tui.screens.table_flow import TurnFlow
 
 MIN_PACE, MAX_PACE = 0.1, 6.0
 
 
-class DemoControls(TableMoves):
+class DemoControls(TurnFlow):
     """Pause, step and pace: the keys a demonstration (or a human game whose computer move failed) offers."""
-
-    thinking: reactive[Side | None] = reactive(None)
-    """The computer seat whose move is on its way."""
-    pace: reactive[float] = reactive(0.8)
-    """Seconds before a computer's move."""
-
-    _timer: Later | None = None
-    """The pending computer move."""
-
-    def drive(self) -> None:
-        """Decide what happens next (the table screen's flow of turns)."""
-        raise NotImplementedError
-
-    def computer_move(self) -> None:
-        """Let the computer seat whose turn it is move (the table screen's flow of turns)."""
-        raise NotImplementedError
 
     def watch_pace(self) -> None:
         self._show_demo_state()
