@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from tabletop.net.decoding import text_problem
 from tabletop.net.merged import MergedView
 from tabletop.net.protocol import PATH, one_line
 
@@ -179,13 +180,23 @@ class HostClient(MergedView):
 
     async def _take(self, text: str) -> None:
         """One frame from the host: a message it cannot read is set aside (``problem``) and changes nothing."""
+        message: Any = None
         try:
             message = json.loads(text)
             if not isinstance(message, dict) or not isinstance(message.get("type"), str):
                 raise ValueError("not a JSON object with a \"type\"")
+            if unreadable := text_problem(message):  # a control character, or a text past all reason
+                raise ValueError(unreadable)
             await self._receive(message)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as problem:
-            self.problem = f"the host sent a message this client cannot read ({one_line(problem, 120)})"
+            self.problem = f"the host sent a message this client cannot read ({one_line(problem, 200)})"
+            if isinstance(message, dict) and message.get("type") == "welcome" and self._joined is not None \
+                    and not self._joined.done():
+                self._joined.set_exception(ConnectionError(self.problem))  # said now, not after a time-out
+                self._joined.exception()
+                self.status = "closed"
+                if self._ws is not None:
+                    await self._ws.close()
             await self._notify({"type": "status", "status": self.status, "problem": self.problem})
 
     async def _receive(self, message: dict[str, Any]) -> None:

@@ -47,6 +47,32 @@ def checked_text(value: str, where: str, limit: int = TEXT_LIMIT) -> str:
     return value
 
 
+MESSAGE_TEXT_LIMIT = 256 * 1024
+"""The longest text a client takes in any message from the host, in characters (the class summary's Markdown, a
+table per scenario, is the longest a host sends); the mirror holds the table's texts to far less."""
+
+
+def text_problem(message: Any) -> str:
+    """The first text in a message from the host (a value or a key, at any depth) that no client takes: one with a
+    control character but newline and tab, or longer than :data:`MESSAGE_TEXT_LIMIT`; "" when there is none."""
+    stack: list[tuple[str, Any]] = [("", message)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                name = f"{where}.{key}" if where else str(key)
+                stack.append((name, item))
+                stack.append((f"{name} (its name)", key))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{n}]", item) for n, item in reversed(list(enumerate(value))))
+        elif isinstance(value, str):
+            try:
+                checked_text(value, where, MESSAGE_TEXT_LIMIT)
+            except MirrorError as problem:
+                return str(problem)
+    return ""
+
+
 def _hints(cls: type) -> dict[str, Any]:
     try:
         return typing.get_type_hints(cls)
@@ -133,4 +159,5 @@ def object_at(data: Any, where: str) -> dict[str, Any]:
     return data
 
 
-__all__ = ["TEXT_LIMIT", "MirrorError", "as_object", "checked_text", "object_at", "structure"]
+__all__ = ["MESSAGE_TEXT_LIMIT", "TEXT_LIMIT", "MirrorError", "as_object", "checked_text", "object_at", "structure",
+           "text_problem"]

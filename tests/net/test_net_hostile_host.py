@@ -52,26 +52,38 @@ def forging(monkeypatch: pytest.MonkeyPatch, **fields: Any) -> None:
 
 
 @pytest.mark.parametrize(("fields", "said"), [
-    ({"reason": MEGABYTE}, f"log line.reason: is 1000000 characters long, expected one line of at most "
-                           f"{REASON_LIMIT} printable characters"),
+    # past the engine's limits: the seat's mirror refuses the table it would show
+    ({"reason": "r" * 1000}, f"log line.reason: is 1000 characters long, expected one line of at most "
+                             f"{REASON_LIMIT} printable characters"),
     ({"reason": "no\nthanks"}, f"log line.reason: is not one line of at most {REASON_LIMIT} printable characters"),
-    ({"reason": ESCAPE}, f"log line.reason: is not one line of at most {REASON_LIMIT} printable characters"),
-    ({"text": MEGABYTE}, "log line.text: is 1000000 characters long, expected at most"),
-    ({"text": ESCAPE}, "log line.text: holds a control character (\\x1b)"),
-    ({"irritant": "\x1b[31m"}, "log line.irritant: holds a control character (\\x1b)"),
+    ({"text": "x" * 20_000}, "log line.text: is 20000 characters long, expected at most 9000"),
     ({"ranking": ["x" * 20_000]}, "log line.ranking[0]: is 20000 characters long"),
+    # past all reason, or a control character: the client sets the whole frame aside before anything reads it
+    ({"reason": MEGABYTE}, "the host sent a message this client cannot read (state.log[0].reason: is 1000000 "
+                           "characters long"),
+    ({"reason": ESCAPE}, "the host sent a message this client cannot read (state.log[0].reason: holds a control "
+                         "character (\\x1b))"),
+    ({"text": MEGABYTE}, "state.log[0].text: is 1000000 characters long"),
+    ({"text": ESCAPE}, "state.log[0].text: holds a control character (\\x1b)"),
+    ({"irritant": "\x1b[31m"}, "state.log[0].irritant: holds a control character (\\x1b)"),
 ])
 async def test_a_log_line_past_the_engines_limits_is_refused_in_one_line(tmp_path, monkeypatch, fields, said):
     async def body():
         async with running_host(tmp_path / "class", tutorial_plan(1)) as net, net.seat("t1", W) as washington:
             mirror = mirror_of(washington)
             before = list(mirror.events)
+            log_before = list(washington.view["log"])
             forging(monkeypatch, **fields)
             assert (await washington.act(act.Statement(W, Posture.NEUTRAL)))["ok"]
-            await washington.wait_for(lambda c: c.view["table"]["chosen"].get("washington") is True)
-            with pytest.raises(MirrorError) as refused:
-                mirror.follow(washington.view)
-            message = str(refused.value)
+            await washington.wait_for(lambda c: c.view["table"]["chosen"].get("washington") is True
+                                      or bool(c.problem))
+            if washington.problem:  # set aside whole by the client: its view is as it was
+                message = washington.problem
+                assert washington.view["log"] == log_before
+            else:
+                with pytest.raises(MirrorError) as refused:
+                    mirror.follow(washington.view)
+                message = str(refused.value)
             assert said in message, message
             assert "\n" not in message and "\x1b" not in message and len(message) <= 300
             assert mirror.events == before  # nothing of the refused message was taken
@@ -79,8 +91,8 @@ async def test_a_log_line_past_the_engines_limits_is_refused_in_one_line(tmp_pat
 
 
 @pytest.mark.parametrize(("where", "value", "said"), [
-    ("title", MEGABYTE, "table.pending[0].title: is 1000000 characters long"),
-    ("text", "Breaking\x1b[2J news", "table.pending[0].text: holds a control character (\\x1b)"),
+    ("title", "t" * 5000, "table.pending[0].title: is 5000 characters long"),
+    ("text", "Breaking\nnews " + "n" * 4100, "table.pending[0].text: is 4114 characters long"),
     ("respond_label", "y" * 5000, "table.pending[0].respond_label: is 5000 characters long"),
 ])
 async def test_a_news_item_past_the_limits_is_refused(tmp_path, monkeypatch, where, value, said):
@@ -126,7 +138,7 @@ async def test_a_team_is_warned_in_one_line_and_its_log_never_holds_the_megabyte
             app = SeatApp(net.url, net.code("t1", W))
             async with app.run_test(size=SIZE) as pilot:
                 screen = await to_table(pilot)
-                forging(monkeypatch, text=MEGABYTE, reason=ESCAPE)
+                forging(monkeypatch, text="x" * 20_000, reason="r" * 1000)
                 refreshes = 0
                 honest = net.host.seat_welcome
 
@@ -140,7 +152,7 @@ async def test_a_team_is_warned_in_one_line_and_its_log_never_holds_the_megabyte
                 await until(pilot, lambda: any("cannot read" in n.message for n in app._notifications))
                 await pilot.pause(0.5)
                 shown = [n.message for n in app._notifications if "cannot read" in n.message]
-                assert "log line.text: is 1000000 characters long" in shown[0]
+                assert "log line.text: is 20000 characters long" in shown[0]
                 assert all("\n" not in n and len(n) < 400 for n in shown)
                 log = " ".join(strip.text for strip in screen.query_one(EventLog).lines)
                 assert "x" * 100 not in log and "\x1b" not in log
@@ -170,4 +182,47 @@ async def test_the_host_holds_the_facilitators_free_text_to_the_same_limits(tmp_
             await washington.wait_for(lambda c: any("line two" in e.get("text", "") for e in c.view["log"]))
             new = mirror.follow(washington.view)
             assert any(e.text.startswith("NEWS: TTT") and "line two" in e.text for _, e in new)
+    await bounded(body())
+
+
+async def test_no_text_with_a_control_character_from_the_host_reaches_a_client_at_all(tmp_path, monkeypatch):
+    """Beyond the table the mirror reads: the seats (team names), the debrief, any message. A frame holding a
+    control character anywhere is set aside whole (``problem``, one line naming the field) and changes nothing."""
+    async def body():
+        async with running_host(tmp_path / "class", tutorial_plan(1)) as net, net.seat("t1", W) as washington:
+            async with net.seat("t1", M):
+                await washington.wait_for(lambda c: c.view["seats"]["moscow"]["connected"] is True)
+                teams_before = dict(washington.view["seats"])
+                honest_seats = net.host.seat_info
+                monkeypatch.setattr(net.host, "seat_info", lambda table, to_seats=False: {
+                    **honest_seats(table, to_seats), "moscow": {"team": "Bears\x1b]0;owned\x07", "player": "human",
+                                                                "connected": False}})
+            await washington.wait_for(lambda c: bool(c.problem))  # Moscow leaving: the host announces the seats
+            assert "seats.moscow.team: holds a control character (\\x1b)" in washington.problem, washington.problem
+            assert washington.view["seats"] == teams_before
+            assert "\x1b" not in washington.problem and "\n" not in washington.problem
+            monkeypatch.setattr(net.host, "seat_info", honest_seats)
+            honest_debrief = views.debrief_data
+            monkeypatch.setattr(views, "debrief_data", lambda game, viewer: {**honest_debrief(game, viewer),
+                                                                             "cause": "the end\x9b2J"})
+            washington.problem = ""
+            async with net.facilitator() as white_cell:
+                assert (await white_cell.end_class())["ok"]
+            await washington.wait_for(lambda c: bool(c.problem))
+            assert "debrief.cause: holds a control character (\\x9b)" in washington.problem, washington.problem
+            assert "debrief" not in washington.view or "\x9b" not in str(washington.view["debrief"])
+    await bounded(body())
+
+
+async def test_a_welcome_holding_a_control_character_is_a_one_line_refusal_to_join(tmp_path, monkeypatch):
+    async def body():
+        async with running_host(tmp_path / "class", tutorial_plan(1)) as net:
+            honest = net.host.seat_welcome
+            monkeypatch.setattr(net.host, "seat_welcome", lambda table, side: {**honest(table, side),
+                                                                               "table_name": "T1\x1b[2J"})
+            with pytest.raises(ConnectionError) as refused:
+                await net.seat("t1", W, reconnect=False).connect(5, patient=False)
+            message = str(refused.value)
+            assert "table_name: holds a control character (\\x1b)" in message, message
+            assert "\x1b" not in message and "within" not in message  # said at once, not after a time-out
     await bounded(body())
