@@ -127,3 +127,19 @@ async def test_the_widest_row_with_renege_is_whole_at_80_columns():
         names = expected_moves(screen, W)
         assert {"propose", "renege", "pass", "conclude", "walk_out"} <= set(names), names
         await assert_whole(pilot, screen, W)
+
+
+async def test_at_120_columns_the_footer_cuts_no_key_when_every_talk_move_is_open():
+    app = TabletopApp(scenario=resolve("autumn-2025"), washington="human", moscow="human", seed=3, pace=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await hot_seat_turn(pilot, W, Phase.NEGOTIATION)
+        assert {"ask", "disclose", "meso", "address"} <= set(expected_moves(screen, W))
+        await assert_whole(pilot, screen, W)
+        # every key the footer offers is whole in it, up to the palette's hint at its right end
+        offered = [f"{b.binding.key_display or b.binding.key} {b.binding.description}"
+                   for b in screen.active_bindings.values() if b.binding.show and b.enabled]
+        assert "b Brief" in offered and "w Walk out" in offered, offered
+        await wait_for(pilot, lambda: "Walk out" in footer(app))
+        shown = footer(app)
+        for key in offered:
+            assert key in shown, f"{key!r} is cut from the footer:\n{shown}"

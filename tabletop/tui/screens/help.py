@@ -73,7 +73,7 @@ def help_content() -> Content:
     parts: list[Content | str] = [plain("The rules in short", HEAD)]
     for paragraph in RULES:
         parts += [plain(paragraph), ""]
-    parts.append(plain("Keys at the table (the footer shows those you may use now)", HEAD))
+    parts.append(plain("Keys at the table (the move bar above the footer shows the moves you may make now)", HEAD))
     parts += _keys([(m.key_label, m.help) for m in MOVES])
     parts += _keys(OTHER_KEYS)
     parts += ["", plain("Building a package", HEAD), *_keys(BUILDER_KEYS), ""]

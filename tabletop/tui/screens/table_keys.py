@@ -28,7 +28,7 @@ class Move:
     variant: ButtonVariant = "default"
     help: str = ""
     talk: bool = False
-    """A process move (about how the talks are run, not the board): the move bar's second row, "Talk"."""
+    """A process move (about how the talks are run, not the board): the move bar's second row, "Talk" (not the footer)."""
 
     @property
     def key_label(self) -> str:
@@ -79,7 +79,9 @@ BY_ACTION = {move.action_name: move for move in MOVES}
 DEMO_ACTIONS = {"pause", "step", "speed"}
 
 TABLE_BINDINGS: list[BindingType] = [
-    *[Binding(m.key, m.action, m.label, tooltip=m.help) for m in MOVES],
+    # The talk moves' keys work, but are not in the footer: the move bar's "Talk" row shows them whole, and with
+    # them all open the footer's tail was cut at 120 columns (issue 11 review).
+    *[Binding(m.key, m.action, m.label, tooltip=m.help, show=not m.talk) for m in MOVES],
     Binding("b", "brief", "Brief", tooltip="Your confidential brief"),
     Binding("space", "pause", "Pause"),
     Binding("full_stop", "step", "Step"),
