@@ -9,16 +9,19 @@ read jumps ten milliseconds at every reading, so every such delay is missed.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 
 import pytest
 import textual._time
+from textual.app import App
 from tuikit import screen_text, wait_for
 
 from tabletop.engine.model import Side
 from tabletop.engine.state import Phase
 from tabletop.scenarios.library import resolve
 from tabletop.tui.app import TabletopApp
+from tabletop.tui.later import Later
 from tabletop.tui.screens.debrief import DebriefScreen
 from tabletop.tui.screens.table import TableScreen
 
@@ -55,3 +58,36 @@ async def test_a_demonstration_plays_to_the_debrief_on_a_machine_too_loaded_to_k
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen), timeout=120)
         assert app.session.game.is_over
+
+
+async def owner_busy_while_the_call_falls_due(stop: bool) -> list[str]:
+    """A call falls due while its owner is busy with a message; it is stopped (a pause pressed) then, or not."""
+    made: list[str] = []
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        owner = app.screen
+        busy, release = asyncio.Event(), asyncio.Event()
+
+        async def redrawing() -> None:
+            busy.set()
+            await release.wait()
+
+        owner.call_next(redrawing)
+        await busy.wait()
+        later = Later(owner, 0.0, lambda: made.append("move"))
+        await asyncio.sleep(0.05)  # due, and waiting in the owner's queue behind the message
+        assert later.pending
+        if stop:
+            later.stop()
+        release.set()
+        await wait_for(pilot, lambda: not later.pending or bool(made))
+        await pilot.pause()
+    return made
+
+
+async def test_a_call_that_falls_due_while_its_owner_is_busy_is_made_late():
+    assert await owner_busy_while_the_call_falls_due(stop=False) == ["move"]
+
+
+async def test_a_call_stopped_while_it_waits_in_its_owners_queue_is_not_made():
+    assert await owner_busy_while_the_call_falls_due(stop=True) == []
