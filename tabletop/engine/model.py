@@ -1,90 +1,63 @@
-"""The scenario's domain values: sides, irritants, briefs, injects, audiences, tiers.
+"""The scenario's domain values: the irritants and briefs, the rules' tuning, the meters, the scenario.
 
 Everything here is a frozen attrs value built once from a scenario file
-(see :mod:`tabletop.engine.scenario`) and never changed during play.
+(see :mod:`tabletop.engine.scenario`) and never changed during play. The vocabulary
+(sides, postures, kinds of inject...) is in :mod:`tabletop.engine.vocabulary`, what
+happens during play (conditions, effects, injects, audiences, outcome tiers) in
+:mod:`tabletop.engine.model_events`; both are importable from here too.
 """
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from tabletop.engine.model_events import REACTION_EVENTS, Audience, Condition, Effects, Inject, OutcomeTier, Reaction
+from tabletop.engine.vocabulary import (
+    SIDES,
+    EndReason,
+    InjectKind,
+    InjectTarget,
+    Message,
+    Mover,
+    Posture,
+    Response,
+    Side,
+)
 
-class Side(enum.StrEnum):
-    """One of the two capitals at the table."""
-
-    WASHINGTON = "washington"
-    MOSCOW = "moscow"
-
-    @property
-    def other(self) -> Side:
-        return Side.MOSCOW if self is Side.WASHINGTON else Side.WASHINGTON
-
-    @property
-    def title(self) -> str:  # type: ignore[override]  # the capital's name ("Washington") replaces str.title()
-        return self.value.capitalize()
-
-
-SIDES: tuple[Side, Side] = (Side.WASHINGTON, Side.MOSCOW)
-
-
-class Mover(enum.StrEnum):
-    """Who may move an irritant's ladder: one capital, or both together."""
-
-    WASHINGTON = "washington"
-    MOSCOW = "moscow"
-    BOTH = "both"
-
-    def includes(self, side: Side) -> bool:
-        if self is Mover.BOTH:
-            return True
-        return (self is Mover.WASHINGTON) is (side is Side.WASHINGTON)
-
-
-class Posture(enum.StrEnum):
-    """A public statement's posture, chosen in secret and revealed together."""
-
-    CONCILIATORY = "conciliatory"
-    NEUTRAL = "neutral"
-    HARDLINE = "hardline"
-
-
-class Message(enum.StrEnum):
-    """What a side tells an audience (Europe, Beijing) in a public address over the table's head."""
-
-    REASSURE = "reassure"
-    """The talks will not come at your expense."""
-    SIGNAL = "signal"
-    """We have other options (leaning on partners, courting another capital)."""
-
-
-class InjectKind(enum.StrEnum):
-    SCHEDULED = "scheduled"
-    CONDITIONAL = "conditional"
-    RANDOM = "random"
-    CONTINGENCY = "contingency"
-
-
-class InjectTarget(enum.StrEnum):
-    WASHINGTON = "washington"
-    MOSCOW = "moscow"
-    BOTH = "both"
-
-
-class EndReason(enum.StrEnum):
-    CONCLUSION = "conclusion"
-    DEADLINE = "deadline"
-    COLLAPSE = "collapse"
-    LAPSE = "lapse"
-    """The talks faded: rounds without progress, a round cancelled, then silence."""
-
-
-class Response(enum.StrEnum):
-    """A side's answer to an inject that forces a choice."""
-
-    RESPOND = "respond"
-    ABSORB = "absorb"
+__all__ = [
+    # the vocabulary (tabletop.engine.vocabulary)
+    "SIDES",
+    "EndReason",
+    "InjectKind",
+    "InjectTarget",
+    "Message",
+    "Mover",
+    "Posture",
+    "Response",
+    "Side",
+    # what happens during play (tabletop.engine.model_events)
+    "REACTION_EVENTS",
+    "Audience",
+    "Condition",
+    "Effects",
+    "Inject",
+    "OutcomeTier",
+    "Reaction",
+    # the scenario and its parts (here)
+    "NO_VALUE",
+    "TIMER_MAX",
+    "TIMER_MIN",
+    "Irritant",
+    "Meters",
+    "Objective",
+    "RedLine",
+    "Rules",
+    "Scenario",
+    "SideBrief",
+    "Source",
+    "Valuation",
+    "timer_problem",
+]
 
 
 @attrs.frozen
@@ -185,128 +158,6 @@ class Objective:
     id: str
     text: str
     expected: str
-
-
-@attrs.frozen
-class Condition:
-    """A test over the board; every field given must hold (an empty condition always holds)."""
-
-    trust_at_least: int | None = None
-    trust_below: int | None = None
-    tension_at_least: int | None = None
-    tension_below: int | None = None
-    round_at_least: int | None = None
-    standing_below: dict[str, int] = attrs.field(factory=dict)
-    rungs_at_least: dict[str, int] = attrs.field(factory=dict)
-    rungs_below: dict[str, int] = attrs.field(factory=dict)
-    ended_by: tuple[EndReason, ...] = ()
-    response: Response | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Condition()
-
-
-@attrs.frozen
-class Effects:
-    """Changes to the meters and rungs, applied within each meter's range."""
-
-    trust: int = 0
-    tension: int = 0
-    standing: dict[str, int] = attrs.field(factory=dict)
-    rungs: dict[str, int] = attrs.field(factory=dict)
-    alternative: dict[str, int] = attrs.field(factory=dict)
-    """Change to a side's outside option (its BATNA), in score points."""
-    tone: dict[str, float] = attrs.field(factory=dict)
-    """Change to a capital's public tone (-1 hardline to +1 conciliatory)."""
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Effects()
-
-
-@attrs.frozen
-class Inject:
-    """An event from the master scenario events list."""
-
-    id: str
-    title: str
-    text: str
-    kind: InjectKind
-    target: InjectTarget
-    expected_action: str
-    objective: str
-    effects: Effects = Effects()
-    round: int | None = None
-    when: Condition = Condition()
-    probability: float = 0.0
-    from_round: int = 1
-    to_round: int | None = None
-    follows: str | None = None
-    after_rounds: int = 1
-    check: Condition | None = None
-    respond: Effects | None = None
-    absorb: Effects | None = None
-    respond_label: str = ""
-    """What the target sees as the first choice of a forced choice (e.g. "Sign the data exchange")."""
-    absorb_label: str = ""
-    """What the target sees as the other choice (e.g. "Let it lapse")."""
-    notes: str = ""
-    sources: tuple[str, ...] = ()
-    hypothetical: bool = False
-
-    @property
-    def forces_choice(self) -> bool:
-        return self.respond is not None
-
-
-@attrs.frozen
-class Reaction:
-    """How an audience reacts to a kind of move (optionally on one irritant, by one side)."""
-
-    on: str
-    text: str
-    irritant: str | None = None
-    side: Side | None = None
-    posture: Posture | None = None
-    effects: Effects = Effects()
-    inject: str | None = None
-
-
-REACTION_EVENTS = (
-    "concession",
-    "gesture",
-    "retaliation",
-    "renege",
-    "statement",
-    "walkout",
-    "collapse",
-    "conclusion",
-)
-
-
-@attrs.frozen
-class Audience:
-    """A capital watching the table (Europe, China), with its stance and reactions."""
-
-    id: str
-    name: str
-    stance: str
-    reactions: tuple[Reaction, ...] = ()
-    readings: dict[str, str] = attrs.field(factory=dict)
-
-    def reading(self, tier_id: str) -> str:
-        return self.readings.get(tier_id, self.readings.get("default", self.stance))
-
-
-@attrs.frozen
-class OutcomeTier:
-    """A named grade of the outcome; the first tier whose condition holds wins."""
-
-    id: str
-    name: str
-    description: str
-    when: Condition = Condition()
 
 
 TIMER_MIN, TIMER_MAX = 10, 7200
