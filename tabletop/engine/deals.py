@@ -103,6 +103,13 @@ REASON_LIMIT = 200
 """The longest reason a rejection may give, in characters (one line)."""
 
 
+def fit_reason(text: str) -> str:
+    """A reason the engine words itself, made one line of at most :data:`REASON_LIMIT` characters (a scenario's
+    long side or irritant names could take it past; cut with an ellipsis)."""
+    line = " ".join(text.split())
+    return line if len(line) <= REASON_LIMIT else line[: REASON_LIMIT - 1].rstrip() + "…"
+
+
 def reject(scenario: Scenario, state: GameState, action: act.Reject) -> Result:
     reason = action.reason.strip().rstrip(".")
     if len(reason) > REASON_LIMIT or not reason.isprintable():

@@ -185,6 +185,15 @@ def irritant_name(scenario: Scenario, irritant_id: str) -> str:
     return scenario.irritant(irritant_id).name
 
 
+QUOTED_NAME = 40
+"""The longest name a reason quotes whole (a rejection's reason is one short line)."""
+
+
+def short_name(name: str, limit: int = QUOTED_NAME) -> str:
+    """``name`` as a short reason quotes it: whole when it fits ``limit`` characters, else cut with an ellipsis."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def describe_concession(scenario: Scenario, concession: Concession) -> str:
     irritant = scenario.irritant(concession.irritant)
     who = "both move" if irritant.mover is Mover.BOTH else f"{irritant.mover.value.capitalize()} moves"

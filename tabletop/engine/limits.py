@@ -27,7 +27,24 @@ MAX_OBJECTIVES = 12
 MAX_QUESTIONS = 20
 MAX_SOURCES = 100
 MAX_TEXT = 4000
-"""Characters in any one text (a brief, an inject's text, a rung's name)."""
+"""Characters in any one text (a brief, an inject's text)."""
+MAX_NAME = 120
+"""Characters in a name the game quotes in its log lines and reasons: a side's, an irritant's, a rung's, an
+audience's, an outcome tier's, an inject's title and its answers' labels (so that a package of every irritant,
+or a news line, stays one readable line a network seat accepts)."""
+
+NAMES: tuple[tuple[str, str], ...] = (
+    ("sides", "name"),
+    ("irritants", "name"),
+    ("irritants", "rungs"),
+    ("audiences", "name"),
+    ("outcomes", "name"),
+    ("injects", "title"),
+    ("injects", "respond_label"),
+    ("injects", "absorb_label"),
+)
+"""Where names are: a table of tables (``sides``) or an array of tables, and the key holding a name (or an
+array of names)."""
 
 COUNTS: tuple[tuple[str, int, str], ...] = (
     ("irritants", MAX_IRRITANTS, "irritants"),
@@ -61,6 +78,30 @@ def limit_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("debrief.questions", f"has {len(questions)} questions, expected at most {MAX_QUESTIONS}"))
     for key, text in _long_texts(data, ""):
         found.append((key, f"is {len(text)} characters long, expected at most {MAX_TEXT}"))
+    long = {key for key, _ in found}
+    for key, name in _long_names(data):
+        if key not in long:
+            found.append((key, f"is {len(name)} characters long, expected at most {MAX_NAME} for a name"))
+    return found
+
+
+def _long_names(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every name (see :data:`NAMES`) longer than :data:`MAX_NAME`, with its key path."""
+    found: list[tuple[str, str]] = []
+    for table, field in NAMES:
+        items = data.get(table)
+        if isinstance(items, dict):
+            places = [(f"{table}.{k}", v) for k, v in items.items() if isinstance(v, dict)]
+        else:
+            places = [(f"{table}[{n}]", v) for n, v in enumerate(items) if isinstance(v, dict)] \
+                if isinstance(items, list) else []
+        for where, item in places:
+            value = item.get(field)
+            if isinstance(value, str) and len(value) > MAX_NAME:
+                found.append((f"{where}.{field}", value))
+            elif isinstance(value, list):
+                found += [(f"{where}.{field}[{n}]", v) for n, v in enumerate(value)
+                          if isinstance(v, str) and len(v) > MAX_NAME]
     return found
 
 

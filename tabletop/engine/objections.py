@@ -15,6 +15,7 @@ from enum import Enum
 
 import attrs
 
+from tabletop.engine.effects import short_name
 from tabletop.engine.model import Scenario, Side
 from tabletop.engine.ratification import ratifiable, standing_after
 from tabletop.engine.red_lines import absolute_crossings
@@ -46,7 +47,7 @@ class Objection:
     def text(self, scenario: Scenario) -> str:
         """The objection in one sentence, e.g. "Moscow cannot accept “Visas” going past its absolute red line"."""
         name = scenario.sides[self.side].name
-        parts = [f"“{scenario.irritant(i).name}”" for i in self.irritants]
+        parts = [f"“{short_name(scenario.irritant(i).name)}”" for i in self.irritants]
         if not parts:
             return f"{name}'s capital would not ratify this package"
         what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import attrs
 
 from tabletop.engine import actions as act
+from tabletop.engine.deals import fit_reason
 from tabletop.engine.effects import Event, EventKind
 from tabletop.engine.game import Game, IllegalAction
 from tabletop.engine.model import Posture, Response, Side
@@ -195,7 +196,8 @@ def told(game: Game, index: int, event: Event) -> Event:
     if event.kind is not EventKind.REJECT and not (event.kind is EventKind.OFFER and event.counter):
         return event
     reason = rejection_reason(game, index)
-    return attrs.evolve(event, text=f"{event.text} {reason}.", reason=event.reason or reason) if reason else event
+    return attrs.evolve(event, text=f"{event.text} {reason}.", reason=event.reason or fit_reason(reason)) \
+        if reason else event
 
 
 def _concession(action: act.Gesture) -> Concession:

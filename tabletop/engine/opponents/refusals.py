@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tabletop.engine.deals import fit_reason
+from tabletop.engine.effects import short_name
 from tabletop.engine.objections import objection
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.state import Offer
@@ -28,7 +30,12 @@ if TYPE_CHECKING:
 
 def refusal_reason(game: Game, view: PlayerView) -> str:
     """What the computer opponent in ``view.side``'s seat says when it rejects what is on the table now ("" when
-    the rules already say why). Its words are the same whatever its style and its walk-away."""
+    the rules already say why). Its words are the same whatever its style and its walk-away, and fit a
+    rejection's one short line whatever the scenario's names."""
+    return fit_reason(_reason(game, view))
+
+
+def _reason(game: Game, view: PlayerView) -> str:
     scenario = game.scenario
     state = game.state
     name = scenario.sides[view.side].name
@@ -50,7 +57,7 @@ def refusal_reason(game: Game, view: PlayerView) -> str:
     if view.score_after(offer) <= view.score_now:  # it gives me nothing for what it costs me
         reason = f"{name} would rather have no agreement than {what}"
         return f"{reason}, above all because of “{worst}”" if worst else reason
-    given = "none of these packages gives" if several else "the package gives"
+    given = "each of these packages gives" if several else "the package gives"
     if worst:
         return f"{name} cannot accept “{worst}” as offered: {given} it too little in return"
     if view.final_round:
@@ -66,7 +73,7 @@ def _costliest(view: PlayerView, offer: Offer) -> str:
         irritant = view.irritants[view.position[concession.irritant]]
         cost = view.step_value(irritant, view.rungs[view.position[concession.irritant]], concession.to)
         if cost < worst:
-            worst, name = cost, irritant.name
+            worst, name = cost, short_name(irritant.name)
     return name
 
 
