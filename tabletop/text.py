@@ -12,7 +12,8 @@ This module is the one place that
 - reads a file only if it is a regular file, and never more than a stated size
   (:func:`read_limited`), so that memory never grows with the input.
 
-It imports nothing of the game, so any layer above the engine can use it.
+It imports nothing of the game but the engine's list of the characters no text may hold (the scenario
+validator refuses them; this module escapes them), so any layer above the engine can use it.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ import re
 import stat
 from pathlib import Path
 
+from tabletop.engine.limits import UNSEEN
+
 MESSAGE_LIMIT = 300
 EXCERPT_LIMIT = 40
 
 # C0 controls but tab and newline, DEL, C1 controls; the line and paragraph separators; the invisible
 # characters that reorder or hide text (bidirectional overrides and isolates, zero-width marks).
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_UNSAFE = UNSEEN
 _UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE}]")
 _UNSAFE_IN_LINE = re.compile(f"[{_UNSAFE}\t\n]")
 

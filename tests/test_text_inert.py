@@ -31,22 +31,48 @@ def test_the_helpers():
     assert "\x9b" not in inert_json(json.dumps({"t": "a\x9bb"}, ensure_ascii=False))
 
 
-@pytest.fixture
-def hostile_save(tmp_path, capsys) -> Path:
+def hostile_scenario(tmp_path: Path, title: str) -> Path:
     text = (shipped_dir() / "tutorial.toml").read_text(encoding="utf-8")
-    text = text.replace('title = "First Steps: Visas for Banking"', f"title = {json.dumps(HOSTILE_TITLE)}", 1)
-    for old, new in (("Breakdown", f"Break{CSI}down | <b>x</b>"), ("Missions restored", f"Missions{OSC} | <b>y</b>"),
-                     ("A working arrangement", f"A working{OSC} arrangement | <i>z</i>")):
+    text = text.replace('title = "First Steps: Visas for Banking"', f"title = {json.dumps(title)}", 1)
+    names = (("Breakdown", "Break down | <b>x</b>"), ("Missions restored", "Missions | <b>y</b>"),
+             ("A working arrangement", "A working arrangement | <i>z</i>"))
+    for old, new in names:
         text = text.replace(f'name = "{old}"', f"name = {json.dumps(new)}", 1)  # TOML escapes, like JSON's
     scenario = tmp_path / f"hostile{CSI}.toml"
     scenario.write_text(text, encoding="utf-8")
+    return scenario
+
+
+def test_a_scenario_holding_escape_sequences_is_refused_in_one_inert_line(tmp_path, capsys):
+    scenario = hostile_scenario(tmp_path, HOSTILE_TITLE)
+    assert main(["simulate", str(scenario)]) == 1
+    captured = capsys.readouterr()
+    assert not raw_escapes(captured.out) and not raw_escapes(captured.err)
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "hostile\\x1b[2J.toml: scenario.title: holds an invisible or control character (U+001B)" in captured.err
+
+
+@pytest.fixture
+def hostile_save(tmp_path, capsys) -> Path:
+    """A save whose scenario holds HTML and table pipes (a scenario may), and whose facilitator wrote escape
+    sequences into a custom inject and a note (a save edited by hand may hold anything the reader takes)."""
+    from tabletop.engine.actions import CustomInject, Note
+    from tabletop.engine.game import Game
+    from tabletop.engine.model import SIDES
+    from tabletop.engine.opponents import make_opponent
+    from tabletop.saves.writer import write_game
+    from tabletop.scenarios.library import load_path
+
+    scenario = load_path(hostile_scenario(tmp_path, "Visas for <script>alert(1)</script> | banking"))
+    game = Game(scenario, 5, {side: "human" for side in SIDES})
+    players = {side: make_opponent("tit-for-tat", side, 5) for side in SIDES}
+    game.apply(Note(text=f"note {OSC}"))
+    game.apply(CustomInject(title=f"Leak{CSI}", text=f"A memo {OSC}leaks.\u202e"))
+    while not game.is_over:
+        side = game.awaiting()[0]
+        game.apply(players[side].decide(game))
     save = tmp_path / "hostile.jsonl"
-    assert main(["simulate", str(scenario), "--save", str(save)]) == 0
-    out = capsys.readouterr().out
-    assert "\x1b" not in out and "\\x1b]0;owned\\x07" in out  # simulate's summary is inert too
-    assert main(["simulate", str(scenario), "--json"]) == 0
-    doc = capsys.readouterr().out
-    assert "\x1b" not in doc and HOSTILE_TITLE not in doc
+    write_game(game, save)
     return save
 
 
@@ -60,8 +86,8 @@ def test_command_line_output_is_inert(hostile_save, capsys, argv):
     assert main([part.format(hostile_save) for part in argv]) == 0
     captured = capsys.readouterr()
     assert not raw_escapes(captured.out) and not raw_escapes(captured.err)
-    if argv[0] != "replay":
-        assert "\\x1b" in captured.out  # shown, escaped
+    if argv[0] == "report":
+        assert "\\x1b" in captured.out  # the facilitator's words shown, escaped
 
 
 def test_markdown_outputs_escape_html_and_pipes(hostile_save, tmp_path, capsys):

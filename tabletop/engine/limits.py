@@ -10,6 +10,7 @@ lists the same numbers. The shipped scenarios use a fraction of each.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ MAX_NAME = 120
 """Characters in a name the game quotes in its log lines and reasons: a side's, an irritant's, a rung's, an
 audience's, an outcome tier's, an inject's title and its answers' labels (so that a package of every irritant,
 or a news line, stays one readable line a network seat accepts)."""
+
+UNSEEN = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+"""Characters no text of the game may hold, as a regular expression's character class: C0 controls but tab and
+newline, DEL, C1 controls; the line and paragraph separators; the invisible characters that reorder or hide text
+(bidirectional overrides and isolates, zero-width marks). A terminal would act on them, a network seat refuses
+them, and ``tabletop.text`` shows them escaped."""
+_UNSEEN = re.compile(f"[{UNSEEN}]")
 
 NAMES: tuple[tuple[str, str], ...] = (
     ("sides", "name"),
@@ -78,6 +86,11 @@ def limit_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("debrief.questions", f"has {len(questions)} questions, expected at most {MAX_QUESTIONS}"))
     for key, text in _long_texts(data, ""):
         found.append((key, f"is {len(text)} characters long, expected at most {MAX_TEXT}"))
+    for key, text in _texts(data, ""):
+        bad = _UNSEEN.search(text)
+        if bad:
+            found.append((key, f"holds an invisible or control character (U+{ord(bad.group()):04X}) at character "
+                               f"{bad.start() + 1}, expected text that shows as typed (newlines and tabs are fine)"))
     long = {key for key, _ in found}
     for key, name in _long_names(data):
         if key not in long:
@@ -114,6 +127,17 @@ def max_actions(scenario: Scenario) -> int:
 
 def _tables(items: Any) -> list[dict[str, Any]]:
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _texts(value: Any, key: str) -> list[tuple[str, str]]:
+    """Every text in ``value``, with its key path."""
+    if isinstance(value, str):
+        return [(key, value)]
+    if isinstance(value, dict):
+        return [found for name, item in value.items() for found in _texts(item, f"{key}.{name}" if key else str(name))]
+    if isinstance(value, list):
+        return [found for n, item in enumerate(value) for found in _texts(item, f"{key}[{n}]")]
+    return []
 
 
 def _long_texts(value: Any, key: str) -> list[tuple[str, str]]:

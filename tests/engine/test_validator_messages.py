@@ -51,6 +51,13 @@ BAD_FILES = {
     "title-is-a-number": (edit('title = "Lab"', "title = 5"), "scenario.title", "text"),
     "red-line-off-ladder": (edit("red_line = { rung = 1, price = 5 }", "red_line = { rung = 9, price = 5 }"),
                             "sides.washington.valuations.flights.red_line.rung", "expected"),
+    # Text that would not show as typed (an escape sequence, a zero-width space pasted from a web page): a
+    # network seat refuses it and a terminal acts on it, so the file is refused, the character named.
+    "escape-in-setting": (edit('setting = "A test room."', 'setting = "A test \\u001b[2Jroom."'), "scenario.setting",
+                          "control character (U+001B) at character 8"),
+    "zero-width-in-name": (edit('name = "Banking"', 'name = "Bank\\u200bing"'), "irritants[1].name", "U+200B"),
+    "name-too-long": (edit('name = "Flights"', f'name = "{"Flights " * 16}"'), "irritants[2].name",
+                      "expected at most 120 for a name"),
     "no-outcomes": (re.sub(r"\[\[outcomes\]\].*?(?=\n\[\[injects\]\])", "", BASE, flags=re.S), "outcomes", "missing"),
 }
 
