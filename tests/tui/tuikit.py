@@ -19,7 +19,12 @@ from tabletop.tui.screens.table import TableScreen
 
 
 async def wait_for(pilot: Pilot, condition, timeout: float = 10.0, step: float = 0.02) -> None:
-    """Let the app run until ``condition()`` holds (or fail after ``timeout`` seconds)."""
+    """Let the app run until ``condition()`` holds (or fail after ``timeout`` seconds), then let it settle.
+
+    A screen is current (``app.screen``) before it has composed its widgets: the last pause lets the screen on
+    top process what it was sent (its compose and mount come first) and lay itself out, so that a test reading
+    it next reads it whole, however loaded the machine.
+    """
     waited = 0.0
     while not condition():
         await pilot.pause(step)
@@ -27,6 +32,7 @@ async def wait_for(pilot: Pilot, condition, timeout: float = 10.0, step: float =
         if waited > timeout:
             raise AssertionError(f"timed out waiting; screen is {type(pilot.app.screen).__name__}:\n"
                                  + screen_text(pilot.app))
+    await pilot.pause()
 
 
 def patiently(timeout: float = 120.0) -> Iterator[int]:
