@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markdown_view import rendered_html, rendered_text
 
 from tabletop.cli.main import main
 from tabletop.engine import actions as a
@@ -476,7 +477,7 @@ def test_what_each_side_said_of_its_priorities_is_set_beside_the_truth(tutorial)
             "Direct flights (true).") in said
 
 
-REASON = "Not while <b>visas</b> [b]wait[/b] & the banks stay shut"
+REASON = "Not while <b>visas</b> [b]wait[/b] & the banks stay **shut** (see [x](y))"
 """A rejection's own words (as a computer opponent gives them), with text that looks like HTML and Textual
 markup: quoted as written, never read as markup."""
 
@@ -503,7 +504,8 @@ def test_a_package_spurned_with_a_reason_quotes_the_reason(tutorial):
             f"gained from it, {quoted}") in turning
     not_well = text.split("**Did not go well**")[1].split("##")[0]
     assert quoted in not_well
-    assert "<b>" not in text and "&lt;b&gt;visas&lt;/b&gt; [b]wait[/b] &amp; the banks" in text
+    assert "<b>" not in text and "<b>" not in rendered_html(text)  # HTML shown, never obeyed
+    assert f"saying: “{REASON}”." in rendered_text(text)  # Textual's and Markdown's markup read as typed
     shown = moments_content(debrief(game)).plain  # the debrief's turning points: the same words, as plain text
     assert f"although both sides would have gained from it, saying: “{REASON}”." in shown
 

@@ -22,7 +22,7 @@ from tabletop.reports.conduct_report import conduct, offers
 from tabletop.reports.conduct_text import moment_lines, zone_lines
 from tabletop.reports.forced_choices import forced_choices
 from tabletop.reports.lessons import draw_lessons
-from tabletop.reports.markdown import cell, code_block, items, md, paragraphs, plot_names, table
+from tabletop.reports.markdown import cell, code, code_block, items, md, paragraphs, plot_names, table
 from tabletop.reports.plot import debrief_frontier, frontier_chart, frontier_legend
 from tabletop.saves.format import LoadedSave, Note, game_notes
 
@@ -63,9 +63,9 @@ def exercise(game: Game, loaded: LoadedSave | None, signature: str | None = None
         out.append(f"- **{md(scenario.sides[side].name)}:** {seat_text(game.seats[side])}")
     out.append(f"- **Seed:** {game.seed}")
     if loaded is not None:
-        out.append(f"- **Save:** `{md(loaded.path.name)}`, {len(loaded.actions)} actions, every state fingerprint "
+        out.append(f"- **Save:** {code(loaded.path.name)}, {len(loaded.actions)} actions, every state fingerprint "
                    "verified" + (f" (forked at action {loaded.forked_from.get('at')} of "
-                                 f"`{md(str(loaded.forked_from.get('file')))}`)" if loaded.forked_from else ""))
+                                 f"{code(str(loaded.forked_from.get('file')))})" if loaded.forked_from else ""))
         out.append(f"- **Integrity:** {md(signature or loaded.signature().text)}"
                    + ("; every line's hash chains to the one before" if loaded.version >= 2 else ""))
         if loaded.warning:

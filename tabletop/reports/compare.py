@@ -11,6 +11,7 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.errors import UserError
 from tabletop.reports.after_action import cell, code_block, md, plot_names
+from tabletop.reports.markdown import code
 from tabletop.reports.plot import debrief_frontier, frontier_chart, frontier_legend
 from tabletop.saves.folder import SaveError
 from tabletop.saves.signing import ClassSecret, SignatureCheck
@@ -69,7 +70,7 @@ def compare_markdown(games: list[ClassGame]) -> str:
     """The class summary as Markdown: a table of every game and the deals on the frontier."""
     scenario = games[0].game.scenario
     lines = [f"# Class summary: {md(scenario.title)}", "",
-             f"{len(games)} game(s) of `{md(scenario.id)}`. Scores are each side's private score (0-100); "
+             f"{len(games)} game(s) of {code(scenario.id)}. Scores are each side's private score (0-100); "
              f"walk-away values: Washington {scenario.sides[Side.WASHINGTON].walk_away:g}, "
              f"Moscow {scenario.sides[Side.MOSCOW].walk_away:g}.", "",
              "| # | Save | Seats (Washington / Moscow) | Outcome | Rounds | Washington | Moscow | Joint gain | "

@@ -8,11 +8,25 @@ from collections.abc import Iterable
 from tabletop.engine.model import Scenario, Side
 from tabletop.text import inert_line
 
+_MARKUP = str.maketrans({c: "\\" + c for c in "\\`*_[]~"})
+
 
 def md(text: str) -> str:
-    """Scenario or save text as Markdown-safe inline text: hard wraps joined, HTML escaped."""
-    flat = " ".join(str(text).split())
+    """Scenario or save text as Markdown-safe inline text: hard wraps joined, HTML escaped, and the characters of
+    Markdown's emphasis, links, code and strike-through escaped, so that ``**x**`` or ``[x](y)`` typed in a note,
+    a brief or a reason reads as typed (text is data, never markup)."""
+    flat = " ".join(str(text).split()).translate(_MARKUP)
     return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def code(text: str) -> str:
+    """Text as a Markdown code span (shown as typed: no escape applies inside), its fence longer than any run of
+    backticks inside."""
+    flat = " ".join(str(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def cell(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from classkit import all_text, classroom_app, close_console, open_console, screen_text, to_table, type_text, wait_for
+from markdown_view import rendered_text
 from screentext import toast_text
 from textual.widgets import Select, TabbedContent
 
@@ -151,7 +152,7 @@ async def test_a_free_text_inject_with_effects():
         loaded, replayed = saved(app)
         assert replayed.actions[-1] == custom
         assert "NEWS: Consul expelled [b]now[/b]. A consul is declared persona non grata. (trust -1, " \
-               "Visas for Russian diplomats +1 rung)" in after_action_report(replayed, loaded)
+               "Visas for Russian diplomats +1 rung)" in rendered_text(after_action_report(replayed, loaded))
 
 
 async def test_pause_stops_both_sides_and_resume_lets_them_go_on():
@@ -237,8 +238,8 @@ async def test_a_note_on_the_current_moment():
         loaded, replayed = saved(app)
         report = after_action_report(replayed, loaded)
         # beside its moment in the timeline, and in the notes section
-        assert f"- **#{moment + 1}** · facilitator's note · Note [composure]: Washington opened [red]hard[/red]" \
-            in report
+        assert f"#{moment + 1} · facilitator's note · Note [composure]: Washington opened [red]hard[/red]" \
+            in rendered_text(report)
         assert "Round 1, after #" in report and "Absorb a provocation" in report
 
 
