@@ -10,6 +10,8 @@ per worker, not once per game.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.context
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -103,13 +105,22 @@ def _worker_chunk(matches: Sequence[Match]) -> list[GameResult]:
     return play_chunk(_WORKER_SCENARIO[0], matches)
 
 
+def _start_method() -> multiprocessing.context.BaseContext:
+    """Workers start from a fresh server process, never forked from this one: a process that already runs
+    threads (an interface, a local Ray, a test runner's) can hold a lock at the moment of a fork, and the forked
+    worker would wait on it for ever. ``spawn`` where there is no fork server (Windows, macOS's default)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def run_local(scenario: Scenario, matches: Sequence[Match], jobs: int = 1) -> list[GameResult]:
     """Play ``matches`` here: in this process (``jobs`` 1) or in ``jobs`` worker processes (0: every core)."""
     jobs = cores() if jobs == 0 else jobs
     if jobs <= 1 or len(matches) < 2:
         return play_chunk(scenario, matches)
     parts = chunks(matches, jobs * 4)  # several chunks per worker evens out slow and fast pairings
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(scenario,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_start_method(), initializer=_init_worker,
+                             initargs=(scenario,)) as pool:
         return [result for part in pool.map(_worker_chunk, parts) for result in part]
 
 
