@@ -13,7 +13,12 @@ from tabletop.text import inert_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("replay", help="step through a saved game move by move (or --verify it)")
+    parser = sub.add_parser(
+        "replay", help="step through a saved game move by move (or --verify it)",
+        description="Step through a saved game move by move, or --verify it. In the viewer, a note added to a "
+                    "signed (classroom) save, and a what-if played on from it, are signed with the class "
+                    "passphrase or key file given here or in the environment; when none is given, the viewer "
+                    "asks for the passphrase.")
     parser.add_argument("save", metavar="SAVE", help="a save file (.jsonl)")
     parser.add_argument("--verify", action="store_true",
                         help="no interface: check every line's hash, the signature, and re-apply every action "
@@ -45,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         game = loaded.replay(verify=True)
         from tabletop.tui.launch import run_replay
 
-        return run_replay(loaded, game, saves_folder=args.saves_dir)
+        return run_replay(loaded, game, saves_folder=args.saves_dir, secret=class_secret.secret(args))
     signature = loaded.signature(class_secret.secret(args))
     if signature.failed:  # before the replay: the signature names the first line changed
         raise SaveError(f"{loaded.name}: {signature.text}: the save was changed after it was signed")

@@ -257,7 +257,7 @@ class TabletopApp(FacilitatorConsoleKey):
         """The replay viewer over the current screen."""
         from tabletop.tui.screens.replay import ReplayScreen  # start-up: see the module's docstring
 
-        self.push_screen(ReplayScreen(message.loaded, message.game, message.at, self.saves_dir))
+        self.push_screen(ReplayScreen(message.loaded, message.game, message.at, self.saves_dir, message.secret))
 
     # -- help and the palette ----------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tabletop.engine.game import Game
+from tabletop.saves.signing import ClassSecret
 from tabletop.saves.writer import LoadedSave, SaveWriter
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.messages import OpenReplay, PlaySaved
@@ -20,9 +21,13 @@ def run_resumed(game: Game, writer: SaveWriter, saves_folder: str | None = None,
 
 
 def run_replay(loaded: LoadedSave, game: Game | None = None, saves_folder: str | None = None,
-               at: int | None = 0) -> int:
-    """Open the app on the replay viewer, at the opening unless ``at`` says otherwise (None: the end)."""
-    app = TabletopApp(saves_dir=saves_folder, opening=OpenReplay(loaded, game, at))
+               at: int | None = 0, secret: ClassSecret | None = None) -> int:
+    """Open the app on the replay viewer, at the opening unless ``at`` says otherwise (None: the end).
+
+    ``secret``: the class's secret given on the command line (or in the environment): notes added to a
+    signed save are signed with it (when it is not given, the viewer asks for the passphrase).
+    """
+    app = TabletopApp(saves_dir=saves_folder, opening=OpenReplay(loaded, game, at, secret))
     app.run()
     return app.return_code or 0
 

@@ -23,6 +23,7 @@ from tabletop.engine.game import Game
 from tabletop.engine.state import GameState
 
 if TYPE_CHECKING:
+    from tabletop.saves.signing import ClassSecret
     from tabletop.saves.writer import LoadedSave, SaveWriter
 
 
@@ -62,13 +63,19 @@ class SavingFailed(Message):
 
 
 class OpenReplay(Message):
-    """Step through a saved game in the replay viewer, from moment ``at`` (None: its end)."""
+    """Step through a saved game in the replay viewer, from moment ``at`` (None: its end).
 
-    def __init__(self, loaded: LoadedSave, game: Game | None = None, at: int | None = 0) -> None:
+    ``secret``: the class's secret given to ``tabletop replay`` (None: the environment's), with which
+    a note added to a signed save, or a what-if played on from it, is signed like the save.
+    """
+
+    def __init__(self, loaded: LoadedSave, game: Game | None = None, at: int | None = 0,
+                 secret: ClassSecret | None = None) -> None:
         super().__init__()
         self.loaded = loaded
         self.game = game
         self.at = at
+        self.secret = secret
 
 
 __all__ = ["GameChanged", "OpenReplay", "PlaySaved", "SavingFailed"]

@@ -7,7 +7,8 @@ the facilitator's notes as they were at that moment, with a timeline of the
 whole game. A computer opponent's style is named as the game named it: from the
 opening when the trainer showed it (the save's ``show_opponent``), else only at
 the end of a finished game, where the game's debrief reveals it. "Play on from here" (:mod:`tabletop.tui.screens.replay_fork`) forks
-a new save with seats of the user's choice and hands the game up to the app to play.
+a new save with seats of the user's choice and hands the game up to the app to play; a note
+(:mod:`tabletop.tui.screens.replay_notes`) is appended to the save, signed like it.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES
 from tabletop.engine.options import told
 from tabletop.engine.views import is_timeline_event
-from tabletop.saves.writer import LoadedSave, SaveError, append_note, describe_action, game_notes
-from tabletop.tui.screens.replay_dialogs import NoteScreen
-from tabletop.tui.screens.replay_fork import ReplayFork
+from tabletop.saves.signing import ClassSecret
+from tabletop.saves.writer import LoadedSave, describe_action, game_notes
+from tabletop.tui.screens.replay_notes import ReplayNotes
 from tabletop.tui.session import Session
 from tabletop.tui.text import lines, plain
 from tabletop.tui.widgets.board import IrritantBoard
@@ -71,7 +72,7 @@ def moment_text(game: Game, moment: int) -> str:
     return f"{what}: {events[0]}" if events else what
 
 
-class ReplayScreen(ReplayFork):
+class ReplayScreen(ReplayNotes):
     """Step through a saved game; nothing here changes the save."""
 
     CSS_PATH = "replay.tcss"
@@ -90,8 +91,10 @@ class ReplayScreen(ReplayFork):
     ]
 
     def __init__(self, loaded: LoadedSave, game: Game | None = None, at: int | None = None,
-                 saves_folder: str | None = None) -> None:
+                 saves_folder: str | None = None, secret: ClassSecret | None = None) -> None:
+        """``secret``: the class's secret given to ``tabletop replay`` (None: the environment's)."""
         super().__init__(classes="replay")
+        self.secret = secret if secret is not None else ClassSecret.from_environment()
         self.loaded = loaded
         self.game = game if game is not None else loaded.replay(verify=True)
         self.last = len(self.game.actions)
@@ -267,22 +270,7 @@ class ReplayScreen(ReplayFork):
 
     # -- notes ---------------------------------------------------------------------
 
-    def action_note(self) -> None:
-        objectives = [(o.id, o.text) for o in self.game.scenario.objectives]
-
-        def written(result: tuple[str, str | None] | None) -> None:
-            if result is not None:
-                self.add_note(*result)
-
-        self.app.push_screen(NoteScreen(self.moment, objectives), written)
-
-    def add_note(self, text: str, objective: str | None = None) -> None:
-        """Append a note on the current moment to the save, and show it."""
-        try:
-            append_note(self.loaded, self.moment, text, objective)
-        except SaveError as error:
-            self.notify(str(error), title="Note not saved", severity="error", markup=False)
-            return
+    def notes_changed(self) -> None:
         self.notes = game_notes(self.game, self.loaded.notes)
         self.noted = {note.at for note in self.notes}
         self._notes_shown = None

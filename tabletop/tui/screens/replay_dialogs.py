@@ -1,9 +1,11 @@
 """The replay viewer's dialogs: "play on from here" (who plays each side, and the new save's name) and a note.
 
 Both return what was chosen (or None when cancelled); the viewer acts on it. The what-if of a
-signed (classroom) game is signed the same way when the class's secret is known: from
-``$TABLETOP_PASSPHRASE`` or ``$TABLETOP_KEY_FILE``, else typed in the dialog; left empty, the
-what-if is played unsigned and the request says why.
+signed (classroom) game is signed the same way when the class's secret is known: given to
+``tabletop replay`` (``--passphrase``, ``--key-file``) or in ``$TABLETOP_PASSPHRASE`` or
+``$TABLETOP_KEY_FILE``, else typed in the dialog; left empty, the what-if is played unsigned and
+the request says why. A note on a signed game is signed with the same secret; when the viewer does
+not know it, the note dialog asks for the passphrase (a note is not added unsigned to a signed save).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from tabletop.engine.game import HUMAN
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.opponents import STRATEGIES
-from tabletop.saves.signing import ENV_KEY_FILE, ENV_PASSPHRASE, ClassSecret, SaveKey
+from tabletop.saves.signing import ENV_KEY_FILE, ClassSecret, SaveKey
 from tabletop.saves.writer import LoadedSave, PassphraseNeeded, SaveError, WrongPassphrase, fork_key, safe_save_path
 from tabletop.text import one_line
 from tabletop.tui.text import plain
@@ -57,10 +59,12 @@ class ForkScreen(ModalScreen[ForkRequest | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, moment: int, seats: dict[Side, str], folder: str, loaded: LoadedSave | None = None,
-                 hidden: bool = False) -> None:
+                 hidden: bool = False, secret: ClassSecret | None = None) -> None:
         """``loaded``: the save played on from; a signed one is forked signed when its class's secret is known.
-        ``hidden``: the computer's style is hidden from the players here; its seat is offered unnamed."""
+        ``hidden``: the computer's style is hidden from the players here; its seat is offered unnamed.
+        ``secret``: the class's secret the viewer was given (None: the environment's)."""
         super().__init__(classes="dialog")
+        self.secret = secret
         self.moment = moment
         self.seats = seats
         self.hidden = {side for side, seat in seats.items() if hidden and seat != HUMAN}
@@ -75,7 +79,7 @@ class ForkScreen(ModalScreen[ForkRequest | None]):
     def find_key(self) -> str:
         """Look for the original's key in the environment; say in one line how the what-if will be signed."""
         assert self.loaded is not None
-        secret = ClassSecret.from_environment()
+        secret = self.secret if self.secret is not None else ClassSecret.from_environment()
         try:
             self.key = fork_key(self.loaded, secret)
         except (PassphraseNeeded, WrongPassphrase):
@@ -83,13 +87,13 @@ class ForkScreen(ModalScreen[ForkRequest | None]):
                 self.ask = True
                 return ("The original is signed by its facilitator: type the passphrase to sign the what-if the "
                         "same way, or leave it empty to play on unsigned.")
-            self.unsigned = f"its original is signed with a class key file, and ${ENV_KEY_FILE} does not give it"
+            self.unsigned = (f"its original is signed with a class key file, and neither --key-file nor ${ENV_KEY_FILE} "
+                             "gives it")
         except SaveError:
             self.unsigned = "its original's signature does not match: the save was changed after it was signed"
         else:
             self.passphrase = (secret.passphrase or "") if self.loaded.signed_with_passphrase else ""
-            where = f"the class passphrase in ${ENV_PASSPHRASE}" if self.loaded.signed_with_passphrase \
-                else f"the class key file in ${ENV_KEY_FILE}"
+            where = "the class passphrase" if self.loaded.signed_with_passphrase else "the class key file"
             return f"The what-if is signed like its original, with {where}."
         return f"The what-if will not be signed: {self.unsigned}."
 
@@ -165,16 +169,35 @@ class ForkScreen(ModalScreen[ForkRequest | None]):
         self.dismiss(None)
 
 
-class NoteScreen(ModalScreen["tuple[str, str | None] | None"]):
-    """Write a facilitator's note on this moment of a replay, optionally tagged with a learning objective."""
+@attrs.frozen
+class NoteRequest:
+    """A note written in the replay viewer, on the moment shown, and the key the dialog was given for it."""
+
+    text: str
+    objective: str | None = None
+    key: SaveKey | None = None
+    """The signed save's key, from the passphrase typed in the dialog (None: none was asked)."""
+    passphrase: str = attrs.field(default="", repr=False)
+    """The passphrase typed ("" when none was asked): the viewer keeps it for the next note and a what-if."""
+
+
+class NoteScreen(ModalScreen[NoteRequest | None]):
+    """Write a facilitator's note on this moment of a replay, optionally tagged with a learning objective.
+
+    ``asking``: why the passphrase of the signed save ``loaded`` is asked ("" asks nothing); the note is
+    returned only with that save's key, a wrong passphrase is said in the dialog.
+    """
 
     CSS_PATH = "saves_list.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, moment: int, objectives: list[tuple[str, str]]) -> None:
+    def __init__(self, moment: int, objectives: list[tuple[str, str]], loaded: LoadedSave | None = None,
+                 asking: str = "") -> None:
         super().__init__(classes="dialog")
         self.moment = moment
         self.objectives = objectives
+        self.loaded = loaded
+        self.asking = asking if loaded is not None else ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="note-box"):
@@ -186,23 +209,54 @@ class NoteScreen(ModalScreen["tuple[str, str | None] | None"]):
             with Horizontal(classes="fork-row"):
                 yield Label("Objective", classes="fork-label")
                 yield Select([(Content(text), oid) for oid, text in self.objectives], prompt="none", id="note-objective")
+            if self.asking:
+                yield Static(plain(self.asking), id="note-signing")
+                with Horizontal(classes="fork-row"):
+                    yield Label("Passphrase", classes="fork-label")
+                    yield Input(password=True, placeholder="the facilitator's", id="note-passphrase")
+                yield Static(id="note-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add note", variant="primary", id="note-ok")
                 yield Button("Cancel", id="note-cancel")
 
     @on(Button.Pressed, "#note-ok")
     @on(Input.Submitted, "#note-text")
+    @on(Input.Submitted, "#note-passphrase")
     def submit(self) -> None:
         text = self.query_one("#note-text", Input).value.strip()
         if not text:
             self.query_one("#note-text", Input).focus()
             return
+        key, passphrase = None, ""
+        if self.asking:
+            key = self.typed_key()
+            if key is None:
+                return
+            passphrase = self.query_one("#note-passphrase", Input).value
         objective = self.query_one("#note-objective", Select).value
-        self.dismiss((text, objective if isinstance(objective, str) else None))
+        self.dismiss(NoteRequest(text, objective if isinstance(objective, str) else None, key, passphrase))
+
+    def typed_key(self) -> SaveKey | None:
+        """The signed save's key from the passphrase typed; None, saying why in the dialog, when it is not."""
+        assert self.loaded is not None
+        field = self.query_one("#note-passphrase", Input)
+        try:
+            return self.loaded.unlock(field.value)
+        except WrongPassphrase:
+            said = "That is not the passphrase this game was signed with · try again"
+        except PassphraseNeeded:
+            said = "The note is signed with the facilitator's passphrase: type it"
+        except SaveError as problem:
+            said = one_line(problem)
+        self.query_one("#note-error", Static).update(
+            plain(f"{said}, or Cancel: a signed game takes no unsigned note", "$error"))
+        field.clear()
+        field.focus()
+        return None
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-__all__ = ["AS_PLAYED", "ForkRequest", "ForkScreen", "NoteScreen", "seat_choices"]
+__all__ = ["AS_PLAYED", "ForkRequest", "ForkScreen", "NoteRequest", "NoteScreen", "seat_choices"]

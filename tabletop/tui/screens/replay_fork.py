@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from tabletop.engine.game import Game
 from tabletop.saves.hidden import hides
+from tabletop.saves.signing import ClassSecret
 from tabletop.saves.writer import LoadedSave, SaveError, fork, saves_dir
 from tabletop.tui.messages import PlaySaved
 from tabletop.tui.screens.replay_dialogs import ForkRequest, ForkScreen
@@ -18,12 +19,15 @@ from tabletop.tui.session import Session
 
 
 class ReplayFork(Screen[None]):
-    """Play on from the moment shown: the viewer sets ``loaded``, ``game``, ``moment`` and ``saves_folder``."""
+    """Play on from the moment shown: the viewer sets ``loaded``, ``game``, ``moment``, ``saves_folder``
+    and ``secret``."""
 
     loaded: LoadedSave
     game: Game
     moment: int
     saves_folder: str | None
+    secret: ClassSecret
+    """The class's secret given to the viewer (or in the environment); a signed save's what-if is signed with it."""
     session: Session
     """Its ``show_opponent`` says whether the computer's style may be named at the moment shown."""
 
@@ -42,7 +46,7 @@ class ReplayFork(Screen[None]):
 
         seats = dict(self.game.seats)
         hidden = hides({side.value: seat for side, seat in seats.items()}, self.session.show_opponent)
-        self.app.push_screen(ForkScreen(self.moment, seats, str(folder), self.loaded, hidden), chosen)
+        self.app.push_screen(ForkScreen(self.moment, seats, str(folder), self.loaded, hidden, self.secret), chosen)
 
     def folder(self) -> str | None:
         try:
