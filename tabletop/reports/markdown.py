@@ -16,7 +16,14 @@ def md(text: str) -> str:
     Markdown's emphasis, links, code and strike-through escaped, so that ``**x**`` or ``[x](y)`` typed in a note,
     a brief or a reason reads as typed (text is data, never markup)."""
     flat = " ".join(str(text).split()).translate(_MARKUP)
-    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # The text may open a block (a paragraph, a list item, a note's next line): a leading heading, list or rule
+    # marker, or a number and a dot ("2025. Talks resume"), would start a heading or a list there.
+    return _LIST_NUMBER.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", flat, count=1), count=1)
+
+
+_BLOCK_MARK = re.compile(r"^([#+\-=])")
+_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 
 
 def code(text: str) -> str:
