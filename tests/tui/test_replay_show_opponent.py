@@ -26,10 +26,13 @@ W, M = Side.WASHINGTON, Side.MOSCOW
 STYLE = "opportunist"  # the tutorial's text names no style but GRIT
 
 
-def saved(folder: Path, moves: int | None, show: bool = False) -> tuple[Path, Game]:
-    """A tutorial game of a person (played here by a script) against STYLE: ``moves`` actions, or to its end."""
-    game = Game(resolve("tutorial"), 12, {W: "human", M: STYLE})
-    players = {W: make_opponent("conceder", W, game.seed), M: make_opponent(STYLE, M, game.seed)}
+def saved(folder: Path, moves: int | None, show: bool = False,
+          seats: tuple[str, str] = ("human", STYLE)) -> tuple[Path, Game]:
+    """A tutorial game, by default of a person (played here by a script) against STYLE: ``moves`` actions, or to
+    its end."""
+    game = Game(resolve("tutorial"), 12, {W: seats[0], M: seats[1]})
+    scripts = ("conceder" if seats[0] == "human" else seats[0], seats[1])
+    players = {W: make_opponent(scripts[0], W, game.seed), M: make_opponent(scripts[1], M, game.seed)}
     with SaveWriter.create(game, folder, show_opponent=show) as writer:
         while not game.is_over and (moves is None or len(game.actions) < moves):
             game.apply(players[game.awaiting()[0]].decide(game))
@@ -37,26 +40,41 @@ def saved(folder: Path, moves: int | None, show: bool = False) -> tuple[Path, Ga
     return writer.path, game
 
 
-def seats_said(app: TabletopApp) -> str:
+SEATS = re.compile(r"Washington (?:human|computer(?: \([^)]*\))?), Moscow computer(?: \([^)]*\))?")
+MOVES = {"right": lambda at, last: min(at + 1, last), "left": lambda at, last: max(at - 1, 0),
+         "end": lambda at, last: last}
+
+
+def seats_on_screen(app: TabletopApp) -> str | None:
     """The seats as the replay's status line shows them on screen (``Washington human, Moscow computer``)."""
-    text = " ".join(screen_text(app).split())
-    found = re.search(r"Washington \S+, Moscow computer(?: \([^)]*\))?", text)
-    assert found, text
-    return found.group(0)
+    found = SEATS.search(" ".join(screen_text(app).split()))
+    return found.group(0) if found else None
 
 
 async def seats_at(path: Path, keys: tuple[str, ...]) -> list[str]:
-    """What the status line says of the seats at the opening, then after each key."""
+    """What the status line says of the seats at the opening, then after each key (``right``, ``left``, ``end``).
+
+    Each is read once the screen shows the moment the key leads to and the seats (not after a pause, which a
+    loaded machine may end before the key is handled or the line redrawn).
+    """
     loaded = load_save(path)
+    last = len(loaded.replay().actions)
     app = TabletopApp(opening=OpenReplay(loaded, loaded.replay(), 0), pace=0)
     async with app.run_test(size=(120, 40)) as pilot:  # the size the guides assume: the seats must fit
-        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
-        await pilot.pause()
-        said = [seats_said(app)]
+
+        async def read(moment: int) -> str:
+            await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen)
+                           and f"moment {moment} of {last}" in screen_text(app) and seats_on_screen(app) is not None)
+            said = seats_on_screen(app)
+            assert said is not None, screen_text(app)
+            return said
+
+        moment = 0
+        said = [await read(moment)]
         for key in keys:
             await pilot.press(key)
-            await pilot.pause()
-            said.append(seats_said(app))
+            moment = MOVES[key](moment, last)
+            said.append(await read(moment))
         return said
 
 
@@ -80,6 +98,15 @@ async def test_a_hidden_style_is_named_only_at_the_end_of_a_finished_game(tmp_pa
     said = await seats_at(path, ("right", "end", "left", "end"))
     hidden, shown = "Washington human, Moscow computer", f"Washington human, Moscow computer ({STYLE})"
     assert said == [hidden, hidden, shown, hidden, shown]
+
+
+async def test_a_game_between_two_computers_names_their_styles_throughout(tmp_path):
+    # Nothing is hidden when no person plays against a computer: the file name, the saves list and the fork
+    # dialog name both styles, and so does the replay, from the opening of a game still in progress.
+    path, game = saved(tmp_path, 12, seats=("grit", "conceder"))
+    assert not game.is_over
+    said = await seats_at(path, ("right", "end", "left"))
+    assert said == ["Washington computer (grit), Moscow computer (conceder)"] * 4
 
 
 async def fork_dialog(path: Path, folder: Path) -> tuple[str, Path]:

@@ -5,8 +5,9 @@ forwards and back, jumps to the start of any round, to the beginning or the
 end, and shows the board, the meters, the log, both confidential briefs and
 the facilitator's notes as they were at that moment, with a timeline of the
 whole game. A computer opponent's style is named as the game named it: from the
-opening when the trainer showed it (the save's ``show_opponent``), else only at
-the end of a finished game, where the game's debrief reveals it. "Play on from here" (:mod:`tabletop.tui.screens.replay_fork`) forks
+opening when the trainer showed it (the save's ``show_opponent``) or nothing was
+hidden (no person played against a computer: two computers, or two people),
+else only at the end of a finished game, where the game's debrief reveals it. "Play on from here" (:mod:`tabletop.tui.screens.replay_fork`) forks
 a new save with seats of the user's choice and hands the game up to the app to play; a note
 (:mod:`tabletop.tui.screens.replay_notes`) is appended to the save, signed like it.
 """
@@ -27,6 +28,7 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES
 from tabletop.engine.options import told
 from tabletop.engine.views import is_timeline_event
+from tabletop.saves.hidden import header_seats, hides
 from tabletop.saves.signing import ClassSecret
 from tabletop.saves.writer import LoadedSave, describe_action, game_notes
 from tabletop.tui.screens.replay_notes import ReplayNotes
@@ -101,8 +103,9 @@ class ReplayScreen(ReplayNotes):
         self.moment = self.last if at is None else max(0, min(self.last, at))
         self.saves_folder = saves_folder
         self.session = Session(self.game)  # names and seats for the panels; nothing is applied to it
-        self.shown = loaded.header.get("show_opponent") is True
-        """The trainer chose to show the computer opponent's style (at ``play``, or ``resume --show-opponent``)."""
+        self.shown = loaded.header.get("show_opponent") is True or not hides(header_seats(loaded.header), False)
+        """No style is hidden: the trainer chose to show it (at ``play``, or ``resume --show-opponent``), or no
+        person played against a computer (the save's name and the saves list name the styles too)."""
         self.starts = round_starts(self.game)
         self.notes = game_notes(self.game, loaded.notes)
         self.noted = {note.at for note in self.notes}
@@ -192,7 +195,7 @@ class ReplayScreen(ReplayNotes):
 
     def reveals(self, moment: int) -> bool:
         """Whether the seats name a computer opponent's style at ``moment``: as the game did, from the opening
-        when the trainer showed it, else only at the end of a finished game (where its debrief reveals it)."""
+        when nothing was hidden (see ``shown``), else only at the end of a finished game (its debrief reveals it)."""
         return self.shown or (moment == self.last and self.game.is_over)
 
     def update_log(self, moment: int) -> None:
