@@ -122,22 +122,33 @@ def plain_text(blocks: Iterable[Block]) -> str:
 
 # --- Markdown -----------------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>~&"})
 
 
-def md_escape(text: str) -> str:
-    """Scenario text made inert in Markdown: emphasis, links, code and raw HTML characters are escaped."""
-    return text.translate(_MD_SPECIAL)
+_LINE_MARK = re.compile(r"^(\s*)([#+\-=]|\d{1,9}(?=[.)]))", re.M)
 
 
-def _md_inline(spans: Inline, cell: bool = False) -> str:
+def md_escape(text: str, in_table: bool = False) -> str:
+    """Scenario text made inert in Markdown: emphasis, links, code and raw HTML characters are escaped, and so is
+    what would open a heading, a list or a rule at the start of a line ("2025. Talks resume", "# x", "- x"; a
+    table's cell opens no block, so there it stays as typed)."""
+    text = text.translate(_MD_SPECIAL)
+    return text if in_table else _LINE_MARK.sub(_escape_mark, text)
+
+
+def _escape_mark(match: re.Match[str]) -> str:
+    space, mark = match.groups()
+    return f"{space}{mark}\\" if mark[0].isdigit() else f"{space}\\{mark}"
+
+
+def _md_inline(spans: Inline, cell: bool = False, in_table: bool = False) -> str:
     out = []
     for span in spans:
         text = re.sub(r"\s+", " ", span.text) if cell else span.text
         if span.style == "code":
             out.append(f"`{text}`")
             continue
-        text = md_escape(text)
+        text = md_escape(text, in_table)
         if cell:
             text = text.replace("|", "\\|")
         out.append({"": text, "b": f"**{text}**", "i": f"*{text}*"}[span.style])
@@ -161,9 +172,10 @@ def to_markdown(blocks: Iterable[Block]) -> str:
                 lines.append((f"{n}. " if block.ordered else "- ") + _md_inline(item, cell=True))
             lines.append("")
         elif isinstance(block, Table):
-            lines.append("| " + " | ".join(md_escape(h) for h in block.header) + " |")
+            lines.append("| " + " | ".join(md_escape(h, in_table=True) for h in block.header) + " |")
             lines.append("|" + "---|" * len(block.header))
-            lines += ["| " + " | ".join(_md_inline(cell, cell=True) or "-" for cell in row) + " |" for row in block.rows]
+            lines += ["| " + " | ".join(_md_inline(cell, cell=True, in_table=True) or "-" for cell in row) + " |"
+                      for row in block.rows]
             lines.append("")
         elif isinstance(block, PageBreak):
             lines += ["---", ""]
