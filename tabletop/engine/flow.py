@@ -1,6 +1,7 @@
 """The phase machine: which actions are legal when, and the phases that run by themselves.
 
-Built with ``transitions`` the way the library intends. The states are
+Built with ``transitions`` the way the library intends, from the table in
+:mod:`phase_table`. The states are
 :class:`Phase`. Each kind of action in :data:`kinds.KINDS` is a trigger with
 the phases it is legal in and the conditions that must hold, each condition
 asked with the acting side and the action (the trigger's arguments). The
@@ -38,6 +39,7 @@ from tabletop.engine.conditions import WHY, Conditions
 from tabletop.engine.effects import Result
 from tabletop.engine.kinds import BY_NAME, KINDS
 from tabletop.engine.model import Side
+from tabletop.engine.phase_table import ADVANCES, OPEN_WHEN
 from tabletop.engine.state import Phase
 
 if TYPE_CHECKING:
@@ -52,40 +54,6 @@ _Advance = tuple[Phase, tuple[Callable[["PhaseFlow"], bool], ...], Callable[["Ph
                  Callable[["PhaseFlow"], None] | None]
 """One ``advance`` transition as the fast path takes it: (dest, conditions, before, on_enter)."""
 
-P = Phase
-# advance: (from, to, conditions, callback before the change); for each phase the first that holds is taken
-ADVANCES: list[tuple[Phase, Phase, tuple[str, ...], str | None]] = [
-    (phase, P.ENDED, ("game_over",), None) for phase in P if phase is not P.ENDED
-]
-ADVANCES += [
-    (P.ROUND_START, P.INJECT_RESPONSE, ("choice_pending",), "resume_statements_after_inject"),
-    (P.ROUND_START, P.STATEMENTS, (), None),
-    (P.INJECT_RESPONSE, P.NEGOTIATION, ("no_choice_pending", "resumes_negotiation"), None),
-    (P.INJECT_RESPONSE, P.STATEMENTS, ("no_choice_pending",), None),
-    (P.STATEMENTS, P.INJECT_RESPONSE, ("choice_pending",), "resume_statements_after_inject"),
-    (P.STATEMENTS, P.NEGOTIATION, ("statements_revealed",), None),
-    (P.NEGOTIATION, P.INJECT_RESPONSE, ("choice_pending",), "resume_negotiation_after_inject"),
-    (P.NEGOTIATION, P.CONCLUDE_PENDING, ("conclusion_proposed",), None),
-    (P.NEGOTIATION, P.IMPLEMENTATION, ("negotiation_closed",), None),
-    (P.CONCLUDE_PENDING, P.NEGOTIATION, ("conclusion_declined",), None),
-    (P.IMPLEMENTATION, P.ROUND_END, (), None),
-    (P.ROUND_END, P.ROUND_START, (), None),
-]
-
-
-def _open_when() -> dict[str, dict[Phase, list[tuple[str, ...]]]]:
-    """Per trigger and phase, the conditions of each of its transitions, in the machine's order."""
-    table: dict[str, dict[Phase, list[tuple[str, ...]]]] = {}
-    for spec in KINDS:
-        for phase in spec.phases:
-            table.setdefault(spec.name, {}).setdefault(phase, []).append(spec.conditions)
-    for source, _dest, conditions, _before in ADVANCES:
-        table.setdefault("advance", {}).setdefault(source, []).append(conditions)
-    return table
-
-
-OPEN_WHEN = _open_when()
-"""What the machine is built from, as the fast path asks it: trigger -> phase -> condition sets."""
 
 
 class PhaseFlow(Conditions):
