@@ -63,24 +63,32 @@ class Classroom:
 
 @attrs.define
 class Countdowns:
-    """The turns of the round under way, and the time each had left when the game went on to another.
+    """Which turn the round clock is at, and the turn a news item interrupted.
 
-    A turn the game comes back to within the round goes on from where it stood: news answered in the middle of
-    the statements (by a computer seat, or by a team with its own countdown) does not give the side still to
-    choose a fresh countdown. A turn's key starts with its round; a new round forgets the turns of the last.
+    Each move gets the whole timer: a new turn (a new key) starts a fresh countdown. News answered in the middle
+    of a turn is a detour: once it is answered, the turn goes on with the time it had left when the news came
+    (news in the middle of the statements, answered by a computer seat or by a team with its own countdown, does
+    not give the side still to choose a fresh countdown).
     """
 
     key: tuple[Hashable, ...] | None = None
-    left: dict[tuple[Hashable, ...], int | None] = attrs.field(factory=dict)
+    news: bool = False
+    """Whether the turn under way is a news item to answer."""
+    detoured: tuple[tuple[Hashable, ...], int | None] | None = None
+    """The turn left for the news: its key and its time left."""
 
-    def switch(self, key: tuple[Hashable, ...], remaining: int | None, timer: int | None) -> int | None:
-        """The game is now at turn ``key`` (``remaining``: what the last turn had left); returns its time left."""
-        if self.key is not None and self.key[:1] == key[:1]:
-            self.left[self.key] = remaining
-        else:
-            self.left.clear()
-        self.key = key
-        return self.left.pop(key, timer)
+    def switch(self, key: tuple[Hashable, ...], news: bool, remaining: int | None, timer: int | None) -> int | None:
+        """The game is now at turn ``key``, news to answer if ``news`` (``remaining``: what the last turn had
+        left); returns its time left."""
+        if news and self.key is not None and not self.news:
+            self.detoured = (self.key, remaining)
+        was_news, self.key, self.news = self.news, key, news
+        if news:
+            return timer
+        detoured, self.detoured = self.detoured, None
+        if was_news and detoured is not None and detoured[0] == key:
+            return detoured[1]
+        return timer
 
 
 __all__ = ["Classroom", "Countdowns"]

@@ -7,8 +7,8 @@ from classkit import all_text, classroom_app, close_console, open_console, to_ta
 
 from tabletop.cli.main import main
 from tabletop.engine import actions as act
-from tabletop.engine.model import Posture, Side
-from tabletop.engine.state import Phase
+from tabletop.engine.model import Posture, Response, Side
+from tabletop.engine.state import Concession, Offer, Phase
 from tabletop.saves.writer import load_save
 from tabletop.tui.screens.briefing import HandoverScreen
 from tabletop.tui.screens.dialogs import ChoiceScreen, NewsFlashScreen
@@ -186,3 +186,58 @@ async def test_a_computer_answering_news_in_the_statements_does_not_restart_the_
         assert "0:40 left for Moscow" in all_text(app)
         clock.tick(40)  # and at zero Moscow's words count as neutral
         await wait_for(pilot, lambda: any(isinstance(a, act.TimeUp) for a in game.actions))
+
+
+async def test_each_move_of_the_negotiation_gets_the_full_timer_at_one_keyboard():
+    """Issue 10 review (H7): Washington proposes, Moscow counters, Washington answers, all in one round; each
+    move starts with the whole timer, not with what that side's last turn had left."""
+    app = classroom_app(washington="human", moscow="human", timer=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await to_table(pilot)
+        game = app.session.game
+        clock = table.query_one(RoundClock)
+        await pilot.press("n")
+        await turn_of(pilot, M)
+        await pilot.press("n")
+        moves = [act.Propose(W, Offer((Concession("visas", 1), Concession("banking", 1)))),
+                 act.Counter(M, Offer((Concession("visas", 2), Concession("banking", 1)))),
+                 act.Counter(W, Offer((Concession("visas", 1), Concession("banking", 2))))]
+        rounds = set()
+        for move in moves:
+            await turn_of(pilot, move.side, Phase.NEGOTIATION)
+            rounds.add(game.state.round)
+            assert clock.remaining == 60, f"{move.side.value}'s move started with {clock.remaining} s"
+            clock.tick(20)
+            assert clock.remaining == 40
+            app.session.apply(move)
+        await turn_of(pilot, M, Phase.NEGOTIATION)
+        assert rounds == {game.state.round}
+        assert clock.remaining == 60 and "1:00 left for Moscow" in all_text(app)
+
+
+async def test_news_answered_in_the_middle_of_a_move_resumes_its_countdown_at_one_keyboard():
+    """A news item fired in the middle of Washington's move: once it is answered, the move goes on with the time
+    it had left; the move after it gets the whole timer."""
+    app = classroom_app("istanbul-2025-02", washington="human", moscow="human", timer=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await to_table(pilot)
+        game = app.session.game
+        clock = table.query_one(RoundClock)
+        await pilot.press("n")
+        await turn_of(pilot, M)
+        await pilot.press("n")
+        first = game.state.to_move
+        await turn_of(pilot, first, Phase.NEGOTIATION)
+        clock.tick(25)
+        assert clock.remaining == 35
+        app.session.apply(act.FireInject("harsh-words"))  # for Washington to answer
+        await wait_for(pilot, lambda: game.state.phase is Phase.INJECT_RESPONSE)
+        await pilot.pause()
+        assert clock.remaining == 60  # the answer has its own countdown
+        clock.tick(10)
+        app.session.apply(act.RespondInject(W, "harsh-words", Response.ABSORB))
+        await turn_of(pilot, first, Phase.NEGOTIATION)
+        assert clock.remaining == 35, "the news restarted the move's countdown"
+        app.session.apply(act.Pass(first))
+        await turn_of(pilot, first.other, Phase.NEGOTIATION)
+        assert clock.remaining == 60

@@ -1,10 +1,12 @@
 """The round timer the teams see above the table, and the facilitator's pause.
 
-The countdown belongs to the side (or sides) due to move: it starts again at
-the game's ``state.timer`` whenever the round, the phase or the human side to
-move changes (the clock learns of it through its ``state``, bound to the table's),
-except that a turn the game comes back to within the round goes on from where
-it stood (news answered in the middle of the statements, :class:`Countdowns`),
+The countdown belongs to the side (or sides) due to move: each move gets the
+whole of the game's ``state.timer``, so it starts again whenever the round, the
+phase, the human side to move or the number of moves made changes (the clock
+learns of it through its ``state``, bound to the table's); a computer's
+statement is no new turn, since the statements are chosen together; and after
+news answered in the middle of a turn, that turn goes on from where it stood
+(:class:`Countdowns`). It
 stops while the facilitator has paused the exercise or while a screen that
 stops the clock is on top (the console, a hand-over, a news flash: they are
 :class:`StopsTheClock`), and at zero posts :class:`RoundClock.TimeRanOut` for
@@ -25,12 +27,13 @@ from textual.widgets import Static
 
 from tabletop.engine.facilitation import awaiting_sides
 from tabletop.engine.model import Side
-from tabletop.engine.state import GameState
+from tabletop.engine.state import GameState, Phase
+from tabletop.net.clock import moves_made
 from tabletop.tui.classroom import Countdowns
 from tabletop.tui.session import Session
 from tabletop.tui.text import plain, side_name
 
-TurnKey = tuple[int, str, tuple[Side, ...], int | None, tuple[str, ...]]
+TurnKey = tuple[int, str, tuple[Side, ...], int | None, tuple[str, ...], int]
 
 
 class StopsTheClock:
@@ -78,10 +81,13 @@ class RoundClock(Static):
             return
         # the human sides due (a computer's choice is no new turn), and the news being answered
         timed = tuple(side for side in self._awaiting(state) if self.session.is_human(side))
-        key = (state.round, state.phase.value, timed, state.timer, state.pending[:1])
+        # each move is a new turn, but the statements are chosen together
+        moves = -1 if state.phase is Phase.STATEMENTS else moves_made(self.session.game)
+        key = (state.round, state.phase.value, timed, state.timer, state.pending[:1], moves)
         if key != self._key:
             self._key = key
-            self.remaining = self._turns.switch(key, self.remaining, state.timer)
+            news = state.phase is Phase.INJECT_RESPONSE
+            self.remaining = self._turns.switch(key, news, self.remaining, state.timer)
             if self._ticker is not None:
                 self._ticker.reset()
         self._show()
