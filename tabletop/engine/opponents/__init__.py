@@ -3,15 +3,15 @@
 ``make_opponent(name, side, seed)`` builds one; ``opponent.decide(game)``
 returns the action it takes when the game is waiting for its side. It decides
 from its own side's :class:`PlayerView` only, and learns the other side from
-the public record (:mod:`.model`). The scripted students (:mod:`.students`)
-are built the same way, by name, for measuring balance.
+the public record (:mod:`.model`). The scripted students (:mod:`.students`,
+:mod:`.taught`) are built the same way, by name, for measuring balance.
 """
 
 from __future__ import annotations
 
 from tabletop.engine.model import Side
 from tabletop.engine.opponents.strategies import STRATEGIES, Strategy
-from tabletop.engine.opponents.students import STUDENTS
+from tabletop.engine.opponents.student_lines import STUDENTS
 from tabletop.engine.opponents.view import PlayerView
 
 
