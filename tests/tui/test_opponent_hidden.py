@@ -122,6 +122,9 @@ def test_the_help_describes_every_style_without_saying_which_one_plays():
     text = help_content().plain
     assert all(name in text for name in STRATEGIES)
     assert "Which one sits across the table is not shown unless your trainer chooses to show it" in text
+    # what every style does alike (docs/RULES.md, the opponents' shared conduct), so a player can plan for it
+    assert "never accepts a package, or agrees to conclude, on a board below its walk-away value" in text
+    assert "does not count on your gestures that no deal covers" in text and "lowball offer as a gamble" in text
 
 
 async def help_text_against(opponent: str) -> str:

@@ -57,6 +57,13 @@ OPPONENTS_HIDDEN = ("A computer opponent plays one of the styles below. Which on
                     "shown unless your trainer chooses to show it: read it from how it plays. The debrief "
                     "reveals it, with what it did.")
 
+OPPONENTS_CONDUCT = (
+    "Whatever its style, every computer opponent: never accepts a package, or agrees to conclude, on a board below "
+    "its walk-away value; at the deadline treats a lowball offer as a gamble (the smaller the share of the gain it "
+    "leaves it, the likelier it says no); does not count on your gestures that no deal covers (you may take them "
+    "back), so write a gesture into a package if you want it to count; and cools (harder words, a higher price, no "
+    "more gestures) toward a side that pockets its gestures without returning them.")
+
 BUILDER_KEYS = [
     ("↑ ↓", "choose an irritant"),
     ("← → (or ◀ ▶)", "choose the rung it moves to"),
@@ -78,7 +85,7 @@ def help_content() -> Content:
     parts += _keys(OTHER_KEYS)
     parts += ["", plain("Building a package", HEAD), *_keys(BUILDER_KEYS), ""]
     parts.append(plain("The computer opponents", HEAD))
-    parts += [plain(OPPONENTS_HIDDEN), ""]
+    parts += [plain(OPPONENTS_HIDDEN), "", plain(OPPONENTS_CONDUCT), ""]
     for name in STRATEGIES:
         parts += [plain(name, "bold"), plain(describe(name)), ""]
     return lines(parts)
