@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from tabletop.engine.limits import UNSEEN
 from tabletop.engine.model import SIDES, TIMER_MAX, TIMER_MIN, Scenario, Side, timer_problem
 from tabletop.engine.opponents import STRATEGIES
 from tabletop.engine.scenario import ScenarioError
@@ -34,7 +35,8 @@ HUMAN = "human"
 MAX_TABLES = 200
 MAX_CLASS_BYTES = 256_000
 _NAME_LIMIT = 80
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_UNSEEN = re.compile(f"[{UNSEEN}]")
+"""What no name may hold: the characters every seat refuses from the host (tab and newline fold to spaces)."""
 
 
 class ClassFileError(UserError):
@@ -118,8 +120,13 @@ def _name(data: dict, key: str, name: str, default: str, problems: _Problems) ->
     if not isinstance(value, str):
         problems.add(where, f"is {_kind(value)}, expected text")
         return default
+    bad = _UNSEEN.search(value)
+    if bad:
+        problems.add(where, f"holds an invisible or control character (U+{ord(bad.group()):04X}) at character "
+                            f"{bad.start() + 1}, expected a name that shows as typed")
+        return default
     value = " ".join(value.split())
-    if not value or len(value) > _NAME_LIMIT or _CONTROL.search(value):
+    if not value or len(value) > _NAME_LIMIT:
         problems.add(where, f"is {value[:20]!r}, expected a name of 1 to {_NAME_LIMIT} printable characters")
         return default
     return value

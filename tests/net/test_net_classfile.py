@@ -106,3 +106,49 @@ def test_the_command_line_refuses_a_wrong_class_in_one_line(tmp_path, args, code
     done = run_cli(*args, cwd=tmp_path)
     assert done.returncode == code, done.stderr
     assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+INVISIBLE = [("\u200b", "U+200B"), ("\u202e", "U+202E"), ("\ufeff", "U+FEFF"), ("\x85", "U+0085"),
+             ("\u2066", "U+2066"), ("\x1b", "U+001B")]
+
+
+@pytest.mark.parametrize(("char", "code"), INVISIBLE)
+@pytest.mark.parametrize(("where", "key"), [("class", "class.name"), ("table", "tables[1].name"),
+                                            ("team", "tables[1].moscow.team")])
+def test_a_name_holding_an_invisible_character_is_refused_in_one_line(char, code, where, key):
+    """Issue 10 review (H7): every seat refuses a frame holding such a character, so a class whose table or
+    team name held one could not be joined; the class file is refused instead, naming the key and the
+    character (the set the scenario validator uses, tabletop.engine.limits.UNSEEN)."""
+    names = {"class": "Demo", "table": "Table 1", "team": "Bears"}
+    names[where] = names[where][:3] + f"\\u{ord(char):04x}" + names[where][3:]  # a TOML escape: read as the character
+    text = (f'[class]\nname = "{names["class"]}"\nscenario = "tutorial"\n[[tables]]\nname = "{names["table"]}"\n'
+            f'moscow = {{ team = "{names["team"]}" }}\n')
+    with pytest.raises(ClassFileError) as error:
+        parse_class(text, "c.toml")
+    message = str(error.value)
+    assert message.startswith(f"c.toml: {key}: holds an invisible or control character ({code}) at character 4")
+    assert "\n" not in message and char not in message
+
+
+def test_tabletop_codes_refuses_a_team_name_holding_a_zero_width_space(tmp_path):
+    (tmp_path / "c.toml").write_text('[class]\nname = "Demo"\nscenario = "tutorial"\n[[tables]]\n'
+                                     'moscow = { team = "Bears\\u200b" }\n', encoding="utf-8")
+    done = run_cli("codes", "c.toml", cwd=tmp_path)
+    assert done.returncode != 0 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "c.toml: tables[1].moscow.team:" in done.stderr and "U+200B" in done.stderr
+
+
+async def test_names_in_any_script_still_reach_the_seats_of_a_real_host(tmp_path):
+    """What the check lets through, every seat accepts: accents, Cyrillic, an emoji, a joiner-free name."""
+    from netkit import bounded, running_host
+
+    from tabletop.engine.model import Side
+    plan = parse_class('[class]\nname = "Négociation 101 🕊"\nscenario = "tutorial"\n[[tables]]\n'
+                       'name = "Стол 1 — «Ouest»"\nwashington = { team = "Águilas" }\n'
+                       'moscow = { team = "Медведи 🐻" }\n', "c.toml")
+
+    async def body():
+        async with running_host(tmp_path / "class", plan) as net, net.seat("t1", Side.WASHINGTON) as seat:
+            assert seat.problem in (None, "")
+            assert seat.view["seats"]["moscow"]["team"] == "Медведи 🐻"
+    await bounded(body())
