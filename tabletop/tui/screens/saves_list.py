@@ -6,10 +6,10 @@ in one line and never shown. A game in play elsewhere (its save is locked) is
 never resumed a second time: the list says so in one line and offers it
 read-only in the replay viewer; a signed (facilitated) game asks for its
 facilitator's passphrase first. ``o`` does what ``tabletop resume SAVE
---show-opponent`` does: it records in a save whose computer style is hidden
-that the trainer shows it, then opens the game with the style named (played on
-from the resume list, replayed from the replay list); the list names it from
-then on. The save chosen goes up to the app as a message:
+--show-opponent`` does: asked first (y / n: it cannot be hidden again), it
+records in a save whose computer style is hidden that the trainer shows it,
+then opens the game with the style named (played on from the resume list,
+replayed from the replay list); the list names it from then on. The save chosen goes up to the app as a message:
 :class:`~tabletop.tui.messages.PlaySaved` to play on, or
 :class:`~tabletop.tui.messages.OpenReplay` for the replay viewer (over the list).
 """
@@ -161,7 +161,8 @@ class SavesListScreen(Screen[None]):
         return next((summary for summary in self.summaries if str(summary.path) == key), None)
 
     def action_show_opponent(self) -> None:
-        """Record in the highlighted save that the trainer shows the computer's style, then open the game."""
+        """Record in the highlighted save that the trainer shows the computer's style, then open the game; asked
+        first (it is for good), then a signed game's passphrase."""
         summary = self.highlighted()
         if summary is None:
             return
@@ -177,10 +178,19 @@ class SavesListScreen(Screen[None]):
             self.notify(str(error), title=self.SHOW_TITLE, severity="error", markup=False)
             return
         opened = self.load(summary.path)
-        if opened is not None:
-            loaded, game = opened
-            self.with_key(loaded, lambda key, passphrase: self.reveal(loaded, game, key, passphrase),
-                          self.SHOW_TITLE)
+        if opened is None:
+            return
+        loaded, game = opened
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.with_key(loaded, lambda key, passphrase: self.reveal(loaded, game, key, passphrase),
+                              self.SHOW_TITLE)
+
+        question = Content.assemble(plain(f"{summary.path.name}: the computer's style is hidden from its players."),
+                                    "\n\n", ("Show the computer's style in this save? It cannot be hidden again.",
+                                               "bold"))
+        self.app.push_screen(ConfirmScreen(question, yes="Show it", no="Keep it hidden"), answered)
 
     def reveal(self, loaded: LoadedSave, game: Game, key: SaveKey | None, passphrase: str) -> None:
         """The save written again with the trainer's choice in its header (as ``resume --show-opponent`` does)."""
