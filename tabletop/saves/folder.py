@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from tabletop.errors import UserError
-from tabletop.saves.hidden import header_seats
+from tabletop.saves.hidden import header_seats, hides
 from tabletop.saves.locks import is_locked
 from tabletop.text import InputError, message, one_line, read_limited
 
@@ -144,9 +144,10 @@ class SaveSummary:
 
     @property
     def seats_shown(self) -> str:
-        """The seats as the players may see them: a computer's style only once the game is over, or when the
-        trainer chose to show it (it is hidden from the players until the debrief)."""
-        if self.ended or self.show_opponent:
+        """The seats as the players may see them: a computer's style only once the game is over, when the
+        trainer chose to show it, or when nothing hides it (two computers); a person's computer opponent is
+        hidden from the players until the debrief."""
+        if self.ended or not hides(self.seats, self.show_opponent):
             return self.seats_text
         shown = {side: seat if seat in ("human", "?") else "computer" for side, seat in self.seats.items()}
         return f"{shown.get('washington', '?')} vs {shown.get('moscow', '?')}"

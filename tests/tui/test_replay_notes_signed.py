@@ -222,7 +222,7 @@ async def test_a_game_signed_with_a_key_file_not_given_takes_no_note_and_says_so
         await app.push_screen(ReplayScreen(load_save(path), at=6))
         await pilot.pause()
         await pilot.press("n")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "key file" in toast_text(app))  # the toast is drawn after the key's handler
         assert isinstance(app.screen, ReplayScreen)  # no dialog: a key file cannot be typed in
         said = [line for line in toast_text(app).splitlines() if "key file" in line]
         assert len(said) == 1 and "--key-file" in said[0], toast_text(app)

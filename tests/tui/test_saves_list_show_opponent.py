@@ -168,3 +168,25 @@ async def test_yes_to_the_question_shows_the_style_for_good(saves_folder):
         await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen))
     record = header(path)
     assert record["show_opponent"] is True and record["seats"]["moscow"] == STYLE
+
+
+async def test_a_game_of_two_computers_hides_nothing_and_its_replay_names_both(saves_folder):
+    game = Game(resolve("tutorial"), 12, {W: "grit", M: "conceder"})
+    players = {W: make_opponent("grit", W, game.seed), M: make_opponent("conceder", M, game.seed)}
+    with SaveWriter.create(game, saves_folder) as writer:
+        for _ in range(8):
+            game.apply(players[game.awaiting()[0]].decide(game))
+            writer.append(game)
+    before = writer.path.read_bytes()
+    app = TabletopApp()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayListScreen))
+        assert row_seats(app) == "grit vs conceder"
+        await pilot.press("o")  # nothing to show: said in one line, nothing asked
+        await wait_for(pilot, lambda: "no person plays against a computer" in toast_text(app))
+        assert isinstance(app.screen, ReplayListScreen)
+        await pilot.press("enter")  # and the replay names both, as the list does, from the opening
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen) and "Washington computer (grit), "
+                       "Moscow computer (conceder)" in " ".join(screen_text(app).split()))
+    assert writer.path.read_bytes() == before
