@@ -22,7 +22,7 @@ from tabletop.text import MESSAGE_LIMIT, inert, inert_line
 TEXT_LIMIT = MAX_TEXT
 """The longest text a seat takes from the host in any one field, in characters: the engine's own limit on any one
 text of a scenario (a brief, an inject's text, a name). A log line's text, which joins a headline and a text,
-has its own (``mirror.LOG_TEXT_LIMIT``)."""
+has its own (``net.longest.LOG_TEXT_LIMIT``, derived from the engine's limits)."""
 
 
 class MirrorError(ValueError):

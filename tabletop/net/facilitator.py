@@ -136,6 +136,8 @@ def check_free_text(action: act.Action) -> None:
         fields = (("title", action.title, True), ("text", action.text, False))
     elif isinstance(action, act.Note):
         fields = (("text", action.text, False), ("objective", action.objective, True))
+    if isinstance(action, act.CustomInject):
+        check_effects(action)
     for name, value, one_line in fields:
         where = f"{action.kind}.{name}"
         if len(value) > MAX_TEXT:
@@ -144,6 +146,22 @@ def check_free_text(action: act.Action) -> None:
         if shown != value:
             bad = next(char for char in value if (inert_line(char) if one_line else inert(char)) != char)
             raise ProtocolError(f"{where}: holds a control character ({inert_line(bad)})")
+
+
+EFFECT_RANGES = {"trust": 100, "tension": 4, "standing": 100, "rungs": 20}
+"""How far a free-text inject may move each meter and ladder, either way: a scenario inject's ranges
+(``engine.scenario_events``), which bound the longest news line a seat must read (``net.longest``)."""
+
+
+def check_effects(action: act.CustomInject) -> None:
+    """A free-text inject's effects within a scenario inject's ranges. Raises :class:`ProtocolError`."""
+    effects = action.effects
+    numbers = {"trust": [effects.trust], "tension": [effects.tension], "standing": list(effects.standing.values()),
+               "rungs": list(effects.rungs.values())}
+    for name, values in numbers.items():
+        bound = EFFECT_RANGES[name]
+        if any(not -bound <= value <= bound for value in values):
+            raise ProtocolError(f"{action.kind}.effects.{name}: expected changes of {-bound} to {bound}")
 
 
 async def _control(host: ClassHost, peer: Peer, message: dict[str, Any]) -> None:

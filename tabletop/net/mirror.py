@@ -30,7 +30,6 @@ from tabletop.engine.action_reader import ActionError, action_from_dict
 from tabletop.engine.deals import REASON_LIMIT
 from tabletop.engine.effects import Event
 from tabletop.engine.game import Game, IllegalAction
-from tabletop.engine.limits import MAX_TEXT
 from tabletop.engine.model import (
     SIDES,
     Audience,
@@ -46,12 +45,10 @@ from tabletop.engine.model import (
 from tabletop.engine.options import SeatOptions
 from tabletop.engine.state import GameState, Phase, with_side
 from tabletop.net.decoding import TEXT_LIMIT, MirrorError, as_object, checked_text, object_at, structure
+from tabletop.net.longest import LOG_TEXT_LIMIT  # the longest line an honest host sends (how: net.longest)
 
 HUMAN = "human"
 PLAYED_ON_HOST = "this table is played on the class host: moves are sent to it"
-LOG_TEXT_LIMIT = 2 * MAX_TEXT + 1000
-"""The longest log line a seat takes, in characters: the longest the engine writes is a news line, an inject's
-title and its text (each at most ``MAX_TEXT``) with the words for its effects."""
 
 
 # -- the scenario as a viewer may know it ------------------------------------------------------------

@@ -20,10 +20,10 @@ from test_net_join import SIZE, to_table, until
 
 from tabletop.engine import actions as act
 from tabletop.engine.deals import REASON_LIMIT
-from tabletop.engine.model import Posture, Side
+from tabletop.engine.model import Effects, Posture, Side
 from tabletop.net import views
 from tabletop.net.client import HostClient
-from tabletop.net.mirror import TEXT_LIMIT, MirrorError, SeatGame, scenario_for, structure
+from tabletop.net.mirror import LOG_TEXT_LIMIT, TEXT_LIMIT, MirrorError, SeatGame, scenario_for, structure
 from tabletop.tui.screens.join_app import SeatApp
 from tabletop.tui.widgets.event_log import EventLog
 
@@ -56,7 +56,8 @@ def forging(monkeypatch: pytest.MonkeyPatch, **fields: Any) -> None:
     ({"reason": "r" * 1000}, f"log line.reason: is 1000 characters long, expected one line of at most "
                              f"{REASON_LIMIT} printable characters"),
     ({"reason": "no\nthanks"}, f"log line.reason: is not one line of at most {REASON_LIMIT} printable characters"),
-    ({"text": "x" * 20_000}, "log line.text: is 20000 characters long, expected at most 9000"),
+    ({"text": "x" * (LOG_TEXT_LIMIT + 1)},
+     f"log line.text: is {LOG_TEXT_LIMIT + 1} characters long, expected at most {LOG_TEXT_LIMIT}"),
     ({"ranking": ["x" * 20_000]}, "log line.ranking[0]: is 20000 characters long"),
     # past all reason, or a control character: the client sets the whole frame aside before anything reads it
     ({"reason": MEGABYTE}, "the host sent a message this client cannot read (state.log[0].reason: is 1000000 "
@@ -138,7 +139,7 @@ async def test_a_team_is_warned_in_one_line_and_its_log_never_holds_the_megabyte
             app = SeatApp(net.url, net.code("t1", W))
             async with app.run_test(size=SIZE) as pilot:
                 screen = await to_table(pilot)
-                forging(monkeypatch, text="x" * 20_000, reason="r" * 1000)
+                forging(monkeypatch, text="x" * (LOG_TEXT_LIMIT + 1), reason="r" * 1000)
                 refreshes = 0
                 honest = net.host.seat_welcome
 
@@ -152,7 +153,7 @@ async def test_a_team_is_warned_in_one_line_and_its_log_never_holds_the_megabyte
                 await until(pilot, lambda: any("cannot read" in n.message for n in app._notifications))
                 await pilot.pause(0.5)
                 shown = [n.message for n in app._notifications if "cannot read" in n.message]
-                assert "log line.text: is 20000 characters long" in shown[0]
+                assert f"log line.text: is {LOG_TEXT_LIMIT + 1} characters long" in shown[0]
                 assert all("\n" not in n and len(n) < 400 for n in shown)
                 log = " ".join(strip.text for strip in screen.query_one(EventLog).lines)
                 assert "x" * 100 not in log and "\x1b" not in log
@@ -173,11 +174,17 @@ async def test_the_host_holds_the_facilitators_free_text_to_the_same_limits(tmp_
                     (act.CustomInject("Flash", "y" * 20_000), "custom_inject.text: is 20000 characters long"),
                     (act.CustomInject("Flash\x1b[2J", "text"), "custom_inject.title: holds a control character"),
                     (act.CustomInject("Two\nlines", "text"), "custom_inject.title: holds a control character"),
-                    (act.Note("n" * 5000), "note.text: is 5000 characters long")):
+                    (act.Note("n" * 5000), "note.text: is 5000 characters long"),
+                    (act.CustomInject("Flash", "text", Effects(trust=10 ** 4000)),
+                     "custom_inject.effects.trust: expected changes of -100 to 100"),
+                    (act.CustomInject("Flash", "text", Effects(rungs={"visas": 21})),
+                     "custom_inject.effects.rungs: expected changes of -20 to 20")):
                 answer = await white_cell.control("t1", action)
                 assert answer["type"] == "error" and answer["message"].startswith(said), answer
             assert net.fingerprint("t1") == before
-            longest = act.CustomInject("T" * TEXT_LIMIT, "line one\nline two " + "y" * (TEXT_LIMIT - 20))
+            widest = Effects(trust=-100, tension=4, standing={"washington": -100, "moscow": 100},
+                             rungs={irritant.id: 20 for irritant in net.host.tables["t1"].game.scenario.irritants})
+            longest = act.CustomInject("T" * TEXT_LIMIT, "line one\nline two " + "y" * (TEXT_LIMIT - 20), widest)
             assert (await white_cell.control("t1", longest))["ok"]
             await washington.wait_for(lambda c: any("line two" in e.get("text", "") for e in c.view["log"]))
             new = mirror.follow(washington.view)
