@@ -71,6 +71,7 @@ async def test_one_team_choosing_its_words_does_not_restart_the_other_teams_cloc
             await net.host.tick()
             assert table.game.awaiting() == (M,)
             assert table.time_left() == 35, "Washington's words gave Moscow a fresh minute"
+            assert table.clock.waiting(now[0]) == 25  # the table has waited since the phase's start
             now[0] += 35
             await net.host.tick()  # Moscow's time is up: its words count as neutral, and the round goes on
             await washington.wait_for(lambda c: c.view["table"]["phase"] != "statements")
