@@ -41,6 +41,12 @@ newline, DEL, C1 controls; the line and paragraph separators; the invisible char
 them, and ``tabletop.text`` shows them escaped."""
 _UNSEEN = re.compile(f"[{UNSEEN}]")
 
+MAX_ID = 40
+"""Characters in an id (an irritant's, an inject's, an audience's, an outcome tier's, an objective's, a source's):
+actions name irritants and injects by id, so a move a network seat sends stays small (see net/protocol.py)."""
+IDS = ("irritants", "injects", "audiences", "outcomes", "objectives", "sources")
+"""The arrays of tables whose ``id`` :data:`MAX_ID` holds."""
+
 NAMES: tuple[tuple[str, str], ...] = (
     ("sides", "name"),
     ("irritants", "name"),
@@ -91,6 +97,11 @@ def limit_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
         if bad:
             found.append((key, f"holds an invisible or control character (U+{ord(bad.group()):04X}) at character "
                                f"{bad.start() + 1}, expected text that shows as typed (newlines and tabs are fine)"))
+    for table in IDS:
+        for n, item in enumerate(_tables(data.get(table))):
+            ident = item.get("id")
+            if isinstance(ident, str) and len(ident) > MAX_ID:
+                found.append((f"{table}[{n}].id", f"is {len(ident)} characters long, expected at most {MAX_ID} for an id"))
     long = {key for key, _ in found}
     for key, name in _long_names(data):
         if key not in long:

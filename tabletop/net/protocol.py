@@ -13,8 +13,10 @@ import re
 from typing import Any
 
 PROTOCOL = 1
-MAX_MESSAGE_BYTES = 32 * 1024
-"""Larger frames are refused: the web socket is closed with code 1009 (message too big)."""
+MAX_MESSAGE_BYTES = 64 * 1024
+"""Larger frames are refused: the web socket is closed with code 1009 (message too big). The largest legal move
+a seat can send is a set of three packages each moving all ``MAX_IRRITANTS`` irritants with every pair linked,
+irritant ids at ``MAX_ID`` characters: about 55 KB as JSON (tests/net/test_net_largest_move.py builds it)."""
 PATH = "/ws"
 
 SEAT_MESSAGES = frozenset({"act", "preview", "refresh", "ping"})

@@ -58,6 +58,8 @@ BAD_FILES = {
     "zero-width-in-name": (edit('name = "Banking"', 'name = "Bank\\u200bing"'), "irritants[1].name", "U+200B"),
     "name-too-long": (edit('name = "Flights"', f'name = "{"Flights " * 16}"'), "irritants[2].name",
                       "expected at most 120 for a name"),
+    "id-too-long": (edit('id = "press-leak"', f'id = "press-leak-{"x" * 30}"'), "injects[0].id",
+                    "expected at most 40 for an id"),
     "no-outcomes": (re.sub(r"\[\[outcomes\]\].*?(?=\n\[\[injects\]\])", "", BASE, flags=re.S), "outcomes", "missing"),
 }
 
