@@ -26,6 +26,8 @@ def all_text(app: App) -> str:
 
 
 async def wait_for(pilot: Pilot, condition, timeout: float = 10.0, step: float = 0.02) -> None:
+    """Let the app run until ``condition()`` holds (or fail after ``timeout`` seconds), then let it settle (a
+    screen is current before it has composed its widgets: see tests/tui/tuikit.py)."""
     waited = 0.0
     while not condition():
         await pilot.pause(step)
@@ -33,6 +35,7 @@ async def wait_for(pilot: Pilot, condition, timeout: float = 10.0, step: float =
         if waited > timeout:
             raise AssertionError(f"timed out waiting; screen is {type(pilot.app.screen).__name__}:\n"
                                  + screen_text(pilot.app))
+    await pilot.pause()
 
 
 async def to_table(pilot: Pilot) -> TableScreen:
