@@ -38,3 +38,34 @@ async def test_the_replay_of_a_game_in_progress_names_no_hidden_style(tmp_path):
             text = screen_text(app) + "\n".join(str(w.content) for w in app.screen.query(Static))
             assert not re.search(rf"\b{STYLE}\b", text, re.IGNORECASE), key
         assert "computer" in text  # the viewer does say a computer played Moscow
+
+
+def brief_texts(app: TabletopApp) -> dict[Side, str]:
+    return {side: str(app.screen.query_one(f"#replay-brief-{side.value}", Static).content) for side in (W, M)}
+
+
+async def replay_briefs(tmp_path, moves: int | None) -> dict[Side, str]:
+    """The two brief tabs of the replay of a person's game against a hidden computer, after ``moves`` moves
+    (None: played to the end)."""
+    game = Game(resolve("tutorial"), 12, {W: "human", M: STYLE})
+    players = {W: make_opponent("conceder", W, game.seed), M: make_opponent(STYLE, M, game.seed)}
+    with SaveWriter.create(game, tmp_path) as writer:
+        while not game.is_over and (moves is None or len(game.actions) < moves):
+            game.apply(players[game.awaiting()[0]].decide(game))
+            writer.append(game)
+    loaded = load_save(writer.path)
+    app = TabletopApp(opening=OpenReplay(loaded, loaded.replay(), None), pace=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen) and all(brief_texts(app).values()))
+        return brief_texts(app)
+
+
+async def test_the_replay_of_a_game_in_progress_keeps_the_hidden_computers_brief_sealed(tmp_path):
+    briefs = await replay_briefs(tmp_path, moves=12)
+    assert "Your walk-away value is 40" not in briefs[M] and "Sealed while the game is in progress" in briefs[M]
+    assert "walk-away value of 50" in briefs[W]  # the person's own brief stays readable
+
+
+async def test_the_replay_of_a_finished_game_opens_both_briefs(tmp_path):
+    briefs = await replay_briefs(tmp_path, moves=None)
+    assert "Your walk-away value is 40" in briefs[M] and "walk-away value of 50" in briefs[W]

@@ -2,7 +2,8 @@
 
 A moment is the game after ``n`` actions (0: the opening). The viewer steps
 forwards and back, jumps to the start of any round, to the beginning or the
-end, and shows the board, the meters, the log, both confidential briefs and
+end, and shows the board, the meters, the log, both confidential briefs (but,
+in a game still in progress, the brief of a computer whose style is hidden) and
 the facilitator's notes as they were at that moment, with a timeline of the
 whole game. A computer opponent's style is named as the game named it: from the
 opening when the trainer showed it (the save's ``show_opponent``) or nothing was
@@ -25,10 +26,10 @@ from textual.widgets.option_list import Option
 from tabletop.engine.actions import Statement
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import Game
-from tabletop.engine.model import SIDES
+from tabletop.engine.model import SIDES, Side
 from tabletop.engine.options import told
 from tabletop.engine.views import is_timeline_event
-from tabletop.saves.hidden import header_seats, hides
+from tabletop.saves.hidden import HUMAN, header_seats, hides
 from tabletop.saves.signing import ClassSecret
 from tabletop.saves.writer import LoadedSave, describe_action, game_notes
 from tabletop.tui.screens.replay_notes import ReplayNotes
@@ -41,6 +42,8 @@ from tabletop.tui.widgets.meters import MeterPanel
 from tabletop.tui.widgets.status import TableStatus, latest_event
 
 LOG_LINES = 150
+SEALED = plain("Sealed while the game is in progress: this is the brief of the computer across the table, and "
+               "what its opponent negotiates to find out. The debrief opens it when the game ends.")
 """On a jump the log is rewritten with the last events only: enough to scroll back through, quick to draw."""
 
 
@@ -185,13 +188,18 @@ class ReplayScreen(ReplayNotes):
             self.query_one("#replay-board", IrritantBoard).state = state
             for side in SIDES:
                 self.query_one(f"#replay-brief-{side.value}", Static).update(
-                    confidential_brief(game.scenario, side, state.rungs))
+                    SEALED if self.sealed(side) else confidential_brief(game.scenario, side, state.rungs))
         notes = sum(1 for note in self.notes if note.at <= moment)
         if (notes, moment in self.noted) != self._notes_shown:
             self._notes_shown = (notes, moment in self.noted)
             self.query_one("#replay-notes", Static).update(self.notes_content(moment))
         self.update_log(moment)
         self.sync_timeline(moment)
+
+    def sealed(self, side: Side) -> bool:
+        """Whether ``side``'s confidential brief stays sealed: a hidden computer's in a game still in progress (its
+        walk-away and valuations are what its opponent negotiates to find out; the debrief opens it at the end)."""
+        return not self.shown and not self.game.is_over and self.game.seats[side] != HUMAN
 
     def reveals(self, moment: int) -> bool:
         """Whether the seats name a computer opponent's style at ``moment``: as the game did, from the opening
