@@ -173,7 +173,6 @@ async def test_the_other_sides_network_seat_is_never_sent_the_moved_options_numb
     """Both sides play over the network; the facilitator fires the inject. Every frame the other side's seat
     receives (and the table its client mirrors) is free of the moved option's number; the moved side's seat is
     sent its own walk-away as the inject left it."""
-    import asyncio
     import json
 
     from tabletop.engine.actions import Statement
@@ -200,7 +199,8 @@ async def test_the_other_sides_network_seat_is_never_sent_the_moved_options_numb
             for seat in (seats[W], seats[M]):  # the news reaches both, and play goes on past it
                 await seat.wait_for(lambda c: any(e.get("inject") == inject_id for e in c.view.get("log", [])))
             await seats[other].act(Statement(other, Posture.NEUTRAL))  # refused while an answer is awaited
-            await asyncio.sleep(0.2)
+            for seat in (seats[W], seats[M]):  # a ping's answer comes after every frame the host sent this seat
+                assert (await seat.request({"type": "ping"}))["type"] == "pong"
             assert seats[side].view["alternative"] == after  # its own walk-away, as the inject left it
             frames = [json.loads(frame) for frame in seats[other].record]
 
