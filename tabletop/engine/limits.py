@@ -90,9 +90,11 @@ def limit_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
     questions = debrief.get("questions") if isinstance(debrief, dict) else None
     if isinstance(questions, list) and len(questions) > MAX_QUESTIONS:
         found.append(("debrief.questions", f"has {len(questions)} questions, expected at most {MAX_QUESTIONS}"))
-    for key, text in _long_texts(data, ""):
-        found.append((key, f"is {len(text)} characters long, expected at most {MAX_TEXT}"))
-    for key, text in _texts(data, ""):
+    texts = _texts(data, "")
+    for key, text in texts:
+        if len(text) > MAX_TEXT:
+            found.append((key, f"is {len(text)} characters long, expected at most {MAX_TEXT}"))
+    for key, text in texts:
         bad = _UNSEEN.search(text)
         if bad:
             found.append((key, f"holds an invisible or control character (U+{ord(bad.group()):04X}) at character "
@@ -150,14 +152,3 @@ def _texts(value: Any, key: str) -> list[tuple[str, str]]:
         return [found for n, item in enumerate(value) for found in _texts(item, f"{key}[{n}]")]
     return []
 
-
-def _long_texts(value: Any, key: str) -> list[tuple[str, str]]:
-    """Every text in ``value`` longer than :data:`MAX_TEXT`, with its key path."""
-    if isinstance(value, str):
-        return [(key, value)] if len(value) > MAX_TEXT else []
-    if isinstance(value, dict):
-        return [found for name, item in value.items()
-                for found in _long_texts(item, f"{key}.{name}" if key else str(name))]
-    if isinstance(value, list):
-        return [found for n, item in enumerate(value) for found in _long_texts(item, f"{key}[{n}]")]
-    return []
