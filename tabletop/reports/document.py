@@ -122,10 +122,17 @@ def plain_text(blocks: Iterable[Block]) -> str:
 
 # --- Markdown -----------------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>~&"})
+MARKUP = "\\`*_[]~"
+"""The characters of Markdown's emphasis, links, code and strike-through (escaped wherever text is data)."""
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in MARKUP + "<>&"})
 
 
 _LINE_MARK = re.compile(r"^(\s*)([#+\-=]|\d{1,9}(?=[.)]))", re.M)
+
+
+def escape_block_marks(text: str) -> str:
+    """``text`` with what would open a heading, a list or a rule at the start of a line escaped."""
+    return _LINE_MARK.sub(_escape_mark, text)
 
 
 def md_escape(text: str, in_table: bool = False) -> str:
@@ -133,7 +140,7 @@ def md_escape(text: str, in_table: bool = False) -> str:
     what would open a heading, a list or a rule at the start of a line ("2025. Talks resume", "# x", "- x"; a
     table's cell opens no block, so there it stays as typed)."""
     text = text.translate(_MD_SPECIAL)
-    return text if in_table else _LINE_MARK.sub(_escape_mark, text)
+    return text if in_table else escape_block_marks(text)
 
 
 def _escape_mark(match: re.Match[str]) -> str:

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 
 from tabletop.engine.model import Scenario, Side
+from tabletop.reports.document import MARKUP, escape_block_marks
 from tabletop.text import inert_line
 
-_MARKUP = str.maketrans({c: "\\" + c for c in "\\`*_[]~"})
+_MARKUP = str.maketrans({c: "\\" + c for c in MARKUP})
 
 
 def md(text: str) -> str:
@@ -19,19 +20,20 @@ def md(text: str) -> str:
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # The text may open a block (a paragraph, a list item, a note's next line): a leading heading, list or rule
     # marker, or a number and a dot ("2025. Talks resume"), would start a heading or a list there.
-    return _LIST_NUMBER.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", flat, count=1), count=1)
+    return escape_block_marks(flat)
 
 
-_BLOCK_MARK = re.compile(r"^([#+\-=])")
-_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
+def _fence(texts: Iterable[str], shortest: int) -> str:
+    """Backticks longer than any run of them in ``texts``, and at least ``shortest``."""
+    longest = max((len(run) for text in texts for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(shortest, longest + 1)
 
 
 def code(text: str) -> str:
     """Text as a Markdown code span (shown as typed: no escape applies inside), its fence longer than any run of
     backticks inside."""
     flat = " ".join(str(text).split())
-    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
-    fence = "`" * (longest + 1)
+    fence = _fence([flat], 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
 
@@ -56,8 +58,7 @@ def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
 
 def code_block(lines: list[str]) -> list[str]:
     """Lines as a Markdown code block, its fence longer than any run of backticks inside (text stays as typed)."""
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = _fence(lines, 3)
     return [fence, *lines, fence]
 
 
