@@ -117,17 +117,27 @@ def lapse(scenario: Scenario, state: GameState) -> Result:
     cancelled (the clock skips it); if the round after that brings nothing
     either, the talks lapse and the game ends: no agreement unless one stands.
     """
-    idle = state.round - max(state.progress_round, state.cancelled_round)
-    after = scenario.rules.lapse_after
-    if state.cancelled_round and state.progress_round < state.cancelled_round and idle >= 1:
+    due = silence_due(scenario, state)
+    if due == "lapse":
         state = state.evolve(ended=EndReason.LAPSE, cause="the talks faded: no progress after a cancelled round")
         return state, [Event(state.round, EventKind.LAPSE, "Nothing moves, again. No date is set for another "
                              "round: the channel goes quiet and the talks lapse.")]
-    if not state.cancelled_round and idle >= after and state.round + 1 < scenario.rounds:
+    if due == "cancel":
         state = state.evolve(round=state.round + 1, cancelled_round=state.round + 1)
-        return state, [Event(state.round, EventKind.LAPSE, f"{after} rounds without progress: the next round is "
-                             "cancelled and the channel goes cold.")]
+        return state, [Event(state.round, EventKind.LAPSE, f"{scenario.rules.lapse_after} rounds without progress: "
+                             "the next round is cancelled and the channel goes cold.")]
     return state, []
+
+
+def silence_due(scenario: Scenario, state: GameState) -> str | None:
+    """What "back into silence" does at the end of this round if it brings no progress: "cancel" (the next
+    round), "lapse" (the talks end), or None (nothing yet). Public: both sides can count the quiet rounds."""
+    idle = state.round - max(state.progress_round, state.cancelled_round)
+    if state.cancelled_round and state.progress_round < state.cancelled_round and idle >= 1:
+        return "lapse"
+    if not state.cancelled_round and idle >= scenario.rules.lapse_after and state.round + 1 < scenario.rounds:
+        return "cancel"
+    return None
 
 
 def finish(scenario: Scenario, state: GameState) -> Result:

@@ -16,6 +16,7 @@ from tabletop.engine.objections import Objection, objection
 from tabletop.engine.process import meso_problem, priority_order
 from tabletop.engine.ratification import ratifiable
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
+from tabletop.engine.rounds import silence_due
 from tabletop.engine.scoring import board_after, utility_range
 from tabletop.engine.state import Deal, Offer, Phase
 
@@ -245,6 +246,12 @@ class PlayerView:
     @property
     def final_round(self) -> bool:
         return self.round >= self.rounds
+
+    @property
+    def lapse_looms(self) -> bool:
+        """Whether the talks go quiet at the end of this round (the next round cancelled, or the talks
+        lapsing) unless a deal or a gesture comes first: the public "back into silence" clock."""
+        return silence_due(self._scenario, self._game.state) is not None
 
 
 PUBLIC_MOVES = frozenset({"propose", "counter", "accept", "reject", "gesture", "retaliate", "renege",
