@@ -9,12 +9,13 @@ to HTML shows it as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.effects import EventKind
 from tabletop.engine.game import HUMAN, Game
-from tabletop.engine.model import SIDES, Scenario
+from tabletop.engine.model import SIDES, Scenario, Side
 from tabletop.engine.options import told
 from tabletop.engine.state import MeterPoint
 from tabletop.engine.views import is_timeline_event
@@ -37,8 +38,9 @@ EVENT_LABELS: dict[EventKind, str] = {
 }
 
 
-def seat_text(seat: str) -> str:
-    return "human" if seat == HUMAN else f"computer ({seat})"
+def seat_text(seat: str, hidden: bool = False) -> str:
+    """A seat in words; ``hidden``: a computer whose style is not named."""
+    return "human" if seat == HUMAN else "computer" if hidden else f"computer ({seat})"
 
 
 def _date(created: str) -> str:
@@ -51,7 +53,9 @@ def _date(created: str) -> str:
 # -- sections ------------------------------------------------------------------
 
 
-def exercise(game: Game, loaded: LoadedSave | None, signature: str | None = None) -> list[str]:
+def exercise(game: Game, loaded: LoadedSave | None, signature: str | None = None,
+             sealed: frozenset[Side] = frozenset()) -> list[str]:
+    """The scenario, the seats and the save (``sealed``: sides whose computer's style is not named)."""
     scenario = game.scenario
     out = ["## The exercise", "",
            f"- **Scenario:** {md(scenario.title)} (`{scenario.id}`), {md(scenario.date)}"
@@ -60,7 +64,7 @@ def exercise(game: Game, loaded: LoadedSave | None, signature: str | None = None
     if loaded is not None:
         out.append(f"- **Played:** {_date(loaded.created)}")
     for side in SIDES:
-        out.append(f"- **{md(scenario.sides[side].name)}:** {seat_text(game.seats[side])}")
+        out.append(f"- **{md(scenario.sides[side].name)}:** {seat_text(game.seats[side], side in sealed)}")
     out.append(f"- **Seed:** {game.seed}")
     if loaded is not None:
         out.append(f"- **Save:** {code(loaded.path.name)}, {len(loaded.actions)} actions, every state fingerprint "
@@ -176,9 +180,9 @@ def lessons(game: Game, d: Debrief) -> list[str]:
             "", "**Did not go well**", "", *(f"- {md(x)}" for x in found.not_well)]
 
 
-def briefs(scenario: Scenario) -> list[str]:
+def briefs(scenario: Scenario, sides: Iterable[Side] = SIDES) -> list[str]:
     out = ["## The confidential briefs", ""]
-    for side in SIDES:
+    for side in sides:
         brief = scenario.sides[side]
         out += [f"### {md(brief.name)}: {md(brief.delegation)}", "", *paragraphs(brief.confidential), "",
                 f"Walk-away value: {brief.walk_away:g}."]

@@ -33,6 +33,21 @@ def hides(seats: Mapping[Any, str], show_opponent: bool) -> bool:
     return not show_opponent and HUMAN in values and any(seat != HUMAN for seat in values)
 
 
+def style_shown(header: Mapping[str, Any], show_opponent: bool = False) -> bool:
+    """Whether a save's game names its computer opponent's style from the opening: the trainer showed it (the
+    header's ``show_opponent``, from ``play``/``resume --show-opponent``, or ``show_opponent`` here: a command's
+    ``--show-opponent``), or no person plays against a computer (two computers, or two people)."""
+    return show_opponent or header.get("show_opponent") is True or not hides(header_seats(header), False)
+
+
+def seals(shown: bool, over: bool, seat: str) -> bool:
+    """Whether the confidential brief of the side in ``seat`` is sealed (with everything scored from it): a
+    computer's whose style is not ``shown`` (:func:`style_shown`) in a game not yet ``over``. Its walk-away and
+    valuations are what its opponent negotiates to find out; the debrief opens them at the end. The one rule of
+    the replay viewer, ``tabletop report`` and ``tabletop compare``."""
+    return not shown and not over and seat != HUMAN
+
+
 def _stream(header: Mapping[str, Any]) -> bytes:
     salt = f"tabletop hidden seats\n{header.get('scenario_id')}\n{header.get('seed')}\n{header.get('created')}"
     out = b""
@@ -92,4 +107,4 @@ def header_seats(header: Mapping[str, Any]) -> dict[str, str]:
     return {str(k): str(v) for k, v in seats.items()}
 
 
-__all__ = ["COMPUTER", "HUMAN", "KEY", "header_seats", "hides", "mask", "shown_seats", "unmask"]
+__all__ = ["COMPUTER", "HUMAN", "KEY", "header_seats", "hides", "mask", "seals", "shown_seats", "style_shown", "unmask"]

@@ -29,7 +29,7 @@ from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Side
 from tabletop.engine.options import told
 from tabletop.engine.views import is_timeline_event
-from tabletop.saves.hidden import HUMAN, header_seats, hides
+from tabletop.saves.hidden import seals, style_shown
 from tabletop.saves.signing import ClassSecret
 from tabletop.saves.writer import LoadedSave, describe_action, game_notes
 from tabletop.tui.screens.replay_notes import ReplayNotes
@@ -106,7 +106,7 @@ class ReplayScreen(ReplayNotes):
         self.moment = self.last if at is None else max(0, min(self.last, at))
         self.saves_folder = saves_folder
         self.session = Session(self.game)  # names and seats for the panels; nothing is applied to it
-        self.shown = loaded.header.get("show_opponent") is True or not hides(header_seats(loaded.header), False)
+        self.shown = style_shown(loaded.header)
         """No style is hidden: the trainer chose to show it (at ``play``, or ``resume --show-opponent``), or no
         person played against a computer (the save's name and the saves list name the styles too)."""
         self.starts = round_starts(self.game)
@@ -199,7 +199,7 @@ class ReplayScreen(ReplayNotes):
     def sealed(self, side: Side) -> bool:
         """Whether ``side``'s confidential brief stays sealed: a hidden computer's in a game still in progress (its
         walk-away and valuations are what its opponent negotiates to find out; the debrief opens it at the end)."""
-        return not self.shown and not self.game.is_over and self.game.seats[side] != HUMAN
+        return seals(self.shown, self.game.is_over, self.game.seats[side])
 
     def reveals(self, moment: int) -> bool:
         """Whether the seats name a computer opponent's style at ``moment``: as the game did, from the opening
