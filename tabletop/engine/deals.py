@@ -13,9 +13,9 @@ from __future__ import annotations
 from tabletop.engine import actions as act
 from tabletop.engine.effects import Event, EventKind, MoveError, Result, describe_offer, shift, words
 from tabletop.engine.injects import check_collapse, react
-from tabletop.engine.model import SIDES, Mover, Scenario, Side
+from tabletop.engine.model import SIDES, Irritant, Mover, Scenario, Side
 from tabletop.engine.ratification import concede, not_ratified, ratifiable
-from tabletop.engine.red_lines import absolute_crossings
+from tabletop.engine.red_lines import absolute_crossings, ceilings
 from tabletop.engine.state import Concession, Deal, GameState, Offer, with_side
 from tabletop.engine.tone import DEAL_TONE, with_tone
 
@@ -31,17 +31,26 @@ def check_concession(scenario: Scenario, state: GameState, concession: Concessio
     Only the acting side's own red lines are checked when it proposes: the other
     side's are confidential, and its acceptance will refuse what crosses them.
     """
-    if concession.irritant not in scenario.position:
+    n = scenario.position.get(concession.irritant)
+    if n is None:
         raise MoveError(f"there is no irritant {concession.irritant!r}")
-    irritant = scenario.irritant(concession.irritant)
-    current = state.rung(scenario, concession.irritant)
-    if not current < concession.to <= irritant.top:
+    _check_step(scenario, state.rungs[n], scenario.irritants[n], concession.to,
+                [(side, ceilings(scenario, side)) for side in judges])
+
+
+def _check_step(scenario: Scenario, current: int, irritant: Irritant, to: int,
+                judges: list[tuple[Side, dict[str, int]]]) -> None:
+    """Refuse a move of ``irritant`` from ``current`` to ``to`` that is off its ladder, or past the absolute
+    red line of a judge (each given with its :func:`~tabletop.engine.red_lines.ceilings`)."""
+    if not current < to <= irritant.top:
         raise MoveError(
             f"{irritant.name} is at rung {current}; a concession must move it up, to a rung from "
             f"{current + 1} to {irritant.top}")
-    for side in judges:
-        for crossed in absolute_crossings(scenario, side, (concession,)):
-            raise_absolute(scenario, side, irritant.name, crossed.red_rung)
+    for side, tops in judges:
+        if to > tops[irritant.id]:
+            red = scenario.valuation(side, irritant.id).red_line
+            assert red is not None
+            raise_absolute(scenario, side, irritant.name, red.rung)
 
 
 def raise_absolute(scenario: Scenario, side: Side, name: str, rung: int) -> None:
@@ -49,15 +58,25 @@ def raise_absolute(scenario: Scenario, side: Side, name: str, rung: int) -> None
 
 
 def check_offer(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> None:
-    """Refuse an offer that is empty, off the ladders, or crosses the proposer's absolute red lines."""
+    """Refuse an offer that is empty, off the ladders, or crosses the proposer's absolute red lines.
+
+    Each concession is checked as :func:`check_concession` would, in one pass over the package (the
+    proposer's ceilings read once): proposing, every package of a set and the computers' own look ask it.
+    """
     if not offer.concessions:
         raise MoveError("an offer needs at least one concession")
     seen = set()
+    position, irritants, rungs = scenario.position, scenario.irritants, state.rungs
+    judges = [(side, ceilings(scenario, side))]
     for concession in offer.concessions:
-        if concession.irritant in seen:
-            raise MoveError(f"{concession.irritant!r} appears twice in the offer")
-        seen.add(concession.irritant)
-        check_concession(scenario, state, concession, (side,))
+        irritant_id = concession.irritant
+        if irritant_id in seen:
+            raise MoveError(f"{irritant_id!r} appears twice in the offer")
+        seen.add(irritant_id)
+        n = position.get(irritant_id)
+        if n is None:
+            raise MoveError(f"there is no irritant {irritant_id!r}")
+        _check_step(scenario, rungs[n], irritants[n], concession.to, judges)
     for a, b in offer.links:
         if a not in seen or b not in seen or a == b:
             raise MoveError("a link must join two different irritants that are in the offer")

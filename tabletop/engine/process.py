@@ -26,7 +26,16 @@ from __future__ import annotations
 
 from tabletop.engine import actions as act
 from tabletop.engine.deals import accept, check_offer
-from tabletop.engine.effects import Event, EventKind, MoveError, Result, apply_effects, describe_effects, describe_offer
+from tabletop.engine.effects import (
+    Event,
+    EventKind,
+    MoveError,
+    Result,
+    apply_effects,
+    describe_effects,
+    describe_offer,
+    words,
+)
 from tabletop.engine.model import Audience, Effects, Message, Scenario, Side
 from tabletop.engine.rules import _after_turn
 from tabletop.engine.scoring import board_after, score
@@ -155,10 +164,14 @@ def propose_meso(scenario: Scenario, state: GameState, action: act.ProposeMeso) 
     state = state.evolve(meso=action.offers, offer=None, offer_by=side, exchanges=state.exchanges + 1,
                          to_move=side.other, quiet_turns=0, turns=state.turns + 1,
                          last_move=with_side(state.last_move, side, "propose"))
-    listed = "; ".join(f"({n}) {describe_offer(scenario, offer)}" for n, offer in enumerate(action.offers, start=1))
-    text = (f"{_name(scenario, side)} puts {len(action.offers)} packages on the table, of equal value to it, for "
-            f"{_name(scenario, side.other)} to pick one: {listed}.")
+    text = words(_meso_line, scenario, side, action.offers)
     return state, [Event(state.round, EventKind.MESO, text, side, options=action.offers)]
+
+
+def _meso_line(scenario: Scenario, side: Side, offers: tuple[Offer, ...]) -> str:
+    listed = "; ".join(f"({n}) {describe_offer(scenario, offer)}" for n, offer in enumerate(offers, start=1))
+    return (f"{_name(scenario, side)} puts {len(offers)} packages on the table, of equal value to it, for "
+            f"{_name(scenario, side.other)} to pick one: {listed}.")
 
 
 def accept_option(scenario: Scenario, state: GameState, action: act.AcceptOption) -> Result:
