@@ -1,16 +1,17 @@
-"""The rung steps a package of mine may contain: my side of each (fixed for a game) and, per irritant, the
-steps open now with what each is worth to me and, by my guess, to the other side.
+"""The rung steps a package of mine may contain: my side of each (fixed for a game) and the terms a strategy
+builds its packages on.
 
-:mod:`tabletop.engine.opponents.packages` builds packages from these ladders.
+Per irritant, a ladder holds the steps open now: from the board's rung up to ``ask_rungs`` above it (an
+irritant the other side moves or we share, no higher than a limit its counters suggest) or ``give_rungs``
+above it (one of mine), never past my ceiling, and stopping at the first step worth nothing to either side,
+by my numbers and my guess of theirs. :class:`tabletop.engine.opponents.packages.Chooser` walks the ladders
+and builds packages from them.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import attrs
 
-from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.opponents.view import PlayerView
 
 
@@ -28,22 +29,6 @@ class Terms:
     """How far below its target it goes when every package reaching the target was turned down."""
     demand_only: bool = False
     """Ask without giving anything of its own."""
-
-
-class Step(NamedTuple):
-    """One rung of one irritant in a package: up to rung ``to``, worth ``mine`` to me and ``theirs`` to them."""
-
-    place: int
-    """The irritant's place in the scenario's order."""
-    irritant: str
-    to: int
-    mine: float
-    theirs: float
-    give: bool
-
-
-_new_step = tuple.__new__
-"""``Step(...)`` without the Python-level ``__new__`` of a named tuple (a search builds dozens of steps)."""
 
 
 class MyRungs:
@@ -68,38 +53,3 @@ class MyRungs:
             self.ceilings.append(view.my_ceiling(irritant))
             self.alone.append(alone)
             self.worth.append(worth)
-
-
-def ladders(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms) -> list[list[Step]]:
-    """Per irritant, the rung steps a package of mine may contain, lowest first (irritants with none left out)."""
-    out = []
-    per_rung = model.per_rung()
-    limits = model.limits()
-    starts = model.starts
-    demand_only = terms.demand_only
-    for index, current in enumerate(view.rungs):
-        alone = mine.alone[index]
-        if alone:
-            if demand_only:
-                continue
-            top = min(mine.ceilings[index], current + terms.give_rungs)
-        else:
-            top = min(mine.ceilings[index], current + terms.ask_rungs)
-            limit = limits[index]
-            if limit is not None and limit < top:
-                top = limit
-        if top <= current:
-            continue
-        worth = mine.worth[index]
-        start = starts[index]
-        theirs = per_rung[index]
-        irritant = mine.ids[index]
-        steps = []
-        for to in range(current + 1, top + 1):
-            gain = theirs if to > start else 0.0
-            if worth[to] <= 0 and gain <= 0:
-                break
-            steps.append(_new_step(Step, (index, irritant, to, worth[to], gain, alone)))
-        if steps:
-            out.append(steps)
-    return out

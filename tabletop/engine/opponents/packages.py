@@ -15,8 +15,10 @@ steps come from :mod:`tabletop.engine.opponents.ladders`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tabletop.engine.opponents.evidence import Key
-from tabletop.engine.opponents.ladders import MyRungs, Step, Terms, ladders
+from tabletop.engine.opponents.ladders import MyRungs, Terms
 from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.state import Concession, Offer
@@ -25,81 +27,154 @@ Shape = tuple[int, ...]
 """A package as how many rung steps it takes on each ladder."""
 
 
-def _leading(row: list[bool]) -> int:
-    """How many steps from the bottom of a ladder are kept without a gap."""
-    taken = 0
-    for keep in row:
-        if not keep:
-            break
-        taken += 1
-    return taken
-
-
 class Chooser:
-    """The packages open to me now, valued for both sides, as shapes over the ladders (cheap to compare)."""
+    """The packages open to me now, valued for both sides, as shapes over the ladders (cheap to compare).
 
-    def __init__(self, ladders_: list[list[Step]]) -> None:
-        self.ladders = ladders_
+    Built in one pass over the board (:func:`tabletop.engine.opponents.ladders` says which steps a ladder
+    holds): per ladder, the running sums of both sides' points over its steps, and what the chain of
+    efficient packages (:attr:`valued`) needs of each step, so no step is visited twice.
+    """
+
+    def __init__(self, view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms) -> None:
+        self.places: list[int] = []
+        """Each ladder's irritant's place in the scenario's order."""
+        self.ids: list[str] = []
+        self.froms: list[int] = []
+        """The rung each ladder starts from (the board's); its step ``k`` goes up to ``froms[n] + k + 1``."""
+        self.sizes: list[int] = []
+        """How many steps each ladder holds (at least one)."""
+        self.gives: list[bool] = []
+        """Whether each ladder is one of my own irritants (a give) rather than an ask."""
         self.mine: list[list[float]] = []
+        """``mine[n][taken]``: my gain from the lowest ``taken`` steps of ladder ``n``."""
         self.theirs: list[list[float]] = []
-        for ladder in ladders_:
-            mine, theirs = [0.0], [0.0]
-            for step in ladder:
-                mine.append(mine[-1] + step.mine)
-                theirs.append(theirs[-1] + step.theirs)
-            self.mine.append(mine)
-            self.theirs.append(theirs)
-        self.asks = [n for n, ladder in enumerate(ladders_) if not ladder[0].give]
-        self.index = {ladder[0].irritant: n for n, ladder in enumerate(ladders_)}
+        """``theirs[n][taken]``: their guessed gain from the same steps."""
+        self.index: dict[str, int] = {}
+        self._worth: list[list[float]] = []
+        kept: list[list[bool]] = []
+        events: list[tuple[float, int, int, int]] = []
+        per_rung, limits, starts = model.per_rung(), model.limits(), model.starts
+        demand_only, ask_rungs, give_rungs = terms.demand_only, terms.ask_rungs, terms.give_rungs
+        alones, ceilings, worths, ids = mine.alone, mine.ceilings, mine.worth, mine.ids
+        for index, current in enumerate(view.rungs):
+            alone = alones[index]
+            if alone:
+                if demand_only:
+                    continue
+                top = current + give_rungs
+            else:
+                top = current + ask_rungs
+                limit = limits[index]
+                if limit is not None and limit < top:
+                    top = limit
+            ceiling = ceilings[index]
+            if ceiling < top:
+                top = ceiling
+            if top <= current:
+                continue
+            worth = worths[index]
+            start = starts[index]
+            theirs_per = per_rung[index]
+            n = len(kept)
+            row: list[bool] = []
+            mine_sum, theirs_sum = [0.0], [0.0]
+            my_total = their_total = 0.0
+            for to in range(current + 1, top + 1):
+                gain = theirs_per if to > start else 0.0
+                value = worth[to]
+                if value <= 0 and gain <= 0:
+                    break
+                my_total += value
+                their_total += gain
+                mine_sum.append(my_total)
+                theirs_sum.append(their_total)
+                # the chain's view of the step: kept at weight w when w * value + (1 - w) * gain > 0
+                if (value > 0) == (gain > 0):
+                    row.append(value > 0)
+                else:
+                    k = to - current - 1
+                    row.append(value <= 0)  # at w = 0 a give is kept, an ask is not
+                    # at its break point an ask joins (lowest rung first), a give leaves (highest first)
+                    events.append((gain / (gain - value), n, k if value > 0 else -k, k))
+            if not row:
+                continue
+            self.index[ids[index]] = n
+            self.places.append(index)
+            self.ids.append(ids[index])
+            self.froms.append(current)
+            self.sizes.append(len(row))
+            self.gives.append(alone)
+            self.mine.append(mine_sum)
+            self.theirs.append(theirs_sum)
+            self._worth.append(worth)
+            kept.append(row)
+        self.asks = [n for n, give in enumerate(self.gives) if not give]
+        self.valued: dict[Shape, tuple[float, float]] = self._chain(kept, events) if kept else {}
+        """The efficient packages, from the most generous to the greediest, one rung step apart, each with
+        (my gain, their guessed gain)."""
+
+    def __bool__(self) -> bool:
+        """Whether any ladder holds a step (else there is no package to make)."""
+        return bool(self.sizes)
+
+    def steps_mine(self) -> Iterator[float]:
+        """My points of every single step of every ladder."""
+        for n, worth in enumerate(self._worth):
+            start = self.froms[n]
+            yield from worth[start + 1:start + self.sizes[n] + 1]
 
     def asks_something(self, shape: Shape) -> bool:
         return any(shape[n] for n in self.asks)
 
-    def chain(self) -> dict[Shape, tuple[float, float]]:
-        """The efficient packages, from the most generous to the greediest, one rung step apart, each with
-        (my gain, their guessed gain).
-
-        A step is kept at weight ``w`` when ``w * mine + (1 - w) * theirs > 0``: always when
-        both are positive, never when neither is, otherwise on one side of its break point.
-        Sweeping ``w`` from 0 to 1 adds asks and drops gives one step at a time.
-        """
-        kept: list[list[bool]] = []
-        events: list[tuple[float, int, int, int]] = []
-        for n, ladder in enumerate(self.ladders):
-            row = []
-            for k, step in enumerate(ladder):
-                mine, theirs = step.mine, step.theirs
-                if (mine > 0) == (theirs > 0):
-                    row.append(mine > 0)
-                    continue
-                point = theirs / (theirs - mine)
-                row.append(mine <= 0)  # at w = 0 a give is kept, an ask is not
-                # at its break point an ask joins (lowest rung first), a give leaves (highest first)
-                events.append((point, n, k if mine > 0 else -k, k))
-            kept.append(row)
-        shape = [_leading(row) for row in kept]
-        gain = sum(self.mine[n][taken] for n, taken in enumerate(shape))
-        theirs = sum(self.theirs[n][taken] for n, taken in enumerate(shape))
+    def _chain(self, kept: list[list[bool]], events: list[tuple[float, int, int, int]]) -> dict[Shape, tuple[float, float]]:
+        """Sweep the weight ``w`` of my points (theirs weigh ``1 - w``) from 0 to 1: a step is kept while its
+        weighted sum is positive, always when both are positive, never when neither is, otherwise on one side
+        of its break point. Each ladder takes its steps kept without a gap from the bottom; the sweep adds
+        asks and drops gives one step at a time."""
+        shape = []
+        for row in kept:
+            taken = 0
+            for keep in row:
+                if not keep:
+                    break
+                taken += 1
+            shape.append(taken)
+        mine_sums, theirs_sums = self.mine, self.theirs
+        gain = sum(mine_sums[n][taken] for n, taken in enumerate(shape))
+        theirs = sum(theirs_sums[n][taken] for n, taken in enumerate(shape))
         out = {tuple(shape): (gain, theirs)}
-        for _point, n, _order, k in sorted(events):
-            kept[n][k] = not kept[n][k]
-            before, after = shape[n], _leading(kept[n])
-            if after != before:
-                gain += self.mine[n][after] - self.mine[n][before]
-                theirs += self.theirs[n][after] - self.theirs[n][before]
-                shape[n] = after
-                out[tuple(shape)] = (gain, theirs)
+        events.sort()
+        for _point, n, _order, k in events:
+            row = kept[n]
+            before = shape[n]
+            if row[k]:
+                row[k] = False
+                if k >= before:
+                    continue  # past the leading run: it stays as it was
+                after = k
+            else:
+                row[k] = True
+                if k != before:
+                    continue  # a gap below it still stops the run
+                after = k + 1
+                while after < len(row) and row[after]:
+                    after += 1
+            gain += mine_sums[n][after] - mine_sums[n][before]
+            theirs += theirs_sums[n][after] - theirs_sums[n][before]
+            shape[n] = after
+            out[tuple(shape)] = (gain, theirs)
         return out
 
     def shape_of(self, key: Key, rungs: tuple[int, ...]) -> Shape | None:
         """The shape of a package given as concessions, if it is one of mine from this board."""
-        shape = [0] * len(self.ladders)
+        shape = [0] * len(self.sizes)
+        index, sizes, places = self.index, self.sizes, self.places
         for concession in key:
-            n = self.index.get(concession.irritant)
+            n = index.get(concession.irritant)
             if n is None:
                 return None
-            taken = concession.to - rungs[self.ladders[n][0].place]
-            if not 0 < taken <= len(self.ladders[n]):
+            taken = concession.to - rungs[places[n]]
+            if not 0 < taken <= sizes[n]:
                 return None
             shape[n] = taken
         return tuple(shape)
@@ -112,12 +187,12 @@ class Chooser:
         for n, taken in enumerate(shape):
             if not taken:
                 continue
-            step = self.ladders[n][taken - 1]
-            concessions.append(_concession(step.irritant, step.to))
-            if step.give:
-                gives.append(step.irritant)
+            irritant = self.ids[n]
+            concessions.append(_concession(irritant, self.froms[n] + taken))
+            if self.gives[n]:
+                gives.append(irritant)
             else:
-                asks.append((-self.mine[n][taken], step.irritant))
+                asks.append((-self.mine[n][taken], irritant))
         main = min(asks)[1] if asks else None
         links = tuple((give, main) for give in gives) if main else ()
         return Offer(tuple(concessions), links)
@@ -153,26 +228,27 @@ def choose(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, 
 def search_packages(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms, target: float,
             avoid: set[Key] | frozenset[Key]) -> tuple[Chooser, Search] | None:
     """:func:`choose`'s search, kept for a set of equal packages to be found around the one it chose."""
-    ladders_ = ladders(view, mine, model, terms)
-    if not ladders_:
+    chooser = Chooser(view, mine, model, terms)
+    if not chooser:
         return None
-    chooser = Chooser(ladders_)
-    banned = {shape for shape in (chooser.shape_of(key, view.rungs) for key in avoid) if shape is not None}
-    need = max(terms.min_gain, target - view.score_now)
-    valued = chooser.chain()
+    rungs = view.rungs
+    banned = {shape for shape in (chooser.shape_of(key, rungs) for key in avoid) if shape is not None}
+    score_now = view.score_now
+    need = max(terms.min_gain, target - score_now)
+    valued = chooser.valued
     greediest = max(gain for gain, _ in valued.values())
-    floor = max(terms.min_gain, view.alternative + terms.min_gain - view.score_now, min(need, greediest) - terms.slack)
+    floor = max(terms.min_gain, view.alternative + terms.min_gain - score_now, min(need, greediest) - terms.slack)
     search = Search(chooser, need, floor, banned, terms.demand_only)
+    consider = search.consider
     for shape, (gain, theirs) in valued.items():
-        search.consider(shape, gain, theirs)
+        consider(shape, gain, theirs)
     if search.best is None:
-        reach = floor - max(abs(step.mine) for ladder in ladders_ for step in ladder)
+        reach = floor - max(abs(points) for points in chooser.steps_mine())
         for shape, (gain, theirs) in valued.items():
             if gain >= reach:  # a variant of a package further below cannot reach the floor
                 search.variants_of(shape, gain, theirs)
     if search.best is None and search.fallback is None:
         return None
-    search.valued = valued
     return chooser, search
 
 
@@ -187,7 +263,7 @@ class Search:
         self.demand_only = demand_only
         self.best: tuple[float, float, Shape] | None = None
         self.fallback: tuple[float, float, Shape] | None = None
-        self.valued: dict[Shape, tuple[float, float]] = {}
+        self.valued: dict[Shape, tuple[float, float]] = chooser.valued
 
     @property
     def chosen(self) -> tuple[float, float, Shape]:
@@ -214,15 +290,15 @@ class Search:
     def variants_of(self, shape: Shape, gain: float, theirs: float) -> None:
         """Consider the packages one rung step away from ``shape``."""
         chooser = self.chooser
-        for n, ladder in enumerate(chooser.ladders):
+        for n, size in enumerate(chooser.sizes):
             taken = shape[n]
             mine_row, theirs_row = chooser.mine[n], chooser.theirs[n]
-            for size in (taken - 1, taken + 1):
-                if 0 <= size <= len(ladder):
-                    variant_gain = gain + mine_row[size] - mine_row[taken]
+            for other in (taken - 1, taken + 1):
+                if 0 <= other <= size:
+                    variant_gain = gain + mine_row[other] - mine_row[taken]
                     if variant_gain >= self.floor:
-                        self.consider(shape[:n] + (size,) + shape[n + 1:], variant_gain,
-                                      theirs + theirs_row[size] - theirs_row[taken])
+                        self.consider(shape[:n] + (other,) + shape[n + 1:], variant_gain,
+                                      theirs + theirs_row[other] - theirs_row[taken])
 
 
 def gesture_step(view: PlayerView, mine: MyRungs, model: OpponentModel) -> Concession | None:

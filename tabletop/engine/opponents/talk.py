@@ -81,11 +81,11 @@ def package_set(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Te
     for around, (around_gain, around_theirs) in list(search.valued.items()):
         if abs(around_gain - gain) > 2 * SET_TOLERANCE + 30:
             continue  # no variant one step from it comes near my gain
-        for n, ladder in enumerate(chooser.ladders):
+        for n, steps in enumerate(chooser.sizes):
             taken = around[n]
             for other in (taken - 1, taken + 1):
                 shape = around[:n] + (other,) + around[n + 1:]
-                if 0 <= other <= len(ladder) and shape not in shapes:
+                if 0 <= other <= steps and shape not in shapes:
                     shapes[shape] = (around_gain + chooser.mine[n][other] - chooser.mine[n][taken],
                                      around_theirs + chooser.theirs[n][other] - chooser.theirs[n][taken])
     others = sorted(((theirs, shape) for shape, (mine_gain, theirs) in shapes.items()
