@@ -16,10 +16,11 @@ game is no longer saved.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
@@ -42,6 +43,10 @@ from tabletop.tui.widgets.private import PrivatePanel
 from tabletop.tui.widgets.round_clock import RoundClock
 from tabletop.tui.widgets.status import TableStatus, latest_event, turn_text
 
+WIDE = 110
+"""Columns from which the footer lists the moves too: below, it is compact and leaves them to the move bar."""
+MOVE_ACTIONS = frozenset(move.action for move in MOVES)
+
 
 class TableScreen(DemoControls):
     """Where the game is played; when the talks are over (and their last news shown) it calls ``talks_over``."""
@@ -51,7 +56,7 @@ class TableScreen(DemoControls):
                 Binding("f1", "app.help", "Help", tooltip="Rules, keys and the computer opponents"),
                 *[b for b in TABLE_BINDINGS if not (isinstance(b, Binding) and b.action == "brief")]]
     COMMANDS = {MovesCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
     state: reactive[GameState | None] = reactive(None)
@@ -72,6 +77,8 @@ class TableScreen(DemoControls):
         self.set_reactive(TableScreen.pace, pace)
         self._moment = len(session.game.actions)
         self._keys: tuple[object, ...] = ()
+        self._narrow = False
+        """Narrower than :data:`WIDE`: the footer is compact and leaves the moves to the move bar."""
 
     # -- layout --------------------------------------------------------------
 
@@ -170,7 +177,22 @@ class TableScreen(DemoControls):
             self.set_class(on_the_table(state), "-offer")
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(Footer).compact = event.size.width < 110  # more keys fit on a narrow terminal
+        narrow = event.size.width < WIDE
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.query_one(Footer).compact = narrow  # more keys fit on a narrow terminal
+            self.refresh_bindings()  # and the moves leave the footer or come back (see active_bindings)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys as the footer lists them: on a narrow terminal, without the moves. The move bar just above
+        shows every move open now whole with its key; with Retaliate and Renege open the footer's list ran off
+        the edge at 80 columns and cut Conclude, Walk out and the palette's key. The keys all work as before."""
+        active = super().active_bindings
+        if not self._narrow:
+            return active
+        return {key: found._replace(binding=replace(found.binding, show=False))
+                if found.binding.action in MOVE_ACTIONS else found for key, found in active.items()}
 
     def watch_viewer(self) -> None:
         self._update_turn()
