@@ -122,6 +122,11 @@ def test_a_signed_class_save_needs_the_class_secret_to_lift_the_seal(tmp_path, c
     assert code == 1 and not out and len(err.strip().splitlines()) == 1
     code, out, _ = report(capsys, str(path), "--show-opponent", "--passphrase", PASSPHRASE)
     assert code == 0 and names_style(out) and all(secret in out for secret in MOSCOW_SECRETS)
+    assert main(["compare", str(path), "--show-opponent"]) == 1  # compare asks the same
+    captured = capsys.readouterr()
+    assert not captured.out and len(captured.err.strip().splitlines()) == 1 and "passphrase" in captured.err
+    assert main(["compare", str(path), "--show-opponent", "--passphrase", PASSPHRASE]) == 0
+    assert names_style(capsys.readouterr().out)
 
 
 def test_compare_of_a_game_in_progress_keeps_the_hidden_computers_secrets(tmp_path, capsys):
