@@ -78,10 +78,17 @@ _SEEN: dict[tuple[int, int, Side], tuple[GameState, Offer, Scenario, Objection |
 opponent that turned a package down and the one reading its rejection both ask, and so does the log."""
 
 
-def _objection(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> Objection | None:
+def past_red_line(scenario: Scenario, offer: Offer, side: Side) -> tuple[Concession, ...]:
+    """The concessions of ``offer`` past ``side``'s absolute red lines: what an objection names first, whatever
+    the board (empty: no red line stands in the way, and ratification decides)."""
     crossed = {c.irritant for c in absolute_crossings(scenario, side, offer.concessions)}
+    return tuple(c for c in offer.concessions if c.irritant in crossed) if crossed else ()
+
+
+def _objection(scenario: Scenario, state: GameState, offer: Offer, side: Side) -> Objection | None:
+    crossed = past_red_line(scenario, offer, side)
     if crossed:
-        return Objection(side, tuple(c for c in offer.concessions if c.irritant in crossed), Blocked.RED_LINE)
+        return Objection(side, crossed, Blocked.RED_LINE)
     if ratifiable(scenario, state, offer, side):
         return None
     own = [c for c in offer.concessions if scenario.irritant(c.irritant).mover.includes(side)]
@@ -99,4 +106,4 @@ def _without(offer: Offer, irritant: str) -> Offer:
                  tuple(link for link in offer.links if irritant not in link))
 
 
-__all__ = ["Blocked", "Objection", "objection"]
+__all__ = ["Blocked", "Objection", "objection", "past_red_line"]

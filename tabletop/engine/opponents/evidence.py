@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Side
-from tabletop.engine.objections import Blocked
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.state import Concession, Offer
 
@@ -176,18 +175,25 @@ class Evidence:
                      record: bool = True) -> None:
         early = share / (1.0 + 0.25 * len(self.their_offers))
         after = list(board)
+        position, starts, spans, movers = self.position, self.starts, self.spans, self.movers
+        given, asked, agreed = self.given, self.asked, self.agreed
         for concession in offer.concessions:
-            i = self.position[concession.irritant]
-            height = (concession.to - max(board[i], self.starts[i])) / self.spans[i]
-            weight = early * (0.5 + max(0.0, height))
-            if self.movers[i] == THEIRS:
-                self.given[i] += weight
+            i = position[concession.irritant]
+            to, was, start = concession.to, board[i], starts[i]
+            height = (to - (was if was > start else start)) / spans[i]
+            weight = early * (0.5 + (height if height > 0.0 else 0.0))
+            mover = movers[i]
+            if mover == THEIRS:
+                given[i] += weight
             else:
                 # A shared irritant in its package may be a give as much as an ask: half the evidence.
-                self.asked[i] += weight if self.movers[i] == MINE else weight / 2
-            after[i] = max(after[i], concession.to)
+                asked[i] += weight if mover == MINE else weight / 2
+            if to > was:
+                after[i] = to
+            if record and to > agreed[i]:
+                agreed[i] = to  # what it offered, it can live with (as _agree)
         if record:
-            self._agree(offer)
+            self._limits = None
             self.their_offers.append(view.score(after))
         self._per_rung = None
 
@@ -262,10 +268,10 @@ class Evidence:
         The words are public from that move on; taken as decisive evidence of a limit below the rung
         asked, so no package of mine asks that rung (or more) of it again.
         """
-        told = view.objection_at(n)
-        if told is None or told.blocked is not Blocked.RED_LINE:
+        told = view.refused_past_red_line(n)
+        if not told:
             return
-        for concession in told.concessions:
+        for concession in told:
             i = self.position[concession.irritant]
             self.cut[i][concession.to] = max(self.cut[i].get(concession.to, 0), self.LIMIT_EVIDENCE)
         self._limits = None

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from tabletop.engine.actions import Action, Counter, Gesture, Propose, Reject
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
-from tabletop.engine.objections import Objection, objection
+from tabletop.engine.objections import Objection, objection, past_red_line
 from tabletop.engine.process import meso_problem, priority_order
 from tabletop.engine.ratification import ratifiable
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
 from tabletop.engine.rounds import silence_due
 from tabletop.engine.scoring import board_after, utility_range
-from tabletop.engine.state import Deal, Offer, Phase
+from tabletop.engine.state import Concession, Deal, Offer, Phase
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
@@ -141,6 +141,16 @@ class PlayerView:
         if not isinstance(action, Reject | Counter) or before.offer is None:
             return None
         return objection(self._scenario, before, before.offer, action.side)
+
+    def refused_past_red_line(self, n: int) -> tuple[Concession, ...]:
+        """The concessions the move at action ``n`` (a rejection or a counter) said went past the refuser's
+        absolute red line (empty: it said no such thing): the red-line part of :meth:`objection_at`, which
+        names it whenever there is one, without weighing ratification."""
+        action = self._game.actions[n]
+        before = self._game.history[n]
+        if not isinstance(action, Reject | Counter) or before.offer is None:
+            return ()
+        return past_red_line(self._scenario, before.offer, action.side)
 
     def can(self, kind: str) -> bool:
         """Whether I may take an action of this kind now."""
