@@ -36,26 +36,19 @@ class Chooser:
     """
 
     def __init__(self, view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms) -> None:
-        self.places: list[int] = []
-        """Each ladder's irritant's place in the scenario's order."""
-        self.ids: list[str] = []
-        self.froms: list[int] = []
-        """The rung each ladder starts from (the board's); its step ``k`` goes up to ``froms[n] + k + 1``."""
-        self.sizes: list[int] = []
-        """How many steps each ladder holds (at least one)."""
-        self.gives: list[bool] = []
-        """Whether each ladder is one of my own irritants (a give) rather than an ask."""
-        self.mine: list[list[float]] = []
-        """``mine[n][taken]``: my gain from the lowest ``taken`` steps of ladder ``n``."""
-        self.theirs: list[list[float]] = []
-        """``theirs[n][taken]``: their guessed gain from the same steps."""
-        self.index: dict[str, int] = {}
-        self._worth: list[list[float]] = []
+        places: list[int] = []
+        ids: list[str] = []
+        froms: list[int] = []
+        sizes: list[int] = []
+        gives: list[bool] = []
+        mine_sums: list[list[float]] = []
+        theirs_sums: list[list[float]] = []
+        worths: list[list[float]] = []
         kept: list[list[bool]] = []
         events: list[tuple[float, int, int, int]] = []
         per_rung, limits, starts = model.per_rung(), model.limits(), model.starts
         demand_only, ask_rungs, give_rungs = terms.demand_only, terms.ask_rungs, terms.give_rungs
-        alones, ceilings, worths, ids = mine.alone, mine.ceilings, mine.worth, mine.ids
+        alones, ceilings, my_worth = mine.alone, mine.ceilings, mine.worth
         for index, current in enumerate(view.rungs):
             alone = alones[index]
             if alone:
@@ -72,7 +65,7 @@ class Chooser:
                 top = ceiling
             if top <= current:
                 continue
-            worth = worths[index]
+            worth = my_worth[index]
             start = starts[index]
             theirs_per = per_rung[index]
             n = len(kept)
@@ -96,19 +89,31 @@ class Chooser:
                     row.append(value <= 0)  # at w = 0 a give is kept, an ask is not
                     # at its break point an ask joins (lowest rung first), a give leaves (highest first)
                     events.append((gain / (gain - value), n, k if value > 0 else -k, k))
-            if not row:
-                continue
-            self.index[ids[index]] = n
-            self.places.append(index)
-            self.ids.append(ids[index])
-            self.froms.append(current)
-            self.sizes.append(len(row))
-            self.gives.append(alone)
-            self.mine.append(mine_sum)
-            self.theirs.append(theirs_sum)
-            self._worth.append(worth)
-            kept.append(row)
-        self.asks = [n for n, give in enumerate(self.gives) if not give]
+            if row:
+                places.append(index)
+                froms.append(current)
+                sizes.append(len(row))
+                gives.append(alone)
+                mine_sums.append(mine_sum)
+                theirs_sums.append(theirs_sum)
+                worths.append(worth)
+                kept.append(row)
+        self.places = places
+        """Each ladder's irritant's place in the scenario's order."""
+        self.ids = [mine.ids[index] for index in places]
+        self.froms = froms
+        """The rung each ladder starts from (the board's); its step ``k`` goes up to ``froms[n] + k + 1``."""
+        self.sizes = sizes
+        """How many steps each ladder holds (at least one)."""
+        self.gives = gives
+        """Whether each ladder is one of my own irritants (a give) rather than an ask."""
+        self.mine = mine_sums
+        """``mine[n][taken]``: my gain from the lowest ``taken`` steps of ladder ``n``."""
+        self.theirs = theirs_sums
+        """``theirs[n][taken]``: their guessed gain from the same steps."""
+        self.index = {irritant: n for n, irritant in enumerate(self.ids)}
+        self._worth = worths
+        self.asks = [n for n, give in enumerate(gives) if not give]
         self.valued: dict[Shape, tuple[float, float]] = self._chain(kept, events) if kept else {}
         """The efficient packages, from the most generous to the greediest, one rung step apart, each with
         (my gain, their guessed gain)."""

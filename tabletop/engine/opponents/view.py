@@ -53,45 +53,52 @@ class PlayerView:
     """One side's window on a game: public facts and its own brief, nothing else."""
 
     def __init__(self, game: Game, side: Side) -> None:
-        scenario = game.scenario
         state = game.state
-        self.side = side
+        # What the scenario fixes for this side (the same for every view of it), in one step:
+        # side, rounds, irritants, position, exchange_limit, collapse_penalty, walk_away, valuations,
+        # start_rungs and my own numbers (see _own_numbers).
+        self.__dict__.update(_own_numbers(game.scenario, side))
+        mine, theirs = (0, 1) if side is Side.WASHINGTON else (1, 0)
         self.round = state.round
-        self.rounds = scenario.rounds
         self.phase: Phase = state.phase
-        self.irritants: tuple[Irritant, ...] = scenario.irritants
         self.rungs: tuple[int, ...] = state.rungs
         self.trust = state.trust
         self.tension = state.tension
-        self.my_standing = state.standing_of(side)
-        self.my_tone = state.tone_of(side)
+        self.my_standing = state.standing[mine]
+        self.my_tone = state.tone[mine]
         self.to_move = state.to_move
         self.offer: Offer | None = state.offer
         self.meso: tuple[Offer, ...] = state.meso
         """Packages of equal value to their proposer, on the table at once (pick one with ``accept_option``)."""
         self.question = state.question
         """The side asked about its priorities that owes an answer (None: no question open)."""
-        self.my_signals = state.signals[0 if side is Side.WASHINGTON else 1]
-        self.alternative: float = state.alternatives[0 if side is Side.WASHINGTON else 1]
+        self.my_signals = state.signals[mine]
+        self.alternative: float = state.alternatives[mine]
         """What no agreement pays me now (my BATNA, on my 0-100 scale, as play has moved it)."""
         self.offer_by = state.offer_by
         self.exchanges = state.exchanges
-        self.exchange_limit = scenario.rules.exchange_limit
         self.deals: tuple[Deal, ...] = state.deals
-        self.their_last_move = state.last_move[1 if side is Side.WASHINGTON else 0]
-        self.my_last_move = state.last_move[0 if side is Side.WASHINGTON else 1]
-        self.their_last_posture: Posture | None = state.postures[1 if side is Side.WASHINGTON else 0]
-        self.pending_inject = scenario.inject(state.pending[0]) if state.pending else None
+        self.their_last_move = state.last_move[theirs]
+        self.my_last_move = state.last_move[mine]
+        self.their_last_posture: Posture | None = state.postures[theirs]
+        self.pending_inject = self._scenario.inject(state.pending[0]) if state.pending else None
         self._game = game
-        self._scenario = scenario
         self.action_count = len(game.actions)
-        self.position = scenario.position
-        self.collapse_penalty = scenario.rules.collapse_penalty
-        brief = scenario.sides[side]
-        self.walk_away = brief.walk_away
-        self.valuations: dict[str, Valuation] = brief.valuations
-        mine = _own_numbers(scenario, side)
-        self._mine, self._theirs, self._per_rung, self._base, self.start_rungs = mine
+
+    side: Side
+    rounds: int
+    irritants: tuple[Irritant, ...]
+    position: dict[str, int]
+    exchange_limit: int
+    collapse_penalty: float
+    walk_away: float
+    valuations: dict[str, Valuation]
+    start_rungs: tuple[int, ...]
+    _scenario: Scenario
+    _mine: frozenset[str]
+    _theirs: frozenset[str]
+    _per_rung: dict[str, float]
+    _base: float
 
     def ratifiable(self, offer: Offer, side: Side | None = None) -> bool:
         """Whether ``side``'s capital (mine by default) would ratify ``offer`` if it were implemented now."""
@@ -268,30 +275,41 @@ PUBLIC_MOVES = frozenset({"propose", "counter", "accept", "reject", "gesture", "
                           "propose_meso", "accept_option", "disclose_priorities"})
 """Kinds of move the other side sees as they happen (statements stay secret until both are revealed)."""
 
-_OWN: dict[tuple[int, Side], tuple[Scenario, tuple]] = {}
+_OWN: dict[tuple[int, Side], tuple[Scenario, dict[str, Any]]] = {}
 
 
-def _own_numbers(scenario: Scenario, side: Side) -> tuple:
-    """Per scenario and side, computed once: which irritants each side moves, score points per rung, the
-    score of the bare board, the board the talks started from."""
+def _own_numbers(scenario: Scenario, side: Side) -> dict[str, Any]:
+    """Per scenario and side, computed once: what every view of that side holds whatever the moment (the
+    scenario's fixed facts, my brief), which irritants each side moves, score points per rung, the score of
+    the bare board, the board the talks started from; by attribute name (a view takes them all at once)."""
     key = (id(scenario), side)
     cached = _OWN.get(key)
     if cached is not None and cached[0] is scenario:
         return cached[1]
     low, high = utility_range(scenario, side)
     span = (high - low) or 1.0
-    valuations = scenario.sides[side].valuations
+    brief = scenario.sides[side]
+    valuations = brief.valuations
     per_rung = {}
     for irritant in scenario.irritants:
         value = valuations.get(irritant.id)
         net = value.net if value else 0.0
         per_rung[irritant.id] = net / max(1, irritant.top - irritant.start) * 100.0 / span
-    numbers = (
-        frozenset(i.id for i in scenario.irritants if i.mover.value == side.value),
-        frozenset(i.id for i in scenario.irritants if i.mover.value == side.other.value),
-        per_rung,
-        -low * 100.0 / span,
-        scenario.start_rungs(),
-    )
+    numbers = {
+        "side": side,
+        "rounds": scenario.rounds,
+        "irritants": scenario.irritants,
+        "position": scenario.position,
+        "exchange_limit": scenario.rules.exchange_limit,
+        "collapse_penalty": scenario.rules.collapse_penalty,
+        "walk_away": brief.walk_away,
+        "valuations": valuations,
+        "start_rungs": scenario.start_rungs(),
+        "_scenario": scenario,
+        "_mine": frozenset(i.id for i in scenario.irritants if i.mover.value == side.value),
+        "_theirs": frozenset(i.id for i in scenario.irritants if i.mover.value == side.other.value),
+        "_per_rung": per_rung,
+        "_base": -low * 100.0 / span,
+    }
     _OWN[key] = (scenario, numbers)
     return numbers
