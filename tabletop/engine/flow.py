@@ -129,7 +129,9 @@ class PhaseFlow(Conditions):
         phases and conditions the machine is built from (:data:`OPEN_WHEN`) are
         asked here, and a test checks that the answers equal ``may_trigger``'s.
         """
-        for conditions in _OPEN_FUNCTIONS.get(trigger, _NO_FUNCTIONS).get(self.state, ()):
+        game = self._game()
+        assert game is not None, "the game of this phase flow is gone"
+        for conditions in _OPEN_FUNCTIONS.get(trigger, _NO_FUNCTIONS).get(game.state.phase, ()):
             for condition in conditions:
                 if not condition(self, *args):
                     break

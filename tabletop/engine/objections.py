@@ -62,20 +62,22 @@ def objection(scenario: Scenario, state: GameState, offer: Offer, side: Side) ->
     whose removal alone would let the capital ratify the rest (else every concession
     of the side's own that costs it standing).
     """
-    key = (id(state), id(offer), side)
+    rungs, standing = state.rungs, state.standing
+    key = (id(rungs), id(standing), id(offer), side)
     seen = _SEEN.get(key)
-    if seen is not None and seen[0] is state and seen[1] is offer and seen[2] is scenario:
-        return seen[3]
+    if seen is not None and seen[0] is rungs and seen[1] is standing and seen[2] is offer and seen[3] is scenario:
+        return seen[4]
     if len(_SEEN) >= 256:
         _SEEN.clear()
     found = _objection(scenario, state, offer, side)
-    _SEEN[key] = (state, offer, scenario, found)
+    _SEEN[key] = (rungs, standing, offer, scenario, found)
     return found
 
 
-_SEEN: dict[tuple[int, int, Side], tuple[GameState, Offer, Scenario, Objection | None]] = {}
-"""The latest objections found (states and offers are immutable: the same three give the same answer). The
-opponent that turned a package down and the one reading its rejection both ask, and so does the log."""
+_SEEN: dict[tuple[int, int, int, Side], tuple[tuple[int, ...], tuple[int, int], Offer, Scenario, Objection | None]] = {}
+"""The latest objections found. An objection depends on the board, the standing, the offer and the side only
+(all immutable: the same objects give the same answer, in whichever state they stand). The opponent that
+turned a package down and the one reading its rejection both ask, and so does the log."""
 
 
 def past_red_line(scenario: Scenario, offer: Offer, side: Side) -> tuple[Concession, ...]:

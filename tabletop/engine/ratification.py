@@ -21,20 +21,23 @@ def standing_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[
     The same charges as implementing it (:func:`_standing_change`, clamped step by step as
     :func:`shift` does), without building the states: opponents ask this of every package they weigh,
     for both sides, and the rules ask it again of the package put forward, so the latest answers are kept
-    (states and offers are immutable: the same two objects give the same answer).
+    (the answer depends on the board, the standing and the offer only, all immutable: the same three objects
+    give the same answer, in whichever state they stand, so the responder's look and the rules' check of a
+    package proposed in the state before find the proposer's answer).
     """
-    key = (id(state), id(offer))
+    rungs, standing = state.rungs, state.standing
+    key = (id(rungs), id(standing), id(offer))
     seen = _AFTER.get(key)
-    if seen is not None and seen[0] is state and seen[1] is offer and seen[2] is scenario:
-        return seen[3]
+    if seen is not None and seen[0] is rungs and seen[1] is standing and seen[2] is offer and seen[3] is scenario:
+        return seen[4]
     if len(_AFTER) >= 256:
         _AFTER.clear()
     after = _count_standing_after(scenario, state, offer)
-    _AFTER[key] = (state, offer, scenario, after)
+    _AFTER[key] = (rungs, standing, offer, scenario, after)
     return after
 
 
-_AFTER: dict[tuple[int, int], tuple[GameState, Offer, Scenario, tuple[int, int]]] = {}
+_AFTER: dict[tuple[int, int, int], tuple[tuple[int, ...], tuple[int, int], Offer, Scenario, tuple[int, int]]] = {}
 
 
 def _count_standing_after(scenario: Scenario, state: GameState, offer: Offer) -> tuple[int, int]:

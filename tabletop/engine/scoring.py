@@ -50,9 +50,11 @@ _CEILINGS: dict[int, tuple[Scenario, tuple[int, ...]]] = {}
 def board_after(scenario: Scenario, rungs: Sequence[int], offer: Offer) -> tuple[int, ...]:
     """The board if ``offer`` were implemented on ``rungs`` now (a concession never moves a rung down)."""
     out = list(rungs)
+    position = scenario.position
     for concession in offer.concessions:
-        n = scenario.position[concession.irritant]
-        out[n] = max(out[n], concession.to)
+        n = position[concession.irritant]
+        if concession.to > out[n]:
+            out[n] = concession.to
     return tuple(out)
 
 

@@ -37,7 +37,6 @@ class Chooser:
 
     def __init__(self, view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Terms) -> None:
         places: list[int] = []
-        ids: list[str] = []
         froms: list[int] = []
         sizes: list[int] = []
         gives: list[bool] = []
