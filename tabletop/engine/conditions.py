@@ -9,13 +9,14 @@ the ``advance`` transitions, asked with the acting side and the action.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tabletop.engine import rules
 from tabletop.engine.actions import Action
-from tabletop.engine.model import Side
+from tabletop.engine.model import Scenario, Side
 from tabletop.engine.red_lines import absolute_crossings
-from tabletop.engine.state import Phase
+from tabletop.engine.state import GameState, Phase
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
@@ -136,29 +137,73 @@ class Conditions:
     def is_seated(self, side: Side | None, action: Action | None = None) -> bool:
         return side is not None
 
-    # -- conditions of the round's progress (the advance trigger) --------------------
+    # -- conditions of the round's progress (the advance trigger): each reads the state only (PROGRESS) --
 
     def game_over(self) -> bool:
-        return self.game.state.ended is not None
+        return game_over(self.game.scenario, self.game.state)
 
     def choice_pending(self) -> bool:
-        return bool(self.game.state.pending)
+        return choice_pending(self.game.scenario, self.game.state)
 
     def no_choice_pending(self) -> bool:
-        return not self.game.state.pending
+        return no_choice_pending(self.game.scenario, self.game.state)
 
     def resumes_negotiation(self) -> bool:
-        return self.game.state.resume_phase is Phase.NEGOTIATION
+        return resumes_negotiation(self.game.scenario, self.game.state)
 
     def statements_revealed(self) -> bool:
-        state = self.game.state
-        return state.revealed_round == state.round
+        return statements_revealed(self.game.scenario, self.game.state)
 
     def conclusion_proposed(self) -> bool:
-        return self.game.state.conclude_by is not None
+        return conclusion_proposed(self.game.scenario, self.game.state)
 
     def conclusion_declined(self) -> bool:
-        return self.game.state.conclude_by is None
+        return conclusion_declined(self.game.scenario, self.game.state)
 
     def negotiation_closed(self) -> bool:
         return rules.negotiation_closed(self.game.scenario, self.game.state)
+
+
+# The round's progress conditions as functions of the scenario and the state, for the machine's methods
+# above and for the flow's fast path (which asks them without going through the game for each).
+
+def game_over(scenario: Scenario, state: GameState) -> bool:
+    return state.ended is not None
+
+
+def choice_pending(scenario: Scenario, state: GameState) -> bool:
+    return bool(state.pending)
+
+
+def no_choice_pending(scenario: Scenario, state: GameState) -> bool:
+    return not state.pending
+
+
+def resumes_negotiation(scenario: Scenario, state: GameState) -> bool:
+    return state.resume_phase is Phase.NEGOTIATION
+
+
+def statements_revealed(scenario: Scenario, state: GameState) -> bool:
+    return state.revealed_round == state.round
+
+
+def conclusion_proposed(scenario: Scenario, state: GameState) -> bool:
+    return state.conclude_by is not None
+
+
+def conclusion_declined(scenario: Scenario, state: GameState) -> bool:
+    return state.conclude_by is None
+
+
+PROGRESS: dict[str, Callable[[Scenario, GameState], bool]] = {
+    "game_over": game_over,
+    "choice_pending": choice_pending,
+    "no_choice_pending": no_choice_pending,
+    "resumes_negotiation": resumes_negotiation,
+    "statements_revealed": statements_revealed,
+    "conclusion_proposed": conclusion_proposed,
+    "conclusion_declined": conclusion_declined,
+    "negotiation_closed": rules.negotiation_closed,
+}
+"""Each condition of the ``advance`` transitions, by the name the machine knows it by, as a function of the
+scenario and the state (the method of that name asks the same function)."""

@@ -35,12 +35,12 @@ from typing import TYPE_CHECKING
 
 from tabletop.engine import deals, rounds
 from tabletop.engine.actions import Action
-from tabletop.engine.conditions import WHY, Conditions
+from tabletop.engine.conditions import PROGRESS, WHY, Conditions
 from tabletop.engine.effects import Result
 from tabletop.engine.kinds import BY_NAME, KINDS
-from tabletop.engine.model import Side
+from tabletop.engine.model import Scenario, Side
 from tabletop.engine.phase_table import ADVANCES, OPEN_WHEN
-from tabletop.engine.state import Phase
+from tabletop.engine.state import GameState, Phase
 
 if TYPE_CHECKING:
     from logging import Logger
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from tabletop.engine.game import Game
 
 
-_Advance = tuple[Phase, tuple[Callable[["PhaseFlow"], bool], ...], Callable[["PhaseFlow"], None] | None,
+_Advance = tuple[Phase, tuple[Callable[[Scenario, GameState], bool], ...], Callable[["PhaseFlow"], None] | None,
                  Callable[["PhaseFlow"], None] | None]
 """One ``advance`` transition as the fast path takes it: (dest, conditions, before, on_enter)."""
 
@@ -179,23 +179,13 @@ class PhaseFlow(Conditions):
                 pass
             return
         game = self.game
-        while (step := self._next_advance(game.state.phase)) is not None:
+        while (step := _next_advance(game.scenario, game.state)) is not None:
             dest, _conditions, before, enter = step
             if before is not None:
                 before(self)
             game.state = game.state.evolve(phase=dest)
             if enter is not None:
                 enter(self)
-
-    def _next_advance(self, phase: Phase) -> _Advance | None:
-        """The first ``advance`` transition from ``phase`` whose conditions all hold (None: the phase stays)."""
-        for step in _ADVANCE_FROM.get(phase, ()):
-            for condition in step[1]:
-                if not condition(self):
-                    break
-            else:
-                return step
-        return None
 
     def resume_statements_after_inject(self) -> None:
         self._evolve(resume_phase=Phase.STATEMENTS)
@@ -248,11 +238,24 @@ def _library_debug() -> bool:
     return _LIBRARY_LOG[0].isEnabledFor(logging.DEBUG)
 
 _ADVANCE_FROM: dict[Phase, list[_Advance]] = {}
-"""Per phase, the ``advance`` transitions in the machine's order: (dest, conditions, before, on_enter)."""
+"""Per phase, the ``advance`` transitions in the machine's order: (dest, conditions, before, on_enter), each
+condition as the function of the scenario and the state its method asks (:data:`conditions.PROGRESS`)."""
 for _source, _dest, _conditions, _before in ADVANCES:
     _ADVANCE_FROM.setdefault(_source, []).append((
-        _dest, tuple(getattr(PhaseFlow, name) for name in _conditions),
+        _dest, tuple(PROGRESS[name] for name in _conditions),
         getattr(PhaseFlow, _before) if _before else None, getattr(PhaseFlow, f"on_enter_{_dest.name}", None)))
+
+
+def _next_advance(scenario: Scenario, state: GameState) -> _Advance | None:
+    """The first ``advance`` transition from the state's phase whose conditions all hold (None: the phase
+    stays)."""
+    for step in _ADVANCE_FROM.get(state.phase, ()):
+        for condition in step[1]:
+            if not condition(scenario, state):
+                break
+        else:
+            return step
+    return None
 
 _MACHINE: list[Machine] = []
 

@@ -122,11 +122,14 @@ def fire_inject(scenario: Scenario, state: GameState, inject: Inject, by_hand: b
         state = state.evolve(pending=state.pending + (inject.id,))
         target = Side(inject.target.value)
         # The players read this line: the inject's own two answers, never the answer expected of them.
-        events.append(Event(state.round, EventKind.CHOICE,
-                            f"{scenario.sides[target].name} must choose: \u201c{choice_label(inject, Response.RESPOND)}"
-                            f"\u201d or \u201c{choice_label(inject, Response.ABSORB)}\u201d.",
+        events.append(Event(state.round, EventKind.CHOICE, words(_choice_line, scenario, target, inject),
                             target, inject=inject.id))
     return state, events
+
+
+def _choice_line(scenario: Scenario, target: Side, inject: Inject) -> str:
+    return (f"{scenario.sides[target].name} must choose: \u201c{choice_label(inject, Response.RESPOND)}"
+            f"\u201d or \u201c{choice_label(inject, Response.ABSORB)}\u201d.")
 
 
 def _news_line(scenario: Scenario, inject: Inject) -> str:

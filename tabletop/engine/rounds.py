@@ -74,14 +74,16 @@ def statement(scenario: Scenario, state: GameState, action: act.Statement) -> Re
     state = state.evolve(postures=statements, statements=(None, None), revealed_round=state.round,
                          to_move=state.initiative, offer=None, offer_by=None,
                          exchanges=0, quiet_turns=0, turns=0)
-    events.append(Event(state.round, EventKind.STATEMENTS,
-                        f"Statements revealed: Washington {w.value}, Moscow {m.value} (trust {trust:+d}).",
-                        postures=(w, m)))
+    events.append(Event(state.round, EventKind.STATEMENTS, words(_revealed_line, w, m, trust), postures=(w, m)))
     state = with_tone(scenario, state, events, {Side.WASHINGTON: POSTURE_TONE[w], Side.MOSCOW: POSTURE_TONE[m]})
     for side, posture in ((Side.WASHINGTON, w), (Side.MOSCOW, m)):
         state, events = react(scenario, state, events, "statement", side, posture=posture)
     state, more = check_collapse(scenario, state)
     return state, events + more
+
+
+def _revealed_line(w: Posture, m: Posture, trust: int) -> str:
+    return f"Statements revealed: Washington {w.value}, Moscow {m.value} (trust {trust:+d})."
 
 
 def end_round(scenario: Scenario, state: GameState) -> Result:

@@ -110,7 +110,7 @@ class Evidence:
         """Read the public moves made since the last update."""
         for n, action, board in view.public_moves(self.cursor):
             self._read(view, action, board)
-            if isinstance(action, act.Reject | act.Counter) and action.side is not self.side:
+            if isinstance(action, (act.Reject, act.Counter)) and action.side is not self.side:
                 self._refused(view, n)
             self.cursor = n + 1
         self.cursor = max(self.cursor, view.action_count)
@@ -134,7 +134,7 @@ class Evidence:
         elif isinstance(action, act.DisclosePriorities):
             if side is not me and action.ranking:
                 self._disclosed(action.ranking)
-        elif isinstance(action, act.Accept | act.AcceptOption):
+        elif isinstance(action, (act.Accept, act.AcceptOption)):
             if self._table is not None:
                 proposer, table = self._table
                 offer = table[action.option] if isinstance(action, act.AcceptOption) else table[0]
@@ -168,7 +168,7 @@ class Evidence:
                 after = list(board)
                 after[i] = max(after[i], action.to)
                 self.gifts.append(view.score(after) - view.score(board))
-        elif isinstance(action, act.Retaliate | act.Renege):
+        elif isinstance(action, (act.Retaliate, act.Renege)):
             self.retaliations[action.side] += 1
 
     def _their_offer(self, view: PlayerView, offer: Offer, board: tuple[int, ...], share: float = 1.0,

@@ -145,7 +145,7 @@ class PlayerView:
         move told everyone (None: a free choice)."""
         action = self._game.actions[n]
         before = self._game.history[n]
-        if not isinstance(action, Reject | Counter) or before.offer is None:
+        if not isinstance(action, (Reject, Counter)) or before.offer is None:
             return None
         return objection(self._scenario, before, before.offer, action.side)
 
@@ -155,7 +155,7 @@ class PlayerView:
         names it whenever there is one, without weighing ratification."""
         action = self._game.actions[n]
         before = self._game.history[n]
-        if not isinstance(action, Reject | Counter) or before.offer is None:
+        if not isinstance(action, (Reject, Counter)) or before.offer is None:
             return ()
         return past_red_line(self._scenario, before.offer, action.side)
 
