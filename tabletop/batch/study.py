@@ -20,8 +20,9 @@ from tabletop.engine.opponents import STRATEGIES, STUDENTS
 
 THOUGHTFUL = ("logroll", "grit-student", "mirror")
 """The lines a negotiation course teaches: trading, GRIT, reciprocity."""
-SIMPLE = ("free-rider", "always-accept", "always-pass", "ultimatum", "random")
-"""The tempting shortcuts: grabbing, giving in, waiting, a last-round ultimatum, anything at all."""
+SIMPLE = ("free-rider", "always-accept", "always-pass", "ultimatum", "deadline", "random")
+"""The tempting shortcuts: grabbing, giving in, waiting, a last-round ultimatum (after silence, or after keeping
+the channel open), anything at all."""
 MAX_TIER_SHARE = 0.70
 MAX_SIDE_GAP = 15.0
 """At most this many points between the two sides' rates of ending above their walk-away."""
@@ -115,7 +116,7 @@ class Study:
         found = []
         half = len(self.opponents) / 2
         for good in ("grit-student", "logroll"):
-            for bad in ("free-rider", "ultimatum"):
+            for bad in ("free-rider", "ultimatum", "deadline"):
                 wins = sum(1 for o in self.opponents if self.surplus(good, o) > self.surplus(bad, o))
                 if wins <= half:
                     found.append(f"{good} beats {bad} against only {wins} of {len(self.opponents)} opponents")

@@ -125,6 +125,7 @@ def test_the_help_describes_every_style_without_saying_which_one_plays():
     # what every style does alike (docs/RULES.md, the opponents' shared conduct), so a player can plan for it
     assert "never accepts a package, or agrees to conclude, on a board below its walk-away value" in text
     assert "does not count on your gestures that no deal covers" in text and "lowball offer as a gamble" in text
+    assert "keeps part of its room back to the end from a side that has put no package forward" in text
 
 
 async def help_text_against(opponent: str) -> str:

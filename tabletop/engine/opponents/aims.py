@@ -3,8 +3,11 @@
 :class:`Aims` is the half of every computer opponent (:class:`tabletop.engine.opponents.base.Strategy`
 extends it) that reads the game: its temperament and seeded chances, the model of the other side it
 carries through the game (:mod:`model`), and the score a package must bring it now, falling along a
-named curve from a best hope to its alternative, ``target(t) = alt + (best - alt) * (1 - t ** (1 / e))``
-(``e`` below 1 holds out, Boulware; above 1 gives early, Conceder), raised when it is cooled and
+named curve from a best hope to a last-round floor, ``target(t) = floor + (best - floor) * (1 - t ** (1 / e))``
+(``e`` below 1 holds out, Boulware; above 1 gives early, Conceder). The floor is its alternative once the other
+side has put a package forward before the final round, and half its room higher until then (a side that waits
+for its last offer without putting anything forward does not get all of its room). The target is raised when
+it is cooled and
 lowered by what the other side's unreturned gestures brought it. It also weighs a board as it would stand
 should the other side take back every gesture no deal protects (:meth:`Aims.secure`): a careful negotiator
 does not count on what the other side can take back at will.
@@ -16,7 +19,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 from tabletop.engine.model import Side
-from tabletop.engine.opponents.conduct import COOLING, concession_curve, own_side
+from tabletop.engine.opponents.conduct import COOLING, HOLD_OUT, concession_curve, own_side
 from tabletop.engine.opponents.ladders import MyRungs, Terms
 from tabletop.engine.opponents.model import OpponentModel
 from tabletop.engine.opponents.view import PlayerView
@@ -25,6 +28,16 @@ from tabletop.engine.state import Offer, deal_floor
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
+
+OFFERS = frozenset({"propose", "counter", "propose_meso"})
+
+
+def offered_before_the_last_round(game: Game, side: Side) -> bool:
+    """Whether ``side`` has put a package (or a set of them) forward in a round before the final one (public)."""
+    last = game.scenario.rounds
+    history = game.history
+    return any(action.kind in OFFERS and action.side is side and history[n].round < last
+               for n, action in enumerate(game.actions))
 
 
 class Aims:
@@ -52,6 +65,9 @@ class Aims:
         self._best = 0.0
         self._start = 0.0
         self._target: tuple[PlayerView, float] | None = None
+        self._offered = False
+        """Whether the other side has put a package forward before the final round (until it has, my
+        concession curve stops short of my alternative: :meth:`floor`)."""
 
     def chance(self, view: PlayerView, *keys: object) -> float:
         """A number in [0, 1) from this opponent's own generator, fixed by seed, side and moment."""
@@ -66,7 +82,10 @@ class Aims:
             model = self._model = OpponentModel(view)
             self._game = weakref.ref(game)
             self._mine, self._best, self._start = own_side(game.scenario, view)
+            self._offered = False
         model.update(view)
+        if not self._offered:
+            self._offered = offered_before_the_last_round(game, self.side.other)
         return model
 
     @property
@@ -115,8 +134,18 @@ class Aims:
         return view.alternative + self.reach * max(0.0, self._best - view.alternative)
 
     def curve(self, view: PlayerView, e: float | None = None) -> float:
-        """The time-dependent target: from ``best`` in the first round to the alternative in the last."""
-        return concession_curve(view.alternative, self.best(view), view.time, e or self.e)
+        """The time-dependent target: from ``best`` in the first round to :meth:`floor` in the last."""
+        best = self.best(view)
+        return concession_curve(self.floor(view, best), best, view.time, e or self.e)
+
+    def floor(self, view: PlayerView, best: float) -> float:
+        """Where my curve ends: my alternative once the other side has put a package forward before the final
+        round; until then ``HOLD_OUT`` of my room (``best`` less the alternative) above it. A side that turns
+        everything down and waits for my last offer, putting nothing forward, has given me nothing to answer
+        (tit-for-tat in concessions)."""
+        if self._offered:
+            return view.alternative
+        return view.alternative + HOLD_OUT * max(0.0, best - view.alternative)
 
     def aspiration(self, view: PlayerView) -> float:
         """The score I hold out for at this point of the talks (before temperament and cooling)."""

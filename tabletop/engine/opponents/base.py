@@ -7,9 +7,13 @@
 * At the deadline an offer is an ultimatum: the smaller the share of the
   surplus it leaves the opponent, the likelier it is turned down (as people do
   in ultimatum games), drawn from the opponent's own seeded generator.
-* Concede along a named curve: the target score falls from a best hope to the
-  alternative as the rounds pass, ``target(t) = alt + (best - alt) * (1 - t ** (1 / e))``;
-  ``e`` below 1 holds out (Boulware), above 1 gives early (Conceder): :class:`aims.Aims`.
+* Concede along a named curve: the target score falls from a best hope to a
+  last-round floor as the rounds pass, ``target(t) = floor + (best - floor) * (1 - t ** (1 / e))``;
+  ``e`` below 1 holds out (Boulware), above 1 gives early (Conceder). The floor
+  is the alternative once the other side has put a package forward before the
+  final round, and ``HOLD_OUT`` of its room higher until then (a side that
+  waits for its last offer, putting nothing forward, does not get all of its
+  room): :class:`aims.Aims`.
 * Learn the other side (:mod:`model`), build packages good for both
   (:mod:`packages`), never put a package the other side turned down to it again.
 * Keep a ledger of gestures: a side that pockets two more than it returns

@@ -13,6 +13,10 @@ COOLING = 5.0
 FAIR_SHARE, SHARE_SPREAD = 0.35, 0.25
 """At the deadline: always accept a share of the surplus at or above 0.35, always refuse one under 0.10."""
 
+HOLD_OUT = 0.5
+"""The share of its room (best hope less alternative) an opponent's concession curve stops short of its
+alternative until the other side has put a package forward before the final round (:meth:`Aims.floor`)."""
+
 HARDER = {Posture.CONCILIATORY: Posture.NEUTRAL, Posture.NEUTRAL: Posture.HARDLINE, Posture.HARDLINE: Posture.HARDLINE}
 
 
@@ -21,12 +25,12 @@ def refusal_chance(share: float) -> float:
     return min(1.0, max(0.0, (FAIR_SHARE - share) / SHARE_SPREAD))
 
 
-def concession_curve(alternative: float, best: float, time: float, e: float) -> float:
-    """The time-dependent target (Faratin, Sierra and Jennings): ``best`` at time 0, the alternative at 1.
+def concession_curve(floor: float, best: float, time: float, e: float) -> float:
+    """The time-dependent target (Faratin, Sierra and Jennings): ``best`` at time 0, ``floor`` at 1.
 
     ``e`` below 1 holds out until the deadline looms (Boulware), 1 concedes evenly, above 1 concedes early.
     """
-    return alternative + (best - alternative) * (1 - time ** (1 / e))
+    return floor + (best - floor) * (1 - time ** (1 / e))
 
 
 def utopia(view: PlayerView) -> float:

@@ -196,6 +196,25 @@ class Ultimatum(Student):
         return act.Pass(self.side)
 
 
+class Deadline(Ultimatum):
+    """Plays for the deadline without letting the talks lapse: turns every package down until the final round
+    and makes the cheapest gesture whenever the channel would otherwise go quiet, then in the final round takes
+    any gain on the table or puts everything it wants forward, take it or leave it.
+
+    The ``ultimatum`` line waits in silence, so the talks usually lapse before its final round comes; this line
+    gets there, to test whether an opponent can be beaten by holding out for its last offer.
+    """
+
+    name = "deadline"
+
+    def move(self, view: PlayerView) -> act.Action:
+        if not view.final_round and view.lapse_looms and view.can("gesture"):
+            gesture = cheapest_gesture(view, Guess(view))
+            if gesture is not None:
+                return act.Gesture(self.side, gesture.irritant, gesture.to)
+        return super().move(view)
+
+
 class RandomStudent(Student):
     """Picks any move the engine allows, at random (from its own seeded generator)."""
 

@@ -1,8 +1,9 @@
 """The time-dependent opponents: how much they hold out for is a curve over the rounds.
 
-``target(t) = alt + (best - alt) * (1 - t ** (1 / e))`` (Faratin, Sierra and
+``target(t) = floor + (best - floor) * (1 - t ** (1 / e))`` (Faratin, Sierra and
 Jennings, 1998): with ``e`` below 1 the target stays high until the deadline
-looms (Boulware), with ``e`` above 1 it falls early (Conceder).
+looms (Boulware), with ``e`` above 1 it falls early (Conceder). The floor is the
+alternative, or higher against a side that has put no package forward (:meth:`~tabletop.engine.opponents.aims.Aims.floor`).
 """
 
 from __future__ import annotations
