@@ -36,7 +36,7 @@ def offered_before_the_last_round(game: Game, side: Side) -> bool:
     """Whether ``side`` has put a package (or a set of them) forward in a round before the final one (public)."""
     last = game.scenario.rounds
     history = game.history
-    return any(action.kind in OFFERS and action.side is side and history[n].round < last
+    return any(action.kind in OFFERS and getattr(action, "side", None) is side and history[n].round < last
                for n, action in enumerate(game.actions))
 
 
