@@ -517,3 +517,19 @@ def test_a_package_spurned_without_a_reason_says_none(known_save):
     assert "saying:" not in text
     assert ("- Round 1, #4 (spurned): Moscow turned down Washington's package although both sides would have "
             "gained from it.") in text
+
+
+@pytest.mark.parametrize("date", ["2025-03-01 (hypothetical)", "2025-03-01"])
+def test_a_hypothetical_scenario_is_marked_once(date):
+    """The shipped tutorial dates itself "2025-03-01 (hypothetical)": the report's exercise line said
+    "2025-03-01 (hypothetical) (hypothetical)". A hypothetical scenario whose title and date do not say so is
+    still marked."""
+    import attrs
+
+    from tabletop.scenarios.library import resolve
+
+    scenario = attrs.evolve(resolve("tutorial"), date=date)
+    assert scenario.hypothetical
+    text = after_action_report(simulate(scenario, "grit", "tit-for-tat", 1))
+    line = next(row for row in text.splitlines() if row.startswith("- **Scenario:**"))
+    assert line.lower().count("hypothetical") == 1, line

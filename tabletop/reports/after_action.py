@@ -53,13 +53,18 @@ def _date(created: str) -> str:
 # -- sections ------------------------------------------------------------------
 
 
+def says_hypothetical(scenario: Scenario) -> bool:
+    """Whether the scenario's own title or date already marks it hypothetical (the report adds no second mark)."""
+    return "hypothetical" in f"{scenario.title} {scenario.date}".lower()
+
+
 def exercise(game: Game, loaded: LoadedSave | None, signature: str | None = None,
              sealed: frozenset[Side] = frozenset()) -> list[str]:
     """The scenario, the seats and the save (``sealed``: sides whose computer's style is not named)."""
     scenario = game.scenario
     out = ["## The exercise", "",
            f"- **Scenario:** {md(scenario.title)} (`{scenario.id}`), {md(scenario.date)}"
-           + (" (hypothetical)" if scenario.hypothetical else ""),
+           + (" (hypothetical)" if scenario.hypothetical and not says_hypothetical(scenario) else ""),
            f"- **Deadline:** {md(scenario.deadline)}; {scenario.rounds} rounds"]
     if loaded is not None:
         out.append(f"- **Played:** {_date(loaded.created)}")
