@@ -246,9 +246,13 @@ def apply_effects(scenario: Scenario, state: GameState, effects: Effects) -> Gam
 
 def move_tone(scenario: Scenario, state: GameState, side: Side, delta: float) -> GameState:
     """Shift a capital's public tone, within the scenario's bounds."""
+    return state.evolve(tone=with_side(state.tone, side, tone_after(scenario, state.tone_of(side), delta)))
+
+
+def tone_after(scenario: Scenario, tone: float, delta: float) -> float:
+    """A public tone shifted by ``delta``, within the scenario's bounds (to the hundredth)."""
     rules = scenario.rules
-    value = max(rules.tone_min, min(rules.tone_max, round(state.tone_of(side) + delta, 2)))
-    return state.evolve(tone=with_side(state.tone, side, value))
+    return max(rules.tone_min, min(rules.tone_max, round(tone + delta, 2)))
 
 
 def describe_effects(scenario: Scenario, effects: Effects) -> str:

@@ -8,7 +8,7 @@ comes when is the phase machine's business (:mod:`flow`).
 from __future__ import annotations
 
 from tabletop.engine import actions as act
-from tabletop.engine.effects import Event, EventKind, Result, move_tone, shift, words
+from tabletop.engine.effects import Event, EventKind, Result, shift, tone_after, words
 from tabletop.engine.injects import check_collapse, due_injects, fire_inject, react
 from tabletop.engine.model import SIDES, EndReason, Posture, Scenario, Side
 from tabletop.engine.randomness import draw
@@ -36,12 +36,13 @@ def start_round(scenario: Scenario, state: GameState, seed: int) -> Result:
     """Tone moves (a delegation short of standing at home hardens; a little noise); injects fire."""
     rules = scenario.rules
     before = state
-    for side in SIDES:
+    tones = []
+    for side in SIDES:  # each side's tone moves on its own, both in one new state
         step = (draw(seed, "tone", side.value, state.round) * 2 - 1) * rules.tone_drift * TONE_NOISE
         if state.standing_of(side) < LOW_STANDING:
             step += LOW_STANDING_TONE
-        state = move_tone(scenario, state, side, step)
-    state = state.evolve(retaliated=(0, 0))
+        tones.append(tone_after(scenario, state.tone_of(side), step))
+    state = state.evolve(tone=(tones[0], tones[1]), retaliated=(0, 0))
     events = [Event(state.round, EventKind.ROUND, words(_opening_line, state.round, scenario.rounds,
                                                         scenario.sides[state.initiative].name, state.tone))]
     for inject in due_injects(scenario, state, seed):

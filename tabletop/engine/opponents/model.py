@@ -39,14 +39,15 @@ class OpponentModel(Evidence):
         """The other side's guessed score change per rung of each irritant (its 0-100 scale)."""
         if self._per_rung is None:
             weights = []
+            asked, given, resisted = self.asked, self.given, self.resisted
             for i, mover in enumerate(self.movers):
                 if mover == THEIRS:
-                    weights.append(-0.6 * (1.0 + self.resisted[i]) / (1.0 + self.given[i]))
+                    weights.append(-0.6 * (1.0 + resisted[i]) / (1.0 + given[i]))
                 elif mover == MINE:
-                    weights.append(1.0 + self.asked[i])
+                    weights.append(1.0 + asked[i])
                 else:  # shared: a gain if it keeps asking, a cost if it keeps refusing it
-                    weights.append(0.3 + self.asked[i] - 0.3 * self.resisted[i])
-            total = sum(abs(w) for w in weights) or 1.0
+                    weights.append(0.3 + asked[i] - 0.3 * resisted[i])
+            total = sum(map(abs, weights)) or 1.0
             self._per_rung = [100.0 * w / total / span for w, span in zip(weights, self.spans)]
         return self._per_rung
 

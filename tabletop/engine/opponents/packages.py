@@ -245,7 +245,8 @@ def search_packages(view: PlayerView, mine: MyRungs, model: OpponentModel, terms
     search = Search(chooser, need, floor, banned, terms.demand_only)
     consider = search.consider
     for shape, (gain, theirs) in valued.items():
-        consider(shape, gain, theirs)
+        if gain >= floor:  # (consider() passes over the rest)
+            consider(shape, gain, theirs)
     if search.best is None:
         reach = floor - max(abs(points) for points in chooser.steps_mine())
         for shape, (gain, theirs) in valued.items():
