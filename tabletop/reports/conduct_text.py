@@ -13,6 +13,7 @@ from tabletop.engine.disclosures import disclosure_lines
 from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, EndReason, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES, describe
+from tabletop.engine.opponents.aims import offered_before_the_last_round
 
 
 def _names(scenario: Scenario) -> dict[Side, str]:
@@ -163,6 +164,12 @@ def _counts(game: Game, side: Side) -> dict[str, int]:
     return counts
 
 
+def held_out(game: Game, side: Side) -> bool:
+    """Whether the computer at ``side`` met, in the final round, a side that had put no package forward before
+    it, and so stopped its concessions short of its walk-away (docs/RULES.md, *Computer opponents*)."""
+    return game.state.round >= game.scenario.rounds and not offered_before_the_last_round(game, side.other)
+
+
 def opponent_lines(game: Game, d: Debrief, own_scores: bool = True) -> list[str]:
     """Each computer seat's style, revealed, with what it did in this game (``own_scores``: with its own
     scores of its packages, which only the debrief of both sides may show)."""
@@ -184,6 +191,10 @@ def opponent_lines(game: Game, d: Debrief, own_scores: bool = True) -> list[str]
                f"{counts['retaliations']} retaliation{'' if counts['retaliations'] == 1 else 's'}, "
                f"{counts['reneges']} renege{'' if counts['reneges'] == 1 else 's'}.")
         out.append(did)
+        if held_out(game, side):
+            out.append(f"  It kept part of its room back to the end: {names[side.other]} put no package forward "
+                       "before the final round, and every computer opponent concedes only so far to a side that "
+                       "has given it nothing to answer.")
         curve = d.conduct.curve(side)
         if own_scores and len(curve) >= 2:
             out.append(f"  Its own score of its packages went from {curve[0][1]:.1f} to {curve[-1][1]:.1f} "

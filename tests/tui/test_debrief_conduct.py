@@ -132,3 +132,16 @@ async def test_a_game_between_two_people_reveals_no_opponent():
         await pilot.pause()
         text = screen_text(app)
         assert "Reciprocity" in text and "revealed" not in text
+
+
+def test_the_debrief_says_when_an_opponent_kept_part_of_its_room_from_a_side_that_put_nothing_forward():
+    """A side that waits for the last offer without putting a package forward meets the hold-out of every
+    computer opponent (docs/RULES.md); the debrief says so beside what the opponent did, and not otherwise."""
+    scenario = resolve("summer-2025")
+    waited = simulate(scenario, "deadline", "aspiration", 1)
+    assert waited.state.round == scenario.rounds
+    lines = opponent_lines(waited, debrief(waited))
+    assert any("It kept part of its room back to the end: Washington put no package forward before the final "
+               "round" in line for line in lines)
+    engaged = simulate(scenario, "logroll", "aspiration", 1)
+    assert not any("kept part of its room back" in line for line in opponent_lines(engaged, debrief(engaged)))
