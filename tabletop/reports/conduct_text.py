@@ -166,8 +166,15 @@ def _counts(game: Game, side: Side) -> dict[str, int]:
 
 def held_out(game: Game, side: Side) -> bool:
     """Whether the computer at ``side`` met, in the final round, a side that had put no package forward before
-    it, and so stopped its concessions short of its walk-away (docs/RULES.md, *Computer opponents*)."""
-    return game.state.round >= game.scenario.rounds and not offered_before_the_last_round(game, side.other)
+    it, and so stopped its concessions short of its walk-away (docs/RULES.md, *Computer opponents*).
+
+    Not when it took a package of that side's in the final round: that was judged against its walk-away (and
+    the deadline's gamble), not against its curve, so it did not keep its room back."""
+    last = game.scenario.rounds
+    if game.state.round < last or offered_before_the_last_round(game, side.other):
+        return False
+    return not any(action.kind in ("accept", "accept_option") and getattr(action, "side", None) is side
+                   and game.history[n].round >= last for n, action in enumerate(game.actions))
 
 
 def opponent_lines(game: Game, d: Debrief, own_scores: bool = True) -> list[str]:
