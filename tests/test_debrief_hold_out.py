@@ -43,3 +43,13 @@ def test_no_hold_out_line_when_the_computer_took_the_waiting_sides_final_round_p
     lines = opponent_lines(game, debrief(game))
     assert any("What it did" in line for line in lines)
     assert not any("kept part of its room back" in line for line in lines)
+
+
+def test_the_help_says_the_hold_out_is_in_the_computers_own_offers():
+    """The hold-out shapes the computer's own offers; a package the waiting side puts forward in the final round
+    is judged against the walk-away and the deadline's gamble (the hardliner above took one 15 points above its
+    walk-away). The help must not tell a player that the computer keeps its room back whatever they offer."""
+    from tabletop.tui.screens.help import OPPONENTS_CONDUCT
+
+    assert "in its own offers keeps part of its room back to the end from a side that has put no package forward" \
+        in OPPONENTS_CONDUCT

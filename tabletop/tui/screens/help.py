@@ -60,10 +60,10 @@ OPPONENTS_HIDDEN = ("A computer opponent plays one of the styles below. Which on
 OPPONENTS_CONDUCT = (
     "Whatever its style, every computer opponent: never accepts a package, or agrees to conclude, on a board below "
     "its walk-away value; at the deadline treats a lowball offer as a gamble (the smaller the share of the gain it "
-    "leaves it, the likelier it says no); concedes as the rounds pass, but keeps part of its room back to the end "
-    "from a side that has put no package forward (waiting for its last offer does not get you all of it); does "
-    "not count on your gestures that no deal covers (you may take them back), so write a gesture into a "
-    "package if you want it to count; and cools (harder words, a higher price, no more gestures) toward a side "
+    "leaves it, the likelier it says no); concedes as the rounds pass, but in its own offers keeps part of its "
+    "room back to the end from a side that has put no package forward (waiting for its last offer does not get you "
+    "all of it); does not count on your gestures that no deal covers (you may take them back), so write a gesture "
+    "into a package if you want it to count; and cools (harder words, a higher price, no more gestures) toward a side "
     "that pockets its gestures without returning them.")
 
 BUILDER_KEYS = [
