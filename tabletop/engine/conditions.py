@@ -1,9 +1,11 @@
 """The conditions of the phase machine: what must hold for a side to act, and for the round to move on.
 
-:class:`Conditions` is the half of the machine's model
-(:class:`tabletop.engine.flow.PhaseFlow`) that reads the game: each method is a
-condition named in the table of kinds (:data:`tabletop.engine.kinds.KINDS`) or in
-the ``advance`` transitions, asked with the acting side and the action.
+Each condition is a function of the scenario and the game state (and, for a side's move, of the acting side
+and the action): :data:`ON_MOVE` holds those named in the table of kinds
+(:data:`tabletop.engine.kinds.KINDS`), :data:`PROGRESS` those of the ``advance`` transitions.
+:class:`Conditions` is the half of the machine's model (:class:`tabletop.engine.flow.PhaseFlow`) that reads
+the game: it has a method of each name, asking the function with its game's scenario and state, as the
+``transitions`` library asks it; the flow's fast paths ask the functions directly, once the state is read.
 :data:`WHY` says in words why an action is refused when one does not hold.
 """
 
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tabletop.engine import rules
 from tabletop.engine.actions import Action
+from tabletop.engine.facilitation import awaiting_sides
 from tabletop.engine.model import Scenario, Side
 from tabletop.engine.red_lines import absolute_crossings
 from tabletop.engine.state import GameState, Phase
@@ -45,127 +48,116 @@ WHY = {
 """Why an action is refused, per condition that does not hold."""
 
 
-class Conditions:
-    """The machine's conditions, read from the model's game (``game``: set by the flow)."""
+# -- conditions on the acting side (asked with the side and, when there is one, the action) --------------
 
-    @property
-    def game(self) -> Game:
-        raise NotImplementedError
 
-    # -- conditions on the acting side (asked with the side and, when there is one, the action) --
+def has_not_stated(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return side is not None and state.statements[0 if side is Side.WASHINGTON else 1] is None
 
-    def has_not_stated(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and self.game.state.statements[0 if side is Side.WASHINGTON else 1] is None
 
-    def is_inject_target(self, side: Side | None, action: Action | None = None) -> bool:
-        game = self.game
-        pending = game.state.pending
-        if not pending or side is None:
-            return False
-        inject = getattr(action, "inject", pending[0])
-        return side.value == game.scenario.inject(pending[0]).target.value and inject == pending[0]
-
-    def is_to_move(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and self.game.state.to_move is side
-
-    def no_offer(self, side: Side | None, action: Action | None = None) -> bool:
-        state = self.game.state
-        return state.offer is None and not state.meso
-
-    def has_offer(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.offer is not None
-
-    def has_proposal(self, side: Side | None, action: Action | None = None) -> bool:
-        """A package, or a set of packages to pick from, is on the table."""
-        state = self.game.state
-        return state.offer is not None or bool(state.meso)
-
-    def has_meso(self, side: Side | None, action: Action | None = None) -> bool:
-        return bool(self.game.state.meso)
-
-    def no_question(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.question is None
-
-    def has_not_asked(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and self.game.state.asked[0 if side is Side.WASHINGTON else 1] != self.game.state.round
-
-    def may_disclose(self, side: Side | None, action: Action | None = None) -> bool:
-        """Answering a question, or unasked once a round."""
-        state = self.game.state
-        if side is None:
-            return False
-        if state.question is not None:
-            return state.question is side
-        return state.disclosed[0 if side is Side.WASHINGTON else 1] != state.round
-
-    def has_not_addressed(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None and \
-            self.game.state.addressed[0 if side is Side.WASHINGTON else 1] != self.game.state.round
-
-    def offer_within_my_red_lines(self, side: Side | None, action: Action | None = None) -> bool:
-        offer = self.game.state.offer
-        if offer is None or side is None:
-            return False
-        return not absolute_crossings(self.game.scenario, side, offer.concessions)
-
-    def below_exchange_limit(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.exchanges < self.game.scenario.rules.exchange_limit
-
-    def not_final_round(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.round < self.game.scenario.rounds
-
-    def has_deal_to_renege(self, side: Side | None, action: Action | None = None) -> bool:
-        if side is None:
-            return False
-        scenario = self.game.scenario
-        for deal in self.game.state.deals:
-            for concession in deal.offer.concessions:
-                if concession.irritant not in deal.undone and \
-                        scenario.irritant(concession.irritant).mover.includes(side):
-                    return True
+def is_inject_target(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    pending = state.pending
+    if not pending or side is None:
         return False
-
-    def not_paused(self, side: Side | None, action: Action | None = None) -> bool:
-        return not self.game.state.paused
-
-    def is_paused(self, side: Side | None, action: Action | None = None) -> bool:
-        return self.game.state.paused
-
-    def someone_to_move(self, side: Side | None, action: Action | None = None) -> bool:
-        return bool(self.game.awaiting())
-
-    def is_seated(self, side: Side | None, action: Action | None = None) -> bool:
-        return side is not None
-
-    # -- conditions of the round's progress (the advance trigger): each reads the state only (PROGRESS) --
-
-    def game_over(self) -> bool:
-        return game_over(self.game.scenario, self.game.state)
-
-    def choice_pending(self) -> bool:
-        return choice_pending(self.game.scenario, self.game.state)
-
-    def no_choice_pending(self) -> bool:
-        return no_choice_pending(self.game.scenario, self.game.state)
-
-    def resumes_negotiation(self) -> bool:
-        return resumes_negotiation(self.game.scenario, self.game.state)
-
-    def statements_revealed(self) -> bool:
-        return statements_revealed(self.game.scenario, self.game.state)
-
-    def conclusion_proposed(self) -> bool:
-        return conclusion_proposed(self.game.scenario, self.game.state)
-
-    def conclusion_declined(self) -> bool:
-        return conclusion_declined(self.game.scenario, self.game.state)
-
-    def negotiation_closed(self) -> bool:
-        return rules.negotiation_closed(self.game.scenario, self.game.state)
+    inject = getattr(action, "inject", pending[0])
+    return side.value == scenario.inject(pending[0]).target.value and inject == pending[0]
 
 
-# The round's progress conditions as functions of the scenario and the state, for the machine's methods
-# above and for the flow's fast path (which asks them without going through the game for each).
+def is_to_move(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return side is not None and state.to_move is side
+
+
+def no_offer(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return state.offer is None and not state.meso
+
+
+def has_offer(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return state.offer is not None
+
+
+def has_proposal(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    """A package, or a set of packages to pick from, is on the table."""
+    return state.offer is not None or bool(state.meso)
+
+
+def has_meso(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return bool(state.meso)
+
+
+def no_question(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return state.question is None
+
+
+def has_not_asked(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return side is not None and state.asked[0 if side is Side.WASHINGTON else 1] != state.round
+
+
+def may_disclose(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    """Answering a question, or unasked once a round."""
+    if side is None:
+        return False
+    if state.question is not None:
+        return state.question is side
+    return state.disclosed[0 if side is Side.WASHINGTON else 1] != state.round
+
+
+def has_not_addressed(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return side is not None and state.addressed[0 if side is Side.WASHINGTON else 1] != state.round
+
+
+def offer_within_my_red_lines(scenario: Scenario, state: GameState, side: Side | None,
+                              action: Action | None = None) -> bool:
+    offer = state.offer
+    if offer is None or side is None:
+        return False
+    return not absolute_crossings(scenario, side, offer.concessions)
+
+
+def below_exchange_limit(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return state.exchanges < scenario.rules.exchange_limit
+
+
+def not_final_round(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return state.round < scenario.rounds
+
+
+def has_deal_to_renege(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    if side is None:
+        return False
+    for deal in state.deals:
+        for concession in deal.offer.concessions:
+            if concession.irritant not in deal.undone and \
+                    scenario.irritant(concession.irritant).mover.includes(side):
+                return True
+    return False
+
+
+def not_paused(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return not state.paused
+
+
+def is_paused(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return state.paused
+
+
+def someone_to_move(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return bool(awaiting_sides(scenario, state))
+
+
+def is_seated(scenario: Scenario, state: GameState, side: Side | None, action: Action | None = None) -> bool:
+    return side is not None
+
+
+OnMove = Callable[[Scenario, GameState, "Side | None", "Action | None"], bool]
+ON_MOVE: dict[str, OnMove] = {test.__name__: test for test in (
+    has_not_stated, is_inject_target, is_to_move, no_offer, has_offer, has_proposal, has_meso, no_question,
+    has_not_asked, may_disclose, has_not_addressed, offer_within_my_red_lines, below_exchange_limit,
+    not_final_round, has_deal_to_renege, not_paused, is_paused, someone_to_move, is_seated)}
+"""The conditions on a side's move, by the name the table of kinds and the machine know them by."""
+
+
+# -- conditions of the round's progress (the advance trigger) ---------------------------------------------
+
 
 def game_over(scenario: Scenario, state: GameState) -> bool:
     return state.ended is not None
@@ -195,15 +187,42 @@ def conclusion_declined(scenario: Scenario, state: GameState) -> bool:
     return state.conclude_by is None
 
 
-PROGRESS: dict[str, Callable[[Scenario, GameState], bool]] = {
-    "game_over": game_over,
-    "choice_pending": choice_pending,
-    "no_choice_pending": no_choice_pending,
-    "resumes_negotiation": resumes_negotiation,
-    "statements_revealed": statements_revealed,
-    "conclusion_proposed": conclusion_proposed,
-    "conclusion_declined": conclusion_declined,
-    "negotiation_closed": rules.negotiation_closed,
-}
-"""Each condition of the ``advance`` transitions, by the name the machine knows it by, as a function of the
-scenario and the state (the method of that name asks the same function)."""
+Progress = Callable[[Scenario, GameState], bool]
+PROGRESS: dict[str, Progress] = {test.__name__: test for test in (
+    game_over, choice_pending, no_choice_pending, resumes_negotiation, statements_revealed, conclusion_proposed,
+    conclusion_declined, rules.negotiation_closed)}
+"""Each condition of the ``advance`` transitions, by the name the machine knows it by."""
+
+
+def _on_move_method(test: OnMove) -> Callable[..., bool]:
+    def condition(self: Conditions, side: Side | None, action: Action | None = None) -> bool:
+        game = self.game
+        return test(game.scenario, game.state, side, action)
+    condition.__name__ = condition.__qualname__ = test.__name__
+    condition.__doc__ = test.__doc__
+    return condition
+
+
+def _progress_method(test: Progress) -> Callable[..., bool]:
+    def condition(self: Conditions) -> bool:
+        game = self.game
+        return test(game.scenario, game.state)
+    condition.__name__ = condition.__qualname__ = test.__name__
+    condition.__doc__ = test.__doc__
+    return condition
+
+
+class Conditions:
+    """The machine's conditions, read from the model's game (``game``: set by the flow): a method of each
+    name in :data:`ON_MOVE` (asked with the acting side and the action) and :data:`PROGRESS` (asked with
+    nothing), set below."""
+
+    @property
+    def game(self) -> Game:
+        raise NotImplementedError
+
+
+for _name, _test in ON_MOVE.items():
+    setattr(Conditions, _name, _on_move_method(_test))
+for _name, _progress in PROGRESS.items():
+    setattr(Conditions, _name, _progress_method(_progress))

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from tabletop.engine import deals, rounds
 from tabletop.engine.actions import Action
-from tabletop.engine.conditions import PROGRESS, WHY, Conditions
+from tabletop.engine.conditions import ON_MOVE, PROGRESS, WHY, Conditions
 from tabletop.engine.effects import Result
 from tabletop.engine.kinds import BY_NAME, KINDS
 from tabletop.engine.model import Scenario, Side
@@ -131,9 +131,10 @@ class PhaseFlow(Conditions):
         """
         game = self._game()
         assert game is not None, "the game of this phase flow is gone"
-        for conditions in _OPEN_FUNCTIONS.get(trigger, _NO_FUNCTIONS).get(game.state.phase, ()):
+        scenario, state = game.scenario, game.state
+        for conditions in _OPEN_FUNCTIONS.get(trigger, _NO_FUNCTIONS).get(state.phase, ()):
             for condition in conditions:
-                if not condition(self, *args):
+                if not condition(scenario, state, *args):
                     break
             else:
                 return True
@@ -216,10 +217,12 @@ class PhaseFlow(Conditions):
 
 
 _OPEN_FUNCTIONS: dict[str, dict[Phase, list[tuple[Callable[..., bool], ...]]]] = {
-    trigger: {phase: [tuple(getattr(PhaseFlow, name) for name in conditions) for conditions in sets]
+    trigger: {phase: [tuple((PROGRESS if trigger == "advance" else ON_MOVE)[name] for name in conditions)
+                      for conditions in sets]
               for phase, sets in phases.items()}
     for trigger, phases in OPEN_WHEN.items()}
-""":data:`OPEN_WHEN` with each condition's function in place of its name (for :meth:`PhaseFlow.quick_may`)."""
+""":data:`OPEN_WHEN` with each condition's function of the scenario and the state in place of its name (for
+:meth:`PhaseFlow.quick_may`, which reads the state once per question)."""
 _NO_FUNCTIONS: dict[Phase, list[tuple[Callable[..., bool], ...]]] = {}
 
 FAST_ADVANCE = True
