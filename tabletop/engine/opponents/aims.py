@@ -141,8 +141,9 @@ class Aims:
     def floor(self, view: PlayerView, best: float) -> float:
         """Where my curve ends: my alternative once the other side has put a package forward before the final
         round; until then ``HOLD_OUT`` of my room (``best`` less the alternative) above it. A side that turns
-        everything down and waits for my last offer, putting nothing forward, has given me nothing to answer
-        (tit-for-tat in concessions)."""
+        everything down and waits for my last offer, putting nothing forward, has given me nothing to answer.
+        Any package lifts it, even one that only asks (a stricter test, what a package would gain me, makes two
+        Boulware bargainers deadlock: docs/BALANCE.md)."""
         if self._offered:
             return view.alternative
         return view.alternative + HOLD_OUT * max(0.0, best - view.alternative)
