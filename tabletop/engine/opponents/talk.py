@@ -83,13 +83,16 @@ def package_set(view: PlayerView, mine: MyRungs, model: OpponentModel, terms: Te
             continue  # no variant one step from it comes near my gain
         for n, steps in enumerate(chooser.sizes):
             taken = around[n]
+            mine_row, theirs_row = chooser.mine[n], chooser.theirs[n]
             for other in (taken - 1, taken + 1):
+                if not 0 <= other <= steps:
+                    continue  # off the ladder (checked before the shape is built)
                 shape = around[:n] + (other,) + around[n + 1:]
-                if 0 <= other <= steps and shape not in shapes:
-                    shapes[shape] = (around_gain + chooser.mine[n][other] - chooser.mine[n][taken],
-                                     around_theirs + chooser.theirs[n][other] - chooser.theirs[n][taken])
+                if shape not in shapes:
+                    shapes[shape] = (around_gain + mine_row[other] - mine_row[taken],
+                                     around_theirs + theirs_row[other] - theirs_row[taken])
     others = sorted(((theirs, shape) for shape, (mine_gain, theirs) in shapes.items()
-                     if shape != best and abs(mine_gain - gain) <= SET_TOLERANCE and theirs > 0
+                     if abs(mine_gain - gain) <= SET_TOLERANCE and theirs > 0 and shape != best
                      and shape not in search.banned and chooser.asks_something(shape)), reverse=True)
     single = chooser.offer(best)
     if not others:
