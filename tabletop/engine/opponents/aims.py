@@ -32,12 +32,14 @@ if TYPE_CHECKING:
 OFFERS = frozenset({"propose", "counter", "propose_meso"})
 
 
-def offered_before_the_last_round(game: Game, side: Side) -> bool:
-    """Whether ``side`` has put a package (or a set of them) forward in a round before the final one (public)."""
+def offered_before_the_last_round(game: Game, side: Side, start: int = 0) -> bool:
+    """Whether ``side`` has put a package (or a set of them) forward in a round before the final one (public),
+    looking at the actions from ``start`` on."""
     last = game.scenario.rounds
     history = game.history
-    return any(action.kind in OFFERS and getattr(action, "side", None) is side and history[n].round < last
-               for n, action in enumerate(game.actions))
+    actions = game.actions
+    return any(actions[n].kind in OFFERS and getattr(actions[n], "side", None) is side and history[n].round < last
+               for n in range(start, len(actions)))
 
 
 class Aims:
@@ -67,7 +69,9 @@ class Aims:
         self._target: tuple[PlayerView, float] | None = None
         self._offered = False
         """Whether the other side has put a package forward before the final round (until it has, my
-        concession curve stops short of my alternative: :meth:`floor`)."""
+        concession curve stops short of my alternative: :meth:`floor`), read from the public history up to
+        action ``_scanned``."""
+        self._scanned = 0
 
     def chance(self, view: PlayerView, *keys: object) -> float:
         """A number in [0, 1) from this opponent's own generator, fixed by seed, side and moment."""
@@ -82,10 +86,11 @@ class Aims:
             model = self._model = OpponentModel(view)
             self._game = weakref.ref(game)
             self._mine, self._best, self._start = own_side(game.scenario, view)
-            self._offered = False
+            self._offered, self._scanned = False, 0
         model.update(view)
         if not self._offered:
-            self._offered = offered_before_the_last_round(game, self.side.other)
+            self._offered = offered_before_the_last_round(game, self.side.other, self._scanned)
+            self._scanned = len(game.actions)
         return model
 
     @property
