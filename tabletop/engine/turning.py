@@ -45,8 +45,12 @@ class Moment:
     text: str
 
 
-def swings(game: Game, count: int = 4) -> list[Swing]:
-    """The largest single moves of standing, tension and the outside options (trust has its turning points)."""
+def swings(game: Game, count: int = 4, leave_out: frozenset[str] = frozenset()) -> list[Swing]:
+    """The largest single moves of standing, tension and the outside options (trust has its turning points).
+
+    ``leave_out``: meters (as named in :attr:`Swing.meter`) not to be shown, set aside before the largest are
+    chosen, so that a hidden move leaves no gap that tells its size.
+    """
     found = []
     history = game.history
     for index in range(1, len(history)):
@@ -60,6 +64,8 @@ def swings(game: Game, count: int = 4) -> list[Swing]:
                                    b.alternative_of(side)))
         if b.tension != a.tension:
             found.append(Swing("tension", index, a.round, a.tension, b.tension))
+    if leave_out:
+        found = [swing for swing in found if swing.meter not in leave_out]
     weight = {"tension": 10.0}
     found.sort(key=lambda s: (-abs(s.after - s.before) * weight.get(s.meter, 1.0), s.index))
     return sorted(found[:count], key=lambda s: s.index)
@@ -86,21 +92,25 @@ def why_rejected(game: Game, index: int) -> str:
 PRIORITY = {"deal": 0, "renege": 0, "retaliation": 0, "walk-out": 0, "collapse": 0, "lapse": 1, "spurned": 1}
 
 
-def moments(game: Game, found_swings: list[Swing], count: int = 8) -> list[Moment]:
+def moments(game: Game, found_swings: list[Swing], count: int = 8, leave_out: frozenset[str] = frozenset(),
+            ) -> list[Moment]:
     """The turning points beyond trust, at most ``count``, in the order they happened.
 
     Every deal, retaliation, renege, walk-out, lapse or collapse; each package turned down although both
     sides would have gained from it; the largest swings of standing, tension and the walk-away values.
+    ``leave_out``: kinds of moment (:attr:`Moment.what`) not to be shown, set aside before the ``count`` are
+    chosen (with :func:`swings` given the same, a hidden moment leaves no gap).
     """
     scenario = game.scenario
     out: dict[int, Moment] = {}
     for index, event in game.events:
         what = MOMENT_EVENTS.get(event.kind)
-        if what is not None and index not in out:
+        if what is not None and index not in out and what not in leave_out:
             out[index] = Moment(index, event.round, what, event.text)
     for index, action in enumerate(game.actions, start=1):
         before = game.history[index - 1]
-        if isinstance(action, act.Reject) and before.offer is not None and index not in out:
+        if isinstance(action, act.Reject) and before.offer is not None and index not in out \
+                and "spurned" not in leave_out:
             board = board_after(scenario, before.rungs, before.offer)
             if all(score(scenario, s, board) > score(scenario, s, before.rungs) for s in SIDES):
                 by = scenario.sides[action.side.other].name
@@ -108,7 +118,7 @@ def moments(game: Game, found_swings: list[Swing], count: int = 8) -> list[Momen
                                     f"{scenario.sides[action.side].name} turned down {by}'s package although both "
                                     f"sides would have gained from it{why_rejected(game, index)}.")
     for swing in found_swings:
-        if swing.index not in out:
+        if swing.index not in out and swing.meter not in leave_out:
             out[swing.index] = Moment(swing.index, swing.round, swing.meter,
                                       f"{swing.meter} {swing.before:g} → {swing.after:g}")
     # when there are more than ``count``: events that changed the board or the relationship come first
