@@ -54,3 +54,19 @@ def test_the_computers_hidden_walk_away_moves_take_no_place_in_the_sealed_list(t
     # the list is chosen among what the report may show: Moscow's standing 55 -> 57 (round 1, #3) is among the
     # four largest moves left once the hidden ones are set aside (it failed: the hidden moves had taken places)
     assert any("Moscow's standing 55 → 57" in line for line in lines), "\n".join(lines)
+
+
+def test_a_network_seats_debrief_leaves_no_gap_for_the_other_sides_walk_away_moves():
+    """At the end of a networked game each team reads the turning points without the other side's walk-away
+    moves (docs/CLASSROOM.md: the other side's walk-away stays confidential); they are set aside before the
+    largest are chosen, as in the sealed report, so their size does not show as a missing standing move."""
+    from tabletop.net.views import debrief_data
+
+    game = Game(resolve("freeze"), 4, {W: "human", M: "hardliner"})
+    players = {W: make_opponent("conceder", W, 4), M: make_opponent("hardliner", M, 4)}
+    while not game.is_over:
+        game.apply(players[game.awaiting()[0]].decide(game))
+    assert any(swing.meter == "Moscow's walk-away value" for swing in swings(game))
+    lines = debrief_data(game, W)["conduct"]["moments"]
+    assert not any("Moscow's walk-away" in line for line in lines), lines
+    assert any("Moscow's standing 55 → 57" in line for line in lines), "\n".join(lines)

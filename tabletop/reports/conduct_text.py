@@ -7,6 +7,8 @@ escapes them for Markdown. The figures come from :mod:`tabletop.engine.conduct`.
 
 from __future__ import annotations
 
+import attrs
+
 from tabletop.engine import actions as act
 from tabletop.engine.analysis import Debrief
 from tabletop.engine.disclosures import disclosure_lines
@@ -14,6 +16,7 @@ from tabletop.engine.game import HUMAN, Game
 from tabletop.engine.model import SIDES, EndReason, Scenario, Side
 from tabletop.engine.opponents import STRATEGIES, describe
 from tabletop.engine.opponents.aims import offered_before_the_last_round
+from tabletop.engine.turning import moments, swings
 
 
 def _names(scenario: Scenario) -> dict[Side, str]:
@@ -152,6 +155,14 @@ def moment_lines(d: Debrief, hidden: frozenset[str] = frozenset()) -> list[str]:
     return [f"Round {m.round}, #{m.index} ({m.what}): {' '.join(m.text.split())}" for m in found]
 
 
+def shown_moment_lines(game: Game, d: Debrief, hidden: frozenset[str]) -> list[str]:
+    """:func:`moment_lines` for a reader who may not see the kinds of moment in ``hidden`` (the other side's
+    walk-away moves, a package scored from a sealed brief): they are set aside before the largest swings and
+    the moments are chosen, not after, so a hidden one leaves no gap in the list that tells its size."""
+    shown = moments(game, swings(game, leave_out=hidden), leave_out=hidden)
+    return moment_lines(attrs.evolve(d, conduct=attrs.evolve(d.conduct, moments=tuple(shown))), hidden)
+
+
 def _counts(game: Game, side: Side) -> dict[str, int]:
     counts = {"packages": 0, "accepted": 0, "rejected": 0, "gestures": 0, "retaliations": 0, "reneges": 0}
     kinds: dict[type, str] = {act.Propose: "packages", act.Counter: "packages", act.Accept: "accepted",
@@ -222,10 +233,10 @@ def seat_conduct(game: Game, d: Debrief, side: Side) -> dict[str, object]:
     return {"revealed": opponent_lines(game, d, own_scores=False),
             "reciprocity": reciprocity_lines(game.scenario, d),
             "interests": interest_lines(game.scenario, d, (side,)),
-            "moments": moment_lines(d, frozenset({other})),
+            "moments": shown_moment_lines(game, d, frozenset({other})),
             "disclosures": [said.words(game.scenario) for said in d.conduct.disclosures if said.side is side],
             "packages": packages}
 
 
-__all__ = ["seat_conduct", "anchoring_lines", "below_walk_away", "disclosure_section", "interest_lines", "moment_lines", "opponent_lines", "package_rows",
+__all__ = ["seat_conduct", "anchoring_lines", "below_walk_away", "disclosure_section", "interest_lines", "moment_lines", "shown_moment_lines", "opponent_lines", "package_rows",
            "reciprocity_lines", "zone_lines"]

@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from tabletop.engine.analysis import Debrief, debrief
 from tabletop.engine.game import Game
 from tabletop.engine.model import SIDES, Side
-from tabletop.engine.turning import moments, swings
 from tabletop.errors import UserError
 from tabletop.reports.after_action import briefs, exercise, meters, notes, timeline
-from tabletop.reports.conduct_text import moment_lines, reciprocity_lines
+from tabletop.reports.conduct_text import reciprocity_lines, shown_moment_lines
 from tabletop.reports.markdown import cell, code, items, md, table
 from tabletop.saves.format import LoadedSave, game_notes
 from tabletop.saves.hidden import seals, style_shown
@@ -104,10 +101,8 @@ def _turning_points(game: Game, d: Debrief, sealed: frozenset[Side]) -> list[str
     # a package "both would have gained from" and the computer's own walk-away moves are scored from its brief;
     # set aside before the largest swings and the moments are chosen, so that none leaves a gap telling its size
     hidden = frozenset({"spurned", *(f"{game.scenario.sides[side].name}'s walk-away value" for side in sealed)})
-    shown = moments(game, swings(game, leave_out=hidden), leave_out=hidden)
-    d = attrs.evolve(d, conduct=attrs.evolve(d.conduct, moments=tuple(shown)))
     return [*out, "", "Beyond trust: deals, broken promises, lapses and the largest swings:", "",
-            *items([md(line) for line in moment_lines(d, hidden)])]
+            *items([md(line) for line in shown_moment_lines(game, d, hidden)])]
 
 
 def in_progress_report(game: Game, loaded: LoadedSave, sealed: frozenset[Side], signature: str | None = None,
