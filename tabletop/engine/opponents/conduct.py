@@ -53,5 +53,7 @@ def own_side(scenario: Scenario, view: PlayerView) -> tuple[MyRungs, float, floa
     if cached is not None and cached[0] is scenario:
         return cached[1]
     numbers = (MyRungs(view), utopia(view), view.score(view.start_rungs))
+    if len(_OWN_SIDE) >= 32:
+        _OWN_SIDE.clear()  # each entry keeps its scenario alive: a long session loads scenarios again and again
     _OWN_SIDE[key] = (scenario, numbers)
     return numbers

@@ -311,5 +311,7 @@ def _own_numbers(scenario: Scenario, side: Side) -> dict[str, Any]:
         "_per_rung": per_rung,
         "_base": -low * 100.0 / span,
     }
+    if len(_OWN) >= 32:
+        _OWN.clear()  # each entry keeps its scenario alive: a long session loads scenarios again and again
     _OWN[key] = (scenario, numbers)
     return numbers
