@@ -4,7 +4,7 @@ new-game screen reads them each time it opens) must not keep every scenario it e
 from __future__ import annotations
 
 from tabletop.engine.autoplay import simulate
-from tabletop.engine.opponents import conduct, view
+from tabletop.engine.opponents import conduct, side_numbers
 from tabletop.scenarios.library import load_path, shipped
 
 
@@ -12,5 +12,5 @@ def test_per_scenario_caches_stay_bounded_when_scenarios_are_loaded_again_and_ag
     path = next(item.path for item in shipped() if item.id == "tutorial")
     for seed in range(40):
         simulate(load_path(path), "grit", "tit-for-tat", seed)  # a fresh copy of the scenario each time
-    assert len(view._OWN) <= 32
+    assert len(side_numbers._OWN) <= 32
     assert len(conduct._OWN_SIDE) <= 32

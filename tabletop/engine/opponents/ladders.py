@@ -4,7 +4,7 @@ builds its packages on.
 Per irritant, a ladder holds the steps open now: from the board's rung up to ``ask_rungs`` above it (an
 irritant the other side moves or we share, no higher than a limit its counters suggest) or ``give_rungs``
 above it (one of mine), never past my ceiling, and stopping at the first step worth nothing to either side,
-by my numbers and my guess of theirs. :class:`tabletop.engine.opponents.packages.Chooser` walks the ladders
+by my numbers and my guess of theirs. :class:`tabletop.engine.opponents.chooser.Chooser` walks the ladders
 and builds packages from them.
 """
 

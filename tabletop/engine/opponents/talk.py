@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Message
+from tabletop.engine.opponents.chooser import Shape
 from tabletop.engine.opponents.evidence import Key
 from tabletop.engine.opponents.ladders import MyRungs, Terms
 from tabletop.engine.opponents.model import OpponentModel
-from tabletop.engine.opponents.packages import Shape, search_packages
+from tabletop.engine.opponents.packages import search_packages
 from tabletop.engine.opponents.view import PlayerView
 from tabletop.engine.process import PARTNERS
 from tabletop.engine.state import Offer

@@ -7,46 +7,22 @@ the other side's valuations, red lines, walk-away value or secret posture.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tabletop.engine.actions import Action, Counter, Gesture, Propose, Reject
 from tabletop.engine.model import Irritant, Mover, Posture, Scenario, Side, Valuation
 from tabletop.engine.objections import Objection, objection, past_red_line
+from tabletop.engine.opponents.side_numbers import once, own_numbers
 from tabletop.engine.process import meso_problem, priority_order
 from tabletop.engine.ratification import ratifiable
 from tabletop.engine.red_lines import Crossing, absolute_crossings, ceiling, crossing
 from tabletop.engine.rounds import silence_due
-from tabletop.engine.scoring import board_after, utility_range
+from tabletop.engine.scoring import board_after
 from tabletop.engine.state import Concession, Deal, Offer, Phase
 
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
-
-
-T = TypeVar("T")
-
-
-class _once(Generic[T]):  # noqa: N801 (used as a decorator, like functools.cached_property)
-    """A value computed on first use and kept in the view's ``__dict__``: ``functools.cached_property``
-    without its lock (3.11 takes one on every first use, and a game builds dozens of views)."""
-
-    def __init__(self, compute: Callable[[Any], T]) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
-
-    @overload
-    def __get__(self, view: None, owner: type) -> _once[T]: ...
-
-    @overload
-    def __get__(self, view: object, owner: type) -> T: ...
-
-    def __get__(self, view: object | None, owner: type) -> T | _once[T]:
-        if view is None:
-            return self
-        value = view.__dict__[self.name] = self.compute(view)
-        return value
 
 
 class PlayerView:
@@ -56,8 +32,8 @@ class PlayerView:
         state = game.state
         # What the scenario fixes for this side (the same for every view of it), in one step:
         # side, rounds, irritants, position, exchange_limit, collapse_penalty, walk_away, valuations,
-        # start_rungs and my own numbers (see _own_numbers).
-        self.__dict__.update(_own_numbers(game.scenario, side))
+        # start_rungs and my own numbers (see side_numbers.own_numbers).
+        self.__dict__.update(own_numbers(game.scenario, side))
         mine, theirs = (0, 1) if side is Side.WASHINGTON else (1, 0)
         self.round = state.round
         self.phase: Phase = state.phase
@@ -163,14 +139,14 @@ class PlayerView:
         """Whether I may take an action of this kind now."""
         return self._game.flow.side_may(self.side, kind)
 
-    @_once
+    @once
     def their_offers(self) -> tuple[Offer, ...]:
         """Every package the other side has put on the table (public)."""
         other = self.side.other
         return tuple(a.offer for a in self._game.actions
                      if isinstance(a, (Propose, Counter)) and a.side is other)
 
-    @_once
+    @once
     def my_rejected_offers(self) -> tuple[Offer, ...]:
         """Packages I put on the table that the other side turned down (rejected or countered)."""
         out = []
@@ -219,7 +195,7 @@ class PlayerView:
                 total += per_rung[irritant.id] * (rung - irritant.start)
         return total
 
-    @_once
+    @once
     def score_now(self) -> float:
         return self.score(self.rungs)
 
@@ -274,44 +250,3 @@ class PlayerView:
 PUBLIC_MOVES = frozenset({"propose", "counter", "accept", "reject", "gesture", "retaliate", "renege",
                           "propose_meso", "accept_option", "disclose_priorities"})
 """Kinds of move the other side sees as they happen (statements stay secret until both are revealed)."""
-
-_OWN: dict[tuple[int, Side], tuple[Scenario, dict[str, Any]]] = {}
-
-
-def _own_numbers(scenario: Scenario, side: Side) -> dict[str, Any]:
-    """Per scenario and side, computed once: what every view of that side holds whatever the moment (the
-    scenario's fixed facts, my brief), which irritants each side moves, score points per rung, the score of
-    the bare board, the board the talks started from; by attribute name (a view takes them all at once)."""
-    key = (id(scenario), side)
-    cached = _OWN.get(key)
-    if cached is not None and cached[0] is scenario:
-        return cached[1]
-    low, high = utility_range(scenario, side)
-    span = (high - low) or 1.0
-    brief = scenario.sides[side]
-    valuations = brief.valuations
-    per_rung = {}
-    for irritant in scenario.irritants:
-        value = valuations.get(irritant.id)
-        net = value.net if value else 0.0
-        per_rung[irritant.id] = net / max(1, irritant.top - irritant.start) * 100.0 / span
-    numbers = {
-        "side": side,
-        "rounds": scenario.rounds,
-        "irritants": scenario.irritants,
-        "position": scenario.position,
-        "exchange_limit": scenario.rules.exchange_limit,
-        "collapse_penalty": scenario.rules.collapse_penalty,
-        "walk_away": brief.walk_away,
-        "valuations": valuations,
-        "start_rungs": scenario.start_rungs(),
-        "_scenario": scenario,
-        "_mine": frozenset(i.id for i in scenario.irritants if i.mover.value == side.value),
-        "_theirs": frozenset(i.id for i in scenario.irritants if i.mover.value == side.other.value),
-        "_per_rung": per_rung,
-        "_base": -low * 100.0 / span,
-    }
-    if len(_OWN) >= 32:
-        _OWN.clear()  # each entry keeps its scenario alive: a long session loads scenarios again and again
-    _OWN[key] = (scenario, numbers)
-    return numbers
