@@ -42,6 +42,8 @@ from tabletop.engine.state import Offer, Phase
 if TYPE_CHECKING:
     from tabletop.engine.game import Game
 
+HOSTILE = ("retaliate", "renege")
+"""The other side's last moves that an opponent answering in kind retaliates for."""
 RATIFY_TRIES = 4
 """How many packages an opponent looks at before it gives up on one its capital would ratify."""
 
@@ -253,6 +255,16 @@ class Strategy(Aims):
         if view.agreement_stands and after < view.alternative:
             return None
         return act.Gesture(self.side, concession.irritant, concession.to)
+
+    def in_kind(self, view: PlayerView) -> act.Action | None:
+        """The other side's last move answered with the same: a retaliation for a retaliation or a renege, a
+        gesture for a gesture (None: nothing to answer, or no such move open to me)."""
+        last = view.their_last_move
+        if last in HOSTILE:
+            return self.retaliation(view)
+        if last == "gesture":
+            return self.gesture(view)
+        return None
 
     def retaliation(self, view: PlayerView) -> act.Action | None:
         if not view.can("retaliate"):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from tabletop.engine import actions as act
 from tabletop.engine.model import Posture
-from tabletop.engine.opponents.base import Strategy
+from tabletop.engine.opponents.base import HOSTILE, Strategy
 from tabletop.engine.opponents.view import PlayerView
 
-HOSTILE = ("retaliate", "renege")
 DRIFT = 0.25
 DEADLINE_E = 0.3
 
@@ -35,16 +34,8 @@ class TitForTat(Strategy):
         return max(alt, min(mirrored, self.curve(view, e=DEADLINE_E)))
 
     def move(self, view: PlayerView) -> act.Action:
-        last = view.their_last_move
-        if last in HOSTILE:
-            action = self.retaliation(view)
-            if action is not None:
-                return action
-        if last == "gesture":
-            action = self.gesture(view)
-            if action is not None:
-                return action
-        return super().move(view)
+        action = self.in_kind(view)
+        return action if action is not None else super().move(view)
 
     def fairness(self, view: PlayerView) -> float:
         return 0.9

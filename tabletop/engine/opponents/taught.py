@@ -6,16 +6,11 @@ tournament sets them against the computer opponents to check that good negotiati
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tabletop.engine import actions as act
 from tabletop.engine.model import Posture
 from tabletop.engine.opponents.base import Strategy
 from tabletop.engine.opponents.students import Student
 from tabletop.engine.opponents.view import PlayerView
-
-if TYPE_CHECKING:
-    pass
 
 
 class Trader(Student):
@@ -85,13 +80,5 @@ class Mirror(Trader):
         return view.their_last_posture or Posture.NEUTRAL
 
     def move(self, view: PlayerView) -> act.Action:
-        last = view.their_last_move
-        if last in ("retaliate", "renege"):
-            action = self.retaliation(view)
-            if action is not None:
-                return action
-        if last == "gesture":
-            action = self.gesture(view)
-            if action is not None:
-                return action
-        return super().move(view)
+        action = self.in_kind(view)
+        return action if action is not None else super().move(view)
