@@ -7,8 +7,7 @@ named curve from a best hope to a last-round floor, ``target(t) = floor + (best 
 (``e`` below 1 holds out, Boulware; above 1 gives early, Conceder). The floor is its alternative once the other
 side has put a package forward before the final round, and half its room higher until then (a side that waits
 for its last offer without putting anything forward does not get all of its room). The target is raised when
-it is cooled and
-lowered by what the other side's unreturned gestures brought it. It also weighs a board as it would stand
+it is cooled and lowered by what the other side's unreturned gestures brought it. It also weighs a board as it would stand
 should the other side take back every gesture no deal protects (:meth:`Aims.secure`): a careful negotiator
 does not count on what the other side can take back at will.
 """
